@@ -1,0 +1,100 @@
+package io.socketlab.grader.cli;
+
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.report.Reports;
+import io.socketlab.grader.model.Exercises;
+import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.SessionConfig;
+import io.socketlab.grader.session.Suites;
+import io.socketlab.grader.target.Target;
+import io.socketlab.grader.target.Targets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code grade}: runs the selected exercises' suites against a target and writes every report. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grades an implementation: the reference, the student template, or a manifest.")
+final class GradeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "TARGET",
+            description = "reference, student, or the path of a manifest (.properties): <exercise>.<program> = command")
+    String target;
+
+    @Option(names = "--exercises", split = ",", paramLabel = "IDS",
+            description = "Exercises to grade, comma-separated (default: every exercise that has a suite).")
+    List<String> exercises;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for results.json, junit.xml and summary.md (default: none, console only).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es", converter = LangConverter.class,
+            description = "Language of the feedback: en or es (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    @Option(names = "--timeout-scale", defaultValue = "1.0", paramLabel = "X",
+            description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
+    double timeoutScale;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        List<String> selected = exercises == null || exercises.isEmpty() ? Suites.available() : exercises;
+        for (String exercise : selected) {
+            if (!Exercises.ALL.contains(exercise)) {
+                return usage("unknown exercise '" + exercise + "'; known: " + String.join(", ", Exercises.ALL));
+            }
+            if (!Suites.available().contains(exercise)) {
+                return usage("exercise '" + exercise + "' has no conformance suite yet; graded today: "
+                        + String.join(", ", Suites.available()));
+            }
+        }
+        Target resolved;
+        Timeouts timeouts;
+        try {
+            resolved = Targets.resolve(target);
+            timeouts = new Timeouts(timeoutScale);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        SessionConfig config = new SessionConfig(resolved, selected, actualSeed, lang, timeouts,
+                Path.of(System.getProperty("java.io.tmpdir")));
+        GradeReport report = new GradingSession(config, Reports.standard(console, out, lang)).run();
+        if (report.hasHarnessErrors()) {
+            return ExitCodes.HARNESS_ERROR;
+        }
+        return report.fullMarks() ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;
+    }
+
+    private int usage(String message) {
+        spec.commandLine().getErr().println("socketlab-grader: " + message);
+        spec.commandLine().getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Accepts {@code en} and {@code es} in any case. */
+    static final class LangConverter implements CommandLine.ITypeConverter<Lang> {
+        @Override
+        public Lang convert(String value) {
+            try {
+                return Lang.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected en or es, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.socketlab.grader.probe;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/** Renders bytes for a student: quoted text with {@code \r \n} visible when it is text, hex when it is binary, long values cut. */
+public final class Bytes {
+
+    /** Longest rendering of one value, in characters. */
+    public static final int MAX_RENDERED = 160;
+
+    private Bytes() {
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code "hello\n"} for text, {@code hex 00 ff 10 ... (300 bytes)} for binary; both cut to a readable length. */
+    public static String render(byte[] bytes) {
+        return render(bytes, 0, bytes.length);
+    }
+
+    public static String render(byte[] bytes, int offset, int length) {
+        String text = decodeStrict(bytes, offset, length);
+        if (text != null && mostlyPrintable(text)) {
+            return quote(text);
+        }
+        int shown = Math.min(length, MAX_RENDERED / 3);
+        String hex = HexFormat.ofDelimiter(" ").formatHex(bytes, offset, offset + shown);
+        return "hex " + hex + (shown < length ? " ... (" + length + " bytes)" : "");
+    }
+
+    /** A string in double quotes with control characters escaped, cut in the middle of long values. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        text.codePoints().limit(MAX_RENDERED).forEach(c -> out.append(escape(c)));
+        out.append('"');
+        long total = text.codePoints().count();
+        if (total > MAX_RENDERED) {
+            out.append(" ... (").append(utf8(text).length).append(" bytes)");
+        }
+        return out.toString();
+    }
+
+    private static String escape(int c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            default -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : new String(Character.toChars(c));
+        };
+    }
+
+    private static boolean mostlyPrintable(String text) {
+        long control = text.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t').count();
+        return control * 10 <= text.length();
+    }
+
+    private static String decodeStrict(byte[] bytes, int offset, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Index of the first byte where the two differ, or -1 when equal. */
+    public static int firstDifference(byte[] expected, byte[] actual) {
+        int common = Math.min(expected.length, actual.length);
+        for (int i = 0; i < common; i++) {
+            if (expected[i] != actual[i]) {
+                return i;
+            }
+        }
+        return expected.length == actual.length ? -1 : common;
+    }
+
+    /** Describes where two byte sequences diverge, showing a little of each around that place. */
+    public static String describeDifference(byte[] expected, byte[] actual) {
+        int at = firstDifference(expected, actual);
+        if (at < 0) {
+            return "identical";
+        }
+        int from = Math.max(0, at - 8);
+        return "differs at byte " + at + " of " + expected.length + ": expected "
+                + render(expected, from, Math.min(expected.length - from, 24)) + " but got "
+                + (actual.length > from ? render(actual, from, Math.min(actual.length - from, 24)) : "nothing")
+                + " (" + actual.length + " bytes in all)";
+    }
+}

@@ -1,0 +1,58 @@
+package io.socketlab.grader.report;
+
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.GradingListener;
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.TestOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place where every report format is wired: the console, and the files one run writes to its folder. */
+public final class Reports implements GradingListener {
+
+    private final List<GradingListener> formats;
+
+    private Reports(List<GradingListener> formats) {
+        this.formats = List.copyOf(formats);
+    }
+
+    /**
+     * The console report on {@code console}, and, when {@code dir} is given, {@code results.json},
+     * {@code junit.xml} and {@code summary.md} in it.
+     */
+    public static Reports standard(PrintWriter console, Path dir, Lang lang) {
+        List<GradingListener> formats = new ArrayList<>();
+        formats.add(new ConsoleReport(console, lang));
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the report folder " + dir, e);
+            }
+            formats.add(new ResultsJsonReport(dir, lang));
+            formats.add(new JUnitXmlReport(dir, lang));
+            formats.add(new MarkdownReport(dir, lang));
+        }
+        return new Reports(formats);
+    }
+
+    @Override
+    public void sessionStarted(String target, List<String> exercises, long seed) {
+        formats.forEach(f -> f.sessionStarted(target, exercises, seed));
+    }
+
+    @Override
+    public void testFinished(TestOutcome outcome) {
+        formats.forEach(f -> f.testFinished(outcome));
+    }
+
+    @Override
+    public void sessionFinished(GradeReport report) {
+        formats.forEach(f -> f.sessionFinished(report));
+    }
+}

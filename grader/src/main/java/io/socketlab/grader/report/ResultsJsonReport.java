@@ -1,0 +1,80 @@
+package io.socketlab.grader.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.GradingListener;
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.model.Visibility;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code results.json} in Gradescope's autograder schema (score, max_score, execution_time, tests with name,
+ * number, score, max_score, status, output, visibility, tags), plus our verdict, exercise and clause per test.
+ */
+public final class ResultsJsonReport implements GradingListener {
+
+    public static final String FILE = "results.json";
+
+    private final Path file;
+    private final Lang lang;
+    private final Messages messages;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ResultsJsonReport(Path dir, Lang lang) {
+        this.file = dir.resolve(FILE);
+        this.lang = lang;
+        this.messages = new Messages(lang);
+    }
+
+    @Override
+    public void sessionFinished(GradeReport report) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("score", report.score());
+        root.put("max_score", report.maxScore());
+        root.put("execution_time", Math.round(report.executionTime().toMillis() / 1000.0));
+        root.put("output", messages.format("final.score", report.score(), report.maxScore())
+                + (report.hasHarnessErrors() ? "\n" + messages.get("harness.errors") : ""));
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        root.put("target", report.target());
+        root.put("seed", report.seed());
+        ArrayNode tests = root.putArray("tests");
+        for (TestOutcome outcome : report.outcomes()) {
+            ObjectNode test = tests.addObject();
+            test.put("name", outcome.clause() + " " + outcome.title().in(lang));
+            test.put("number", Integer.toString(outcome.number()));
+            test.put("score", outcome.score());
+            test.put("max_score", outcome.maxScore());
+            test.put("status", outcome.verdict() == Verdict.PASS || outcome.verdict() == Verdict.INFO ? "passed" : "failed");
+            test.put("output", FailureText.full(outcome, lang, messages)
+                    + (outcome.flaky() ? messages.get("flaky") + "\n" : ""));
+            test.put("visibility", outcome.visibility() == Visibility.HIDDEN ? "after_published" : "visible");
+            ArrayNode tags = test.putArray("tags");
+            tags.add(outcome.exercise()).add(outcome.program().id()).add(outcome.clause())
+                    .add(outcome.level().name().toLowerCase(Locale.ROOT));
+            test.put("verdict", outcome.verdict().name());
+            test.put("exercise", outcome.exercise());
+            test.put("program", outcome.program().id());
+            test.put("clause", outcome.clause());
+            test.put("level", outcome.level().name());
+            if (outcome.kind() != null) {
+                test.put("failure_kind", outcome.kind().name());
+            }
+            test.put("flaky", outcome.flaky());
+            test.put("duration_ms", outcome.duration().toMillis());
+        }
+        try {
+            mapper.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.socketlab.grader.session;
+
+import io.socketlab.grader.model.FailureDetail;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.GradingListener;
+import io.socketlab.grader.model.Level;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.suite.ExerciseTests;
+import io.socketlab.grader.suite.Failures;
+import io.socketlab.grader.suite.GradingExtension;
+import io.socketlab.grader.suite.Requirement;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/** Turns the JUnit Platform's events into graded {@link TestOutcome}s, forwarding each to the reports as it ends. */
+final class OutcomeCollector implements TestExecutionListener {
+
+    private final GradingListener listener;
+    private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
+    private final Map<String, Method> methods = new LinkedHashMap<>();
+    private TestPlan plan;
+
+    OutcomeCollector(GradingListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        startNanos.put(id.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) {
+            Verdict verdict = reason.startsWith(GradingExtension.NOT_SUBMITTED) ? Verdict.NOT_SUBMITTED
+                    : reason.startsWith(GradingExtension.BLOCKED) ? Verdict.BLOCKED : Verdict.ERROR;
+            String why = reason.replaceFirst("^[A-Z_]+: ", "");
+            record(id, verdict, null, new FailureDetail(Text.same(""), "", skipText(verdict, why), null), Duration.ZERO);
+        } else {
+            // A skipped class: its tests never start, so report each of them with the class's reason.
+            plan.getDescendants(id).stream().filter(TestIdentifier::isTest).forEach(t -> executionSkipped(t, reason));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!id.isTest()) {
+            result.getThrowable().ifPresent(thrown -> plan.getDescendants(id).stream()
+                    .filter(TestIdentifier::isTest)
+                    .filter(t -> !outcomes.containsKey(t.getUniqueId()))
+                    .forEach(t -> record(t, Verdict.ERROR, null, harnessDetail(thrown), Duration.ZERO)));
+            return;
+        }
+        Long started = startNanos.get(id.getUniqueId());
+        Duration duration = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+        Method method = method(id).orElseThrow();
+        Requirement requirement = method.getAnnotation(Requirement.class);
+        Text hint = Text.of(requirement.hint(), requirement.hintEs());
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> record(id, requirement.level() == Level.INFO ? Verdict.INFO : Verdict.PASS,
+                    null, null, duration);
+            case ABORTED -> record(id, Verdict.ERROR, null, harnessDetail(result.getThrowable().orElse(null)), duration);
+            case FAILED -> {
+                Throwable thrown = result.getThrowable().orElseThrow();
+                Failures.Classification classification = Failures.classify(thrown);
+                FailureDetail detail = switch (classification.verdict()) {
+                    case FAIL -> failureDetail(thrown, classification.kind(), hint);
+                    default -> harnessDetail(thrown);
+                };
+                record(id, classification.verdict(), classification.kind(), detail, duration);
+            }
+        }
+    }
+
+    private static FailureDetail failureDetail(Throwable thrown, FailureKind kind, Text hint) {
+        if (thrown instanceof ConformanceFailure failure) {
+            return failure.detail(hint);
+        }
+        String message = String.valueOf(thrown.getMessage());
+        Text actual = switch (kind) {
+            case TIMEOUT -> Text.of("the test's time ran out: " + message, "se agotó el tiempo de la prueba: " + message);
+            case CLOSED_UNEXPECTEDLY -> Text.of("the connection failed: " + message, "la conexión falló: " + message);
+            default -> Text.same(message);
+        };
+        return new FailureDetail(Text.same(""), "", actual, hint);
+    }
+
+    private static FailureDetail harnessDetail(Throwable thrown) {
+        String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        return new FailureDetail(Text.same(""), "", Text.of("harness error (not your fault): " + message,
+                "error del evaluador (no es culpa tuya): " + message), null);
+    }
+
+    private static Text skipText(Verdict verdict, String why) {
+        return switch (verdict) {
+            case NOT_SUBMITTED -> Text.of("not submitted: " + why, "no entregado: " + why);
+            case BLOCKED -> Text.of("not run because " + why, "no se ejecutó porque falló la prueba base");
+            default -> Text.same(why);
+        };
+    }
+
+    private void record(TestIdentifier id, Verdict verdict, FailureKind kind, FailureDetail detail, Duration duration) {
+        Method method = method(id).orElseThrow();
+        Requirement requirement = method.getAnnotation(Requirement.class);
+        ExerciseTests suite = method.getDeclaringClass().getAnnotation(ExerciseTests.class);
+        Map<String, String> published = entries.getOrDefault(id.getUniqueId(), Map.of());
+        TestOutcome outcome = new TestOutcome(0, suite.exercise(), suite.program(), requirement.clause(),
+                Text.of(requirement.title(), requirement.titleEs()), requirement.points(), requirement.level(),
+                requirement.visibility(), verdict, kind, detail,
+                published.getOrDefault(GradingExtension.TRANSCRIPT_ENTRY, ""),
+                published.getOrDefault(GradingExtension.LOG_ENTRY, ""), duration, false);
+        synchronized (this) {
+            outcomes.put(id.getUniqueId(), outcome);
+            methods.put(id.getUniqueId(), method);
+        }
+        listener.testFinished(outcome);
+    }
+
+    private static Optional<Method> method(TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod());
+    }
+
+    /** Outcomes keyed by JUnit unique id, in the order tests ended. */
+    synchronized Map<String, TestOutcome> outcomes() {
+        return new LinkedHashMap<>(outcomes);
+    }
+
+    synchronized Map<String, Method> methods() {
+        return new LinkedHashMap<>(methods);
+    }
+
+    /** Tests in the plan that never reported (a class that failed before they ran is handled above). */
+    synchronized List<TestIdentifier> unreported() {
+        return plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
+                .filter(TestIdentifier::isTest).filter(t -> !outcomes.containsKey(t.getUniqueId())).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.socketlab.grader.session;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import io.socketlab.grader.model.Exercises;
+import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.ExerciseTests;
+import io.socketlab.grader.suite.Requirement;
+import java.lang.reflect.Method;
+import java.util.Comparator;
+import java.util.List;
+
+import java.util.stream.Stream;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** What the grader can grade: discovered from the suite packages without running anything. */
+public final class Suites {
+
+    /** One test as {@code list} shows it. */
+    public record Entry(String exercise, String program, String clause, int points, String level,
+                        String visibility, String title, boolean baseline) {
+    }
+
+    private Suites() {
+    }
+
+    /** Every test of every exercise that has a suite, in course order, servers first, baseline first. */
+    public static List<Entry> catalog() {
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(Exercises.ALL.stream().map(e -> selectPackage(Exercises.suitePackage(e))).toList())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build());
+        return plan.getRoots().stream()
+                .flatMap(root -> plan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest)
+                .flatMap(Suites::entry)
+                .sorted(Comparator.comparingInt((Entry e) -> Exercises.order(e.exercise()))
+                        .thenComparing(Entry::program, Comparator.reverseOrder())
+                        .thenComparing(e -> !e.baseline())
+                        .thenComparingInt(e -> clauseNumber(e.clause())))
+                .toList();
+    }
+
+    /** The exercises that have at least one test, in course order. */
+    public static List<String> available() {
+        return catalog().stream().map(Entry::exercise).distinct().toList();
+    }
+
+    private static Stream<Entry> entry(TestIdentifier id) {
+        if (id.getSource().isEmpty() || !(id.getSource().get() instanceof MethodSource source)) {
+            return Stream.empty();
+        }
+        Method method = source.getJavaMethod();
+        Requirement requirement = method.getAnnotation(Requirement.class);
+        ExerciseTests suite = method.getDeclaringClass().getAnnotation(ExerciseTests.class);
+        if (requirement == null || suite == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new Entry(suite.exercise(), suite.program().id(), requirement.clause(), requirement.points(),
+                requirement.level().name(), requirement.visibility().name(), requirement.title(),
+                method.isAnnotationPresent(Baseline.class)));
+    }
+
+    private static int clauseNumber(String clause) {
+        String number = clause.replaceAll("^.*-", "");
+        return number.matches("\\d+") ? Integer.parseInt(number) : Integer.MAX_VALUE;
+    }
+
+}

@@ -1,0 +1,118 @@
+package io.socketlab.grader.suite;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.probe.FakeTcpServer;
+import io.socketlab.grader.probe.FakeUdpServer;
+import io.socketlab.grader.target.ProgramCommand;
+import io.socketlab.grader.target.RunningProgram;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The client program of the exercise under test, run once or more by one test against scripted fake servers:
+ * arguments and stdin in; stdout, stderr and exit code out; bytes on the wire checked by the fakes.
+ */
+public final class ClientUnderTest {
+
+    public static final String HOST = "127.0.0.1";
+
+    private final GradingContext context;
+    private final String label;
+    private final ProgramCommand command;
+    private final TestScope scope;
+
+    ClientUnderTest(GradingContext context, String label, ProgramCommand command, TestScope scope) {
+        this.context = context;
+        this.label = label;
+        this.command = command;
+        this.scope = scope;
+    }
+
+    public Timeouts timeouts() {
+        return context.timeouts();
+    }
+
+    /** A fake TCP server running {@code script} on every connection, owned by this test. */
+    public FakeTcpServer fakeServer(FakeTcpServer.Script script) throws IOException {
+        return scope.own(FakeTcpServer.start(scope.transcript(), context.timeouts(), script));
+    }
+
+    /** A fake UDP server answering as {@code responder} decides, owned by this test. */
+    public FakeUdpServer fakeUdpServer(FakeUdpServer.Responder responder) throws IOException {
+        return scope.own(FakeUdpServer.start(scope.transcript(), responder));
+    }
+
+    /** A port on which nothing listens: connecting to it is refused. */
+    public int refusedPort() {
+        return context.ports().allocate(false);
+    }
+
+    /** Starts the client with {@code --host 127.0.0.1 --port N} and then {@code arguments}. */
+    public Run start(int port, List<String> arguments) {
+        List<String> all = new ArrayList<>(List.of("--host", HOST, "--port", Integer.toString(port)));
+        all.addAll(arguments);
+        return startRaw(all);
+    }
+
+    /** Starts the client with exactly these arguments (for clients whose command line is not host/port). */
+    public Run startRaw(List<String> arguments) {
+        RunningProgram program = scope.own(context.launcher().start(label, command, arguments));
+        scope.transcript().note("client", "started with arguments " + arguments);
+        return new Run(program);
+    }
+
+    /** Runs the client to completion: stdin is {@code stdin} then EOF. */
+    public ClientResult run(int port, List<String> arguments, byte[] stdin) {
+        Run run = start(port, arguments);
+        run.writeStdinAndClose(stdin);
+        return run.awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"),
+                context.timeouts().seconds(15));
+    }
+
+    /** A client that is running. */
+    public final class Run {
+        private final RunningProgram program;
+
+        Run(RunningProgram program) {
+            this.program = program;
+        }
+
+        public RunningProgram program() {
+            return program;
+        }
+
+        /** Feeds stdin then closes it; a client that exited early simply does not read it all. */
+        public void writeStdinAndClose(byte[] stdin) {
+            Thread feeder = new Thread(() -> {
+                try {
+                    program.stdin().write(stdin);
+                } catch (IOException e) {
+                    // The client stopped reading: its exit code and output tell what happened.
+                } finally {
+                    program.closeStdin();
+                }
+            }, "socketlab-stdin-" + label);
+            feeder.setDaemon(true);
+            feeder.start();
+        }
+
+        /** Waits for the client to exit; still running at the deadline is a TIMEOUT failure. */
+        public ClientResult awaitExit(Text step, Duration within) {
+            OptionalInt exit = program.awaitExit(within);
+            scope.addLog(label, program.log());
+            if (exit.isEmpty()) {
+                program.close();
+                String out = program.stdout().text();
+                throw ConformanceFailure.timeout(step, "the client to exit", within)
+                        .withHint(out.isEmpty() ? null : Text.of("it had printed: " + io.socketlab.grader.probe.Bytes.quote(out),
+                                "había impreso: " + io.socketlab.grader.probe.Bytes.quote(out)));
+            }
+            return new ClientResult(exit.getAsInt(), program.stdout().bytes(), program.stderr().text());
+        }
+    }
+}

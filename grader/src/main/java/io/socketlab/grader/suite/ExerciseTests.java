@@ -1,0 +1,26 @@
+package io.socketlab.grader.suite;
+
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.target.Readiness;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A class of conformance tests for one program of one exercise. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(GradingExtension.class)
+@TestMethodOrder(RequirementOrder.class)
+public @interface ExerciseTests {
+
+    /** The exercise id, e.g. {@code echo}. */
+    String exercise();
+
+    Program program();
+
+    /** For server tests: what "the server is ready" means. */
+    Readiness readiness() default Readiness.TCP;
+}

@@ -1,0 +1,183 @@
+package io.socketlab.grader.suite;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.probe.DatagramProbe;
+import io.socketlab.grader.probe.TcpProbe;
+import io.socketlab.grader.target.ProgramCommand;
+import io.socketlab.grader.target.Readiness;
+import io.socketlab.grader.target.RunningProgram;
+import io.socketlab.grader.target.ServerStarter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The server program of the exercise under test, shared by the tests of one class: started on first use, restarted
+ * when a previous test left it dead, stopped with its whole process tree when the class ends.
+ */
+public final class ServerUnderTest implements ExtensionContext.Store.CloseableResource {
+
+    public static final String HOST = "127.0.0.1";
+
+    private final GradingContext context;
+    private final String label;
+    private final ProgramCommand command;
+    private final Readiness readiness;
+    private List<String> extraArguments = List.of();
+    private ServerStarter.StartedServer running;
+    private TestScope scope;
+
+    ServerUnderTest(GradingContext context, String label, ProgramCommand command, Readiness readiness) {
+        this.context = context;
+        this.label = label;
+        this.command = command;
+        this.readiness = readiness;
+    }
+
+    /** Binds the server to the test about to run, so probes write into its transcript. */
+    synchronized void bind(TestScope testScope) {
+        this.scope = testScope;
+    }
+
+    public Timeouts timeouts() {
+        return context.timeouts();
+    }
+
+    /** The port the running server listens on; starts it first if needed. */
+    public synchronized int port() {
+        return ensureRunning().port();
+    }
+
+    /** Whether the server process is still running (it was started and has not exited). */
+    public synchronized boolean isAlive() {
+        return running != null && running.program().isAlive();
+    }
+
+    /** The running server's process; starts it first if needed. */
+    public synchronized RunningProgram program() {
+        return ensureRunning().program();
+    }
+
+    /** A new TCP connection to the server, owned by the current test. */
+    public TcpProbe connect() {
+        int port = port();
+        return scope.own(TcpProbe.connect(HOST, port, scope.transcript(), context.timeouts()));
+    }
+
+    /** A new UDP socket aimed at the server's port, owned by the current test. */
+    public DatagramProbe datagrams() throws IOException {
+        int port = port();
+        return scope.own(DatagramProbe.open(HOST, port, scope.transcript(), context.timeouts()));
+    }
+
+    /** Stops the server and starts a fresh one with these arguments after {@code --port N}. */
+    public synchronized void restartWith(List<String> arguments) {
+        stop();
+        extraArguments = List.copyOf(arguments);
+        ensureRunning();
+    }
+
+    /** Stops the server and starts a fresh one. */
+    public synchronized void restart() {
+        restartWith(extraArguments);
+    }
+
+    /**
+     * Sends SIGTERM (the contract's way to end a server) and waits for it to exit.
+     *
+     * @return the exit code, or empty when it had to be killed after the grace period
+     */
+    public synchronized OptionalInt terminate() {
+        RunningProgram program = ensureRunning().program();
+        OptionalInt exit = program.terminate();
+        running = null;
+        scope.addLog(label, program.log());
+        program.close();
+        return exit;
+    }
+
+    /** Sends SIGTERM and fails unless the server exits with code 0 within the grace period (the contract's shutdown). */
+    public void expectCleanTermination() {
+        Text step = Text.of("sending SIGTERM to the server", "enviando SIGTERM al servidor");
+        OptionalInt exit = terminate();
+        if (exit.isEmpty()) {
+            throw ConformanceFailure.timeout(step, "exit code 0", context.timeouts().seconds(3));
+        }
+        if (exit.getAsInt() != 0) {
+            throw ConformanceFailure.wrongOutput(step, "exit code 0",
+                    Text.of("exit code " + exit.getAsInt(), "código de salida " + exit.getAsInt()));
+        }
+    }
+
+    /** Fails with CRASHED when the server has exited: the step that was going on is what killed it. */
+    public synchronized void expectAlive(Text step) {
+        if (running != null && !running.program().isAlive()) {
+            throw ConformanceFailure.crashed(step, "the server keeps running", exitDescription(running.program()));
+        }
+    }
+
+    /** The server's output so far, for a report. */
+    synchronized String log() {
+        return running == null ? "" : running.program().log();
+    }
+
+    synchronized boolean diedDuringTest() {
+        return running != null && !running.program().isAlive();
+    }
+
+    synchronized Text exitDescription() {
+        return running == null ? Text.same("") : exitDescription(running.program());
+    }
+
+    static Text exitDescription(RunningProgram program) {
+        int code = program.exitCode().orElse(-1);
+        String tail = program.stderr().tailText(300).strip();
+        String suffix = tail.isEmpty() ? "" : "; stderr ends: " + tail;
+        String suffixEs = tail.isEmpty() ? "" : "; stderr termina: " + tail;
+        return Text.of("the server exited with code " + code + suffix,
+                "el servidor terminó con código " + code + suffixEs);
+    }
+
+    private ServerStarter.StartedServer ensureRunning() {
+        if (running != null && running.program().isAlive()) {
+            return running;
+        }
+        stop();
+        Duration readyWithin = context.timeouts().seconds(10);
+        try {
+            running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
+            if (scope != null) {
+                scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
+            }
+            return running;
+        } catch (ServerStarter.StartFailure failure) {
+            if (scope != null) {
+                scope.addLog(label, failure.program().log());
+            }
+            Text step = Text.of("starting the server with --port", "arrancando el servidor con --port");
+            String expected = "the server listening on its --port";
+            throw failure.exited()
+                    ? ConformanceFailure.crashed(step, expected, exitDescription(failure.program()))
+                    : ConformanceFailure.timeout(step, expected, readyWithin);
+        }
+    }
+
+    private void stop() {
+        if (running != null) {
+            if (scope != null) {
+                scope.addLog(label, running.program().log());
+            }
+            running.program().close();
+            running = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+}

@@ -1,0 +1,66 @@
+package io.socketlab.grader.variants;
+
+import io.socketlab.grader.variants.echo.BufferAllEchoServer;
+import io.socketlab.grader.variants.echo.CorrectEchoClient;
+import io.socketlab.grader.variants.echo.CorrectEchoServer;
+import io.socketlab.grader.variants.echo.ExitZeroOnRefusedEchoClient;
+import io.socketlab.grader.variants.echo.IgnoresHalfCloseEchoServer;
+import io.socketlab.grader.variants.echo.NoHalfCloseEchoClient;
+import io.socketlab.grader.variants.echo.NoRetryUdpEchoClient;
+import io.socketlab.grader.variants.echo.NoUdpEchoServer;
+import io.socketlab.grader.variants.echo.OneClientAtATimeEchoServer;
+import io.socketlab.grader.variants.echo.TextDecodingEchoServer;
+import io.socketlab.grader.variants.echo.TruncatingUdpEchoServer;
+import io.socketlab.grader.variants.sockets.CharCountSocketsServer;
+import io.socketlab.grader.variants.sockets.CorrectSocketsClient;
+import io.socketlab.grader.variants.sockets.CorrectSocketsServer;
+import io.socketlab.grader.variants.sockets.CrashOnBadUtf8SocketsServer;
+import io.socketlab.grader.variants.sockets.IgnoresStdinSocketsClient;
+import io.socketlab.grader.variants.sockets.KeepsCrSocketsServer;
+import io.socketlab.grader.variants.sockets.NoByeSocketsClient;
+import io.socketlab.grader.variants.sockets.NoLimitSocketsServer;
+import io.socketlab.grader.variants.sockets.OneShotSocketsServer;
+import io.socketlab.grader.variants.sockets.SingleRecvSocketsServer;
+import java.util.List;
+
+/** Registry of the deliberately broken implementations the grader's own tests run. */
+public final class Variants {
+
+    private Variants() {
+    }
+
+    /**
+     * One program with one classic mistake: exercise id ({@code sockets}, {@code echo}), program
+     * ({@code server}, {@code client}), its main class, and the spec clause it must lose
+     * ({@code null} for the correct controls in {@link #CORRECT}).
+     */
+    public record Variant(String exercise, String program, Class<?> mainClass, String brokenClause) {
+    }
+
+    /** Every broken variant; each must lose (at least) its {@code brokenClause}. */
+    public static final List<Variant> ALL = List.of(
+            new Variant("sockets", "server", SingleRecvSocketsServer.class, "SOCK-3"),
+            new Variant("sockets", "server", CharCountSocketsServer.class, "SOCK-2"),
+            new Variant("sockets", "server", NoLimitSocketsServer.class, "SOCK-4"),
+            new Variant("sockets", "server", CrashOnBadUtf8SocketsServer.class, "SOCK-6"),
+            new Variant("sockets", "server", OneShotSocketsServer.class, "SOCK-7"),
+            new Variant("sockets", "server", KeepsCrSocketsServer.class, "SOCK-3"),
+            new Variant("sockets", "client", NoByeSocketsClient.class, "SOCK-9"),
+            new Variant("sockets", "client", IgnoresStdinSocketsClient.class, "SOCK-10"),
+            new Variant("echo", "server", TextDecodingEchoServer.class, "ECHO-1"),
+            new Variant("echo", "server", OneClientAtATimeEchoServer.class, "ECHO-3"),
+            new Variant("echo", "server", IgnoresHalfCloseEchoServer.class, "ECHO-2"),
+            new Variant("echo", "server", NoUdpEchoServer.class, "ECHO-5"),
+            new Variant("echo", "server", TruncatingUdpEchoServer.class, "ECHO-5"),
+            new Variant("echo", "server", BufferAllEchoServer.class, "ECHO-4"),
+            new Variant("echo", "client", NoRetryUdpEchoClient.class, "ECHO-9"),
+            new Variant("echo", "client", NoHalfCloseEchoClient.class, "ECHO-8"),
+            new Variant("echo", "client", ExitZeroOnRefusedEchoClient.class, "ECHO-10"));
+
+    /** The unbroken bases the variants derive from; they should lose no clause (a control). */
+    public static final List<Variant> CORRECT = List.of(
+            new Variant("sockets", "server", CorrectSocketsServer.class, null),
+            new Variant("sockets", "client", CorrectSocketsClient.class, null),
+            new Variant("echo", "server", CorrectEchoServer.class, null),
+            new Variant("echo", "client", CorrectEchoClient.class, null));
+}

@@ -1,0 +1,91 @@
+package io.socketlab.reference.echo;
+
+import io.socketlab.reference.common.Failure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The TCP mode of the echo client: stdin goes to the server in one thread, the echo to stdout in another. */
+final class EchoTcpClient {
+
+    private static final int ANSWER_TIMEOUT_MS = 10_000;
+    private static final int BUFFER_BYTES = 8192;
+
+    private final InetSocketAddress server;
+    private final AtomicLong bytesSent = new AtomicLong();
+    private volatile boolean inputEnded;
+    private volatile IOException uploadFailure;
+
+    EchoTcpClient(InetSocketAddress server) {
+        this.server = server;
+    }
+
+    /** ECHO-8: copies until the server closes after the end of stdin. */
+    void run() throws Failure {
+        try (Socket socket = new Socket()) {
+            try {
+                socket.connect(server, ANSWER_TIMEOUT_MS);
+            } catch (IOException e) {
+                throw Failure.incomplete("cannot connect to " + server.getHostString() + ":"
+                        + server.getPort() + ": " + e.getMessage()); // ECHO-10
+            }
+            socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+            Thread upload = new Thread(() -> upload(socket), "echo-upload");
+            // Once the server has closed, the program ends even if stdin has not.
+            upload.setDaemon(true);
+            upload.start();
+            download(socket.getInputStream());
+        } catch (IOException e) {
+            throw Failure.incomplete("connection lost: " + e.getMessage());
+        }
+    }
+
+    /** Copies stdin to the socket, then half-closes it so that the server knows to finish. */
+    private void upload(Socket socket) {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        try {
+            OutputStream out = socket.getOutputStream();
+            for (int n = System.in.read(buffer); n != -1; n = System.in.read(buffer)) {
+                bytesSent.addAndGet(n); // counted first: from now on, an echo is owed
+                out.write(buffer, 0, n);
+            }
+            inputEnded = true;
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            uploadFailure = e; // reported by download(), which owns the program's outcome
+        }
+    }
+
+    /** Copies the socket to stdout until the server closes. */
+    private void download(InputStream in) throws IOException, Failure {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long received = 0;
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                if (uploadFailure != null) {
+                    throw Failure.incomplete("cannot send: " + uploadFailure.getMessage());
+                }
+                if (received < bytesSent.get() || inputEnded) {
+                    throw Failure.incomplete("no echo within " + ANSWER_TIMEOUT_MS / 1000 + " s");
+                }
+                continue; // nothing is owed while stdin is quiet
+            }
+            if (n == -1) {
+                break;
+            }
+            received += n;
+            System.out.write(buffer, 0, n);
+            System.out.flush();
+        }
+        if (!inputEnded) {
+            throw Failure.incomplete("the server closed the connection before the end of the input");
+        }
+    }
+}
