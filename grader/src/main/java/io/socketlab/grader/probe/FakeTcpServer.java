@@ -55,6 +55,9 @@ public final class FakeTcpServer implements AutoCloseable {
         while (!serverSocket.isClosed()) {
             try (Socket socket = serverSocket.accept()) {
                 connections.incrementAndGet();
+                synchronized (this) {
+                    notifyAll();
+                }
                 String channel = transcript.newChannel("fake");
                 transcript.note(channel, "client connected");
                 try (TcpProbe probe = new TcpProbe(socket, transcript, channel, timeouts)) {
@@ -73,6 +76,15 @@ public final class FakeTcpServer implements AutoCloseable {
                 failure.compareAndSet(null, e);
             }
         }
+    }
+
+    /** Whether a client connected, waiting at most {@code within} for one to. */
+    public synchronized boolean awaitConnection(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (connections.get() == 0 && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return connections.get() > 0;
     }
 
     /**

@@ -2,7 +2,10 @@ package io.socketlab.grader.suite;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -33,10 +36,31 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr) {
         return stderr.lines().filter(l -> !l.isBlank()).toList();
     }
 
+    /**
+     * Fails unless the client connected to {@code fake}: a client that exits without connecting is told so, with
+     * its exit code and stderr, rather than that some output is missing.
+     */
+    public ClientResult expectConnectedTo(FakeTcpServer fake) throws InterruptedException {
+        // The client has exited, so a connection it made is already queued: a moment suffices to accept it.
+        if (!fake.awaitConnection(Duration.ofMillis(500))) {
+            String why = "exit code " + exitCode + stderrSuffix();
+            throw new ConformanceFailure(exitCode != 0 ? FailureKind.CRASHED : FailureKind.WRONG_OUTPUT,
+                    Text.of("waiting for the client to connect", "esperando a que el cliente se conecte"),
+                    "a connection to " + ClientUnderTest.HOST + ":" + fake.port(),
+                    Text.of("no connection; the client ended with " + why,
+                            "ninguna conexión; el cliente terminó con " + why), null);
+        }
+        return this;
+    }
+
+    private String stderrSuffix() {
+        return stderr.isBlank() ? "" : " (stderr: " + Bytes.quote(stderr.strip()) + ")";
+    }
+
     /** Fails unless the client exited with {@code expected}. */
     public ClientResult expectExitCode(Text step, int expected) {
         if (exitCode != expected) {
-            String stderrTail = stderr.isBlank() ? "" : " (stderr: " + Bytes.quote(stderr.strip()) + ")";
+            String stderrTail = stderrSuffix();
             throw ConformanceFailure.wrongOutput(step, "exit code " + expected,
                     Text.of("exit code " + exitCode + stderrTail, "código de salida " + exitCode + stderrTail));
         }

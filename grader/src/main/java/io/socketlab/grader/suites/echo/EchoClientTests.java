@@ -51,7 +51,7 @@ class EchoClientTests {
         FakeTcpServer fake = echoServer(client);
         byte[] input = Bytes.utf8("hello\n");
         ClientResult result = client.run(fake.port(), List.of(), input);
-        result.expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
+        result.expectConnectedTo(fake).expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
     }
 
     @Requirement(clause = "ECHO-8", points = 1,
@@ -67,7 +67,7 @@ class EchoClientTests {
             input[i] = (byte) i;
         }
         ClientResult result = client.run(fake.port(), List.of(), input);
-        result.expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
+        result.expectConnectedTo(fake).expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
     }
 
     @Requirement(clause = "ECHO-8", points = 1,
@@ -86,7 +86,7 @@ class EchoClientTests {
             connection.send(all);
             connection.send(tail);
         });
-        ClientResult result = client.run(fake.port(), List.of(), input);
+        ClientResult result = client.run(fake.port(), List.of(), input).expectConnectedTo(fake);
         byte[] expected = Arrays.copyOf(input, input.length + tail.length);
         System.arraycopy(tail, 0, expected, input.length, tail.length);
         result.expectStdoutBytes(OUTPUT, expected).expectExitCode(EXIT, 0);

@@ -43,15 +43,31 @@ class EchoServerTests {
 
     @Baseline
     @Requirement(clause = "ECHO-1", points = 1,
-            title = "echoes a line over TCP",
-            titleEs = "devuelve una línea por TCP",
-            hint = "write back every byte you read, as soon as you read it, and flush",
-            hintEs = "devuelve cada byte que leas en cuanto lo leas, y haz flush")
-    void echoesALine(ServerUnderTest server) throws Exception {
+            title = "echoes a line sent before a half-close",
+            titleEs = "devuelve una línea enviada antes de cerrar la escritura",
+            hint = "write back every byte you read; when read reports end of stream, close the connection",
+            hintEs = "devuelve cada byte que leas; cuando read indique fin de flujo, cierra la conexión")
+    void echoesALineBeforeHalfClose(ServerUnderTest server) throws Exception {
         try (TcpProbe probe = server.connect()) {
             byte[] hello = Bytes.utf8("hello\n");
-            probe.send(hello);
+            probe.send(hello).shutdownOutput();
             expectEcho(probe, hello, Text.of("echo of \"hello\\n\"", "eco de \"hello\\n\""));
+        }
+    }
+
+    @Requirement(clause = "ECHO-1", points = 1,
+            title = "echoes each line while the connection stays open",
+            titleEs = "devuelve cada línea mientras la conexión sigue abierta",
+            hint = "echo as soon as bytes arrive (read, write, flush in a loop); do not wait for the end of the input",
+            hintEs = "devuelve los bytes en cuanto lleguen (leer, escribir, flush en bucle); no esperes al final de la entrada")
+    void echoesInteractively(ServerUnderTest server) throws Exception {
+        try (TcpProbe probe = server.connect()) {
+            for (String line : new String[] {"first\n", "second line\n", "ñandú\n"}) {
+                byte[] bytes = Bytes.utf8(line);
+                probe.send(bytes);
+                expectEcho(probe, bytes, Text.of("echo of " + Bytes.quote(line) + " with the connection open",
+                        "eco de " + Bytes.quote(line) + " con la conexión abierta"));
+            }
         }
     }
 

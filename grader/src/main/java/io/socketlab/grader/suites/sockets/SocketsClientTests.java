@@ -41,7 +41,9 @@ class SocketsClientTests {
         });
     }
 
-    private static void expectSent(FakeTcpServer fake, List<String> received, List<String> expected) throws Exception {
+    private static void expectSent(ClientResult result, FakeTcpServer fake, List<String> received, List<String> expected)
+            throws Exception {
+        result.expectConnectedTo(fake);
         // The client has exited: whatever it sent is in, so the fake needs only a moment to finish.
         fake.verify(SENT, java.time.Duration.ofSeconds(1));
         if (!received.equals(expected)) {
@@ -63,7 +65,7 @@ class SocketsClientTests {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
         ClientResult result = client.run(fake.port(), List.of("hello"), new byte[0]);
-        expectSent(fake, received, List.of("hello", "BYE"));
+        expectSent(result, fake, received, List.of("hello", "BYE"));
         result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 5", "BYE")).expectExitCode(EXIT, 0);
     }
 
@@ -76,7 +78,7 @@ class SocketsClientTests {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
         ClientResult result = client.run(fake.port(), List.of("one", "two words", "ünï"), new byte[0]);
-        expectSent(fake, received, List.of("one", "two words", "ünï", "BYE"));
+        expectSent(result, fake, received, List.of("one", "two words", "ünï", "BYE"));
         result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 3", "RECEIVED 9", "RECEIVED 5", "BYE"))
                 .expectExitCode(EXIT, 0);
     }
@@ -91,7 +93,7 @@ class SocketsClientTests {
         String greeting = "HELLO  Señor Servidor  ";
         FakeTcpServer fake = fakeServer(client, greeting, received);
         ClientResult result = client.run(fake.port(), List.of("x"), new byte[0]);
-        expectSent(fake, received, List.of("x", "BYE"));
+        expectSent(result, fake, received, List.of("x", "BYE"));
         result.expectStdoutLines(OUTPUT, List.of(greeting, "RECEIVED 1", "BYE")).expectExitCode(EXIT, 0);
     }
 
@@ -105,7 +107,7 @@ class SocketsClientTests {
         FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
         byte[] stdin = "first\nsecond line\n\nlast one\n".getBytes(StandardCharsets.UTF_8);
         ClientResult result = client.run(fake.port(), List.of(), stdin);
-        expectSent(fake, received, List.of("first", "second line", "", "last one", "BYE"));
+        expectSent(result, fake, received, List.of("first", "second line", "", "last one", "BYE"));
         result.expectStdoutLines(OUTPUT,
                 List.of("HELLO fake", "RECEIVED 5", "RECEIVED 11", "RECEIVED 0", "RECEIVED 8", "BYE"))
                 .expectExitCode(EXIT, 0);

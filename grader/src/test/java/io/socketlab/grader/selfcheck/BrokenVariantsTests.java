@@ -1,0 +1,56 @@
+package io.socketlab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.variants.Variants;
+import io.socketlab.grader.variants.Variants.Variant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each deliberately broken implementation loses points on the clause it breaks (as a FAIL, not merely BLOCKED),
+ * and the correct implementation it derives from loses nothing: the suites catch real mistakes, not quirks.
+ */
+class BrokenVariantsTests {
+
+    static Stream<Variant> broken() {
+        return Variants.ALL.stream();
+    }
+
+    static Stream<Variant> correct() {
+        return Variants.CORRECT.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("broken")
+    void losesPointsOnTheClauseItBreaks(Variant variant) {
+        GradeReport report = SelfCheck.grade(SelfCheck.variant(variant), List.of(variant.exercise()));
+
+        List<TestOutcome> program = SelfCheck.of(report, variant.program());
+        assertThat(program).as(SelfCheck.describe(report))
+                .anySatisfy(o -> {
+                    assertThat(o.clause()).isEqualTo(variant.brokenClause());
+                    assertThat(o.verdict()).isEqualTo(Verdict.FAIL);
+                    assertThat(o.detail().hint()).isNotNull();
+                });
+        assertThat(report.score()).isLessThan(program.stream().mapToInt(TestOutcome::maxScore).sum());
+        // The program not submitted is reported as such, never as failed.
+        assertThat(report.outcomes()).filteredOn(o -> !o.program().id().equals(variant.program()))
+                .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.NOT_SUBMITTED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correct")
+    void theCorrectBaseLosesNothing(Variant variant) {
+        GradeReport report = SelfCheck.grade(SelfCheck.variant(variant), List.of(variant.exercise()));
+
+        assertThat(SelfCheck.of(report, variant.program())).as(SelfCheck.describe(report))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.PASS));
+    }
+}

@@ -1,0 +1,66 @@
+package io.socketlab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.target.Targets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The two fixed points of every suite: the reference earns every point, the untouched template none, fast. */
+class ReferenceAndTemplateTests {
+
+    private static final List<String> EXERCISES = List.of("sockets", "echo");
+
+    @Test
+    void referenceScoresFullMarksAndLeavesNothingBehind() throws IOException {
+        Set<Path> tempBefore = socketlabTempDirs();
+
+        GradeReport report = SelfCheck.grade(Targets.resolve("reference"), EXERCISES);
+
+        assertThat(report.outcomes()).as(SelfCheck.describe(report))
+                .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.PASS));
+        assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(24 + 22);
+        assertThat(report.fullMarks()).isTrue();
+        // Every process the grader started is gone, with its private folder.
+        Awaitility.await("processes started by the grader to exit").atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        assertThat(socketlabTempDirs()).isSubsetOf(tempBefore);
+    }
+
+    @Test
+    void untouchedTemplateScoresZeroQuickly() {
+        long start = System.nanoTime();
+
+        GradeReport report = SelfCheck.grade(Targets.resolve("student"), EXERCISES);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(report.score()).as(SelfCheck.describe(report)).isZero();
+        assertThat(report.maxScore()).isEqualTo(24 + 22);
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        // Each program's baseline fails as a crash (it exits at once) and blocks the rest.
+        List<TestOutcome> baselines = report.outcomes().stream().filter(o -> o.verdict() == Verdict.FAIL).toList();
+        assertThat(baselines).hasSize(4).allSatisfy(o -> assertThat(o.kind()).isIn(FailureKind.CRASHED, FailureKind.WRONG_OUTPUT));
+        assertThat(report.outcomes()).filteredOn(o -> o.verdict() != Verdict.FAIL)
+                .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.BLOCKED));
+        // The failure tells the student what happened, not just that it failed.
+        assertThat(baselines.get(0).detail().actual().en()).contains("not implemented");
+    }
+
+    private static Set<Path> socketlabTempDirs() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("socketlab-")).collect(Collectors.toSet());
+        }
+    }
+}

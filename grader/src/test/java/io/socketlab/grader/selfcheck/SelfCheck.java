@@ -1,0 +1,71 @@
+package io.socketlab.grader.selfcheck;
+
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.GradingListener;
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.SessionConfig;
+import io.socketlab.grader.target.ProgramCommand;
+import io.socketlab.grader.target.Target;
+import io.socketlab.grader.variants.Variants.Variant;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Runs whole grading sessions from the grader's own tests. */
+final class SelfCheck {
+
+    static final long SEED = 20261121L;
+
+    private SelfCheck() {
+    }
+
+    static GradeReport grade(Target target, List<String> exercises) {
+        SessionConfig config = new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT,
+                Path.of(System.getProperty("java.io.tmpdir")));
+        return new GradingSession(config, new GradingListener() { }).run();
+    }
+
+    /** A target that submits one program: a variant's main class, run from the test classpath. */
+    static Target variant(Variant variant) {
+        return new Target() {
+            @Override
+            public String name() {
+                return variant.mainClass().getSimpleName();
+            }
+
+            @Override
+            public Optional<ProgramCommand> program(String exercise, Program program) {
+                if (!exercise.equals(variant.exercise()) || !program.id().equals(variant.program())) {
+                    return Optional.empty();
+                }
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                String classpath;
+                try {
+                    classpath = Path.of(variant.mainClass().getProtectionDomain().getCodeSource().getLocation().toURI())
+                            .toString();
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+                return Optional.of(new ProgramCommand(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-cp", classpath, variant.mainClass().getName()), null, variant.mainClass().getSimpleName()));
+            }
+        };
+    }
+
+    /** One line per outcome, for assertion messages that show the whole picture. */
+    static String describe(GradeReport report) {
+        return report.outcomes().stream()
+                .map(o -> String.format("%-13s %-6s %-7s %s%s", o.verdict(), o.program().id(), o.clause(), o.title().en(),
+                        o.detail() == null ? "" : "\n      " + o.detail().actual().en()))
+                .collect(Collectors.joining("\n", "\n", "\n"));
+    }
+
+    static List<TestOutcome> of(GradeReport report, String program) {
+        return report.outcomes().stream().filter(o -> o.program().id().equals(program)).toList();
+    }
+}
