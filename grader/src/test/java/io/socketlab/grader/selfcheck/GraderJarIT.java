@@ -1,0 +1,93 @@
+package io.socketlab.grader.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged grader jar, run as a user runs it: self-contained, its exit codes, and the files it writes. */
+class GraderJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("grader.jar", "target/socketlab-grader.jar"))
+            .toAbsolutePath();
+
+    private record Run(int exitCode, String stdout, Duration took) {
+    }
+
+    /** Runs the jar from {@code workingDir} (not the repository: it must find the repository from its own location). */
+    private static Run runJar(Path workingDir, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        Path output = workingDir.resolve("console.txt");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("the grader did not finish within 3 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Test
+    void gradesTheReferenceWithFullMarksAndWritesEveryReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+
+        Run run = runJar(dir, "grade", "--target", "reference", "--exercises", "sockets,echo", "--out", out.toString(),
+                "--seed", "7");
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("score").asInt()).isEqualTo(results.get("max_score").asInt()).isEqualTo(46);
+        assertThat(results.get("tests")).allSatisfy(test -> {
+            assertThat(test.get("status").asText()).isEqualTo("passed");
+            assertThat(test.get("verdict").asText()).isEqualTo("PASS");
+            assertThat(test.get("exercise").asText()).isIn("sockets", "echo");
+        });
+        assertThat(out.resolve("junit.xml")).content().contains("<testsuite name=\"sockets\"").contains("failures=\"0\"");
+        assertThat(out.resolve("summary.md")).content().contains("| sockets | 24/24 |").contains("| echo | 22/22 |");
+        assertThat(run.stdout()).contains("seed 7").contains("46/46");
+    }
+
+    @Test
+    void gradesTheTemplateWithZeroQuicklyInSpanish(@TempDir Path dir) throws Exception {
+        Run run = runJar(dir, "grade", "--target", "student", "--lang", "es");
+
+        assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
+        assertThat(run.stdout()).contains("0/46").contains("BLOQUEADA").contains("se esperaba").contains("pista");
+        assertThat(run.took()).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void badUsageExitsTwoWithAMessage(@TempDir Path dir) throws Exception {
+        Run unknownExercise = runJar(dir, "grade", "--target", "reference", "--exercises", "telepathy");
+        Run missingManifest = runJar(dir, "grade", "--target", "nowhere.properties");
+
+        assertThat(unknownExercise.exitCode()).isEqualTo(2);
+        assertThat(unknownExercise.stdout()).contains("unknown exercise 'telepathy'");
+        assertThat(missingManifest.exitCode()).isEqualTo(2);
+        assertThat(missingManifest.stdout()).contains("manifest not found");
+    }
+
+    @Test
+    void listsEveryTestWithClauseAndPoints(@TempDir Path dir) throws Exception {
+        Run run = runJar(dir, "list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("sockets (24 points").contains("echo (22 points")
+                .contains("SOCK-11").contains("ECHO-10").contains("[baseline]");
+    }
+}
