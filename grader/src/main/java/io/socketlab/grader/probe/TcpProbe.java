@@ -198,7 +198,9 @@ public final class TcpProbe implements AutoCloseable {
         int filled = 0;
         while (filled < count) {
             if (position == limit && !fill(deadline)) {
-                transcript.received(channel, result, 0, filled);
+                if (filled > 0) {
+                    transcript.received(channel, result, 0, filled);
+                }
                 String expected = count + " bytes";
                 String soFar = filled + " bytes";
                 throw endOfStream
@@ -222,7 +224,7 @@ public final class TcpProbe implements AutoCloseable {
         while (true) {
             if (position == limit && !fill(deadline)) {
                 byte[] got = all.toByteArray();
-                transcript.received(channel, got, 0, got.length);
+                recordReceived(got);
                 if (endOfStream) {
                     transcript.note(channel, "closed by the peer");
                     return got;

@@ -18,6 +18,9 @@ import io.socketlab.grader.model.Verdict;
  */
 final class FailureText {
 
+    private static final java.util.List<String> LABELS =
+            java.util.List.of("label.step", "label.expected", "label.actual", "label.hint", "label.spec");
+
     private FailureText() {
     }
 
@@ -28,16 +31,17 @@ final class FailureText {
             return "";
         }
         StringBuilder out = new StringBuilder();
+        int width = LABELS.stream().mapToInt(key -> messages.get(key).length()).max().orElse(9);
         if (outcome.verdict() == Verdict.FAIL) {
-            fact(out, messages.get("label.step"), detail.step().in(lang));
-            fact(out, messages.get("label.expected"), detail.expected());
+            fact(out, width, messages.get("label.step"), detail.step().in(lang));
+            fact(out, width, messages.get("label.expected"), detail.expected());
         }
-        fact(out, messages.get("label.actual"), detail.actual().in(lang));
+        fact(out, width, messages.get("label.actual"), detail.actual().in(lang));
         if (outcome.verdict() == Verdict.FAIL && detail.hint() != null) {
-            fact(out, messages.get("label.hint"), detail.hint().in(lang));
+            fact(out, width, messages.get("label.hint"), detail.hint().in(lang));
         }
         if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.BLOCKED) {
-            fact(out, messages.get("label.spec"), outcome.specLink());
+            fact(out, width, messages.get("label.spec"), outcome.specLink());
         }
         return out.toString();
     }
@@ -52,11 +56,11 @@ final class FailureText {
         return out.toString();
     }
 
-    private static void fact(StringBuilder out, String label, String value) {
+    private static void fact(StringBuilder out, int width, String label, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        String padded = String.format("%-9s: ", label);
+        String padded = String.format("%-" + width + "s: ", label);
         out.append(padded).append(value.replace("\n", "\n" + " ".repeat(padded.length()))).append('\n');
     }
 

@@ -94,15 +94,12 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr) {
         return this;
     }
 
+    /** {@code ["first", "second"]}, cut after a dozen lines. */
     private static String render(List<String> lines) {
         if (lines.isEmpty()) {
             return "no lines";
         }
-        StringBuilder out = new StringBuilder();
-        lines.stream().limit(12).forEach(l -> out.append("\n             ").append(Bytes.quote(l)));
-        if (lines.size() > 12) {
-            out.append("\n             ... (").append(lines.size()).append(" lines)");
-        }
-        return out.toString();
+        String shown = lines.stream().limit(12).map(Bytes::quote).collect(java.util.stream.Collectors.joining(", "));
+        return "[" + shown + (lines.size() > 12 ? ", ... (" + lines.size() + " lines)" : "") + "]";
     }
 }
