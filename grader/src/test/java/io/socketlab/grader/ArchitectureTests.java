@@ -1,0 +1,96 @@
+package io.socketlab.grader;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+/** The grader's layering, and the rules every reference and template program keeps. */
+class ArchitectureTests {
+
+    private static final JavaClasses GRADER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.socketlab.grader");
+
+    private static final JavaClasses PROGRAMS = new ClassFileImporter()
+            .importPackages("io.socketlab.reference", "io.socketlab.student");
+
+    @Test
+    void graderLayersDependInOneDirection() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("io.socketlab.grader.cli..")
+                .layer("session").definedBy("io.socketlab.grader.session..")
+                .layer("report").definedBy("io.socketlab.grader.report..")
+                .layer("suites").definedBy("io.socketlab.grader.suites..")
+                .layer("suite").definedBy("io.socketlab.grader.suite")
+                .layer("probe").definedBy("io.socketlab.grader.probe..")
+                .layer("target").definedBy("io.socketlab.grader.target..")
+                .layer("model").definedBy("io.socketlab.grader.model..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("session").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("suites").mayNotBeAccessedByAnyLayer()
+                .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
+                .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
+                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "cli")
+                .check(GRADER);
+    }
+
+    @Test
+    void reportersNeverOpenSockets() {
+        noClasses().that().resideInAPackage("io.socketlab.grader.report..")
+                .should().dependOnClassesThat().resideInAPackage("java.net..")
+                .check(GRADER);
+    }
+
+    @Test
+    void suitesNeverWriteReportsNorStartProcessesThemselves() {
+        noClasses().that().resideInAPackage("io.socketlab.grader.suites..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.socketlab.grader.report..", "io.socketlab.grader.session..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .check(GRADER);
+    }
+
+    @Test
+    void programsNeverUseNativeObjectSerialization() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName(java.io.ObjectInputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.ObjectOutputStream.class.getName())
+                .check(PROGRAMS);
+    }
+
+    @Test
+    void onlyMainMethodsExit() {
+        ArchCondition<JavaClass> exitOnlyFromMain = new ArchCondition<>("call System.exit only from main") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                javaClass.getMethodCallsFromSelf().stream()
+                        .filter(call -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().equals("exit"))
+                        .filter(call -> !call.getOrigin().getName().equals("main")
+                                && !call.getOrigin().getName().startsWith("lambda$main$"))
+                        .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getDescription())));
+            }
+        };
+        classes().should(exitOnlyFromMain).check(PROGRAMS);
+    }
+
+    @Test
+    void exercisesAreIndependentOfEachOther() {
+        for (String root : new String[] {"io.socketlab.reference", "io.socketlab.student"}) {
+            noClasses().that().resideInAPackage(root + ".sockets..")
+                    .should().dependOnClassesThat().resideInAPackage(root + ".echo..")
+                    .check(PROGRAMS);
+            noClasses().that().resideInAPackage(root + ".echo..")
+                    .should().dependOnClassesThat().resideInAPackage(root + ".sockets..")
+                    .check(PROGRAMS);
+        }
+    }
+}
