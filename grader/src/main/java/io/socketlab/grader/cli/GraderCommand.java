@@ -25,7 +25,8 @@ public final class GraderCommand implements Runnable {
     /** The command line as tests drive it: usage errors exit 2, unexpected exceptions 3. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new GraderCommand());
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.HARNESS_ERROR);
+        commandLine.setExitCodeExceptionMapper(
+                e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.HARNESS_ERROR);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         commandLine.getCommandSpec().subcommands().values()
                 .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
