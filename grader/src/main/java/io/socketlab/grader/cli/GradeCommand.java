@@ -31,7 +31,7 @@ final class GradeCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--exercises", split = ",", paramLabel = "IDS",
-            description = "Exercises to grade, comma-separated (default: every exercise that has a suite).")
+            description = "Exercises to grade, comma-separated, or all (default: all, every exercise that has a suite).")
     List<String> exercises;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -52,7 +52,8 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        List<String> selected = exercises == null || exercises.isEmpty() ? Suites.available() : exercises;
+        boolean all = exercises == null || exercises.isEmpty() || exercises.equals(List.of("all"));
+        List<String> selected = all ? Suites.available() : exercises;
         for (String exercise : selected) {
             if (!Exercises.ALL.contains(exercise)) {
                 return usage("unknown exercise '" + exercise + "'; known: " + String.join(", ", Exercises.ALL));

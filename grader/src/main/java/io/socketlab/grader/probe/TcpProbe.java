@@ -257,6 +257,31 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     /**
+     * The rest of the incoming stream, starting with whatever the probe has already buffered, for tests that stream
+     * bodies too large for the transcript (their reads use the socket's own timeout).
+     */
+    public InputStream bufferedRest() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                if (position < limit) {
+                    int n = Math.min(length, limit - position);
+                    System.arraycopy(buffer, position, target, offset, n);
+                    position += n;
+                    return n;
+                }
+                return endOfStream ? -1 : in.read(target, offset, length);
+            }
+        };
+    }
+
+    /**
      * Refills the buffer, waiting until {@code deadlineNanos}.
      *
      * @return false at end of stream (also after a reset) or at the deadline

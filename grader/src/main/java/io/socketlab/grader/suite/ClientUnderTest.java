@@ -25,6 +25,7 @@ public final class ClientUnderTest {
     private final String label;
     private final ProgramCommand command;
     private final TestScope scope;
+    private java.nio.file.Path files;
 
     ClientUnderTest(GradingContext context, String label, ProgramCommand command, TestScope scope) {
         this.context = context;
@@ -45,6 +46,16 @@ public final class ClientUnderTest {
     /** A fake UDP server answering as {@code responder} decides, owned by this test. */
     public FakeUdpServer fakeUdpServer(FakeUdpServer.Responder responder) throws IOException {
         return scope.own(FakeUdpServer.start(scope.transcript(), responder));
+    }
+
+    /** A folder for this test's input and output files (absolute paths work whatever the client's working dir). */
+    public java.nio.file.Path files() {
+        if (files == null) {
+            java.nio.file.Path folder = context.launcher().newFolder(label + "-files");
+            scope.own(() -> io.socketlab.grader.target.ProgramLauncher.deleteRecursively(folder));
+            files = folder;
+        }
+        return files;
     }
 
     /** A port on which nothing listens: connecting to it is refused. */

@@ -23,4 +23,10 @@ public @interface ExerciseTests {
 
     /** For server tests: what "the server is ready" means. */
     Readiness readiness() default Readiness.TCP;
+
+    /**
+     * For server tests: arguments after {@code --port N}. {@code {data}} stands for the class's data folder, which
+     * outlives restarts of the server (a store, a file directory), e.g. {@code {"--store", "{data}/reports.jsonl"}}.
+     */
+    String[] serverArguments() default {};
 }

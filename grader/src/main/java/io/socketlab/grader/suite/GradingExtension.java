@@ -85,7 +85,8 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         String label = suite.exercise() + "-" + suite.program().id();
         if (type == ServerUnderTest.class) {
             ServerUnderTest server = classStore(context).getOrComputeIfAbsent(SERVER,
-                    key -> new ServerUnderTest(session, label, command, suite.readiness()), ServerUnderTest.class);
+                    key -> new ServerUnderTest(session, label, command, suite.readiness(),
+                            java.util.List.of(suite.serverArguments())), ServerUnderTest.class);
             server.bind(scope(context));
             return server;
         }

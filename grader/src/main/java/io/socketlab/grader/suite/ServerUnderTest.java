@@ -6,10 +6,12 @@ import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.target.ProgramCommand;
+import io.socketlab.grader.target.ProgramLauncher;
 import io.socketlab.grader.target.Readiness;
 import io.socketlab.grader.target.RunningProgram;
 import io.socketlab.grader.target.ServerStarter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -27,15 +29,34 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
     private final String label;
     private final ProgramCommand command;
     private final Readiness readiness;
-    private List<String> extraArguments = List.of();
+    private final List<String> argumentTemplate;
+    private List<String> extraArguments;
+    private Path dataDir;
     private ServerStarter.StartedServer running;
     private TestScope scope;
 
-    ServerUnderTest(GradingContext context, String label, ProgramCommand command, Readiness readiness) {
+    ServerUnderTest(GradingContext context, String label, ProgramCommand command, Readiness readiness,
+                    List<String> argumentTemplate) {
         this.context = context;
         this.label = label;
         this.command = command;
         this.readiness = readiness;
+        this.argumentTemplate = List.copyOf(argumentTemplate);
+    }
+
+    /**
+     * The folder {@code {data}} stands for in the server's arguments: it outlives restarts of the server and is
+     * removed when the test class ends.
+     */
+    public synchronized Path dataDir() {
+        if (dataDir == null) {
+            dataDir = context.launcher().newFolder(label + "-data");
+        }
+        return dataDir;
+    }
+
+    private List<String> defaultArguments() {
+        return argumentTemplate.stream().map(a -> a.replace("{data}", dataDir().toString())).toList();
     }
 
     /** Binds the server to the test about to run, so probes write into its transcript. */
@@ -81,9 +102,22 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         ensureRunning();
     }
 
-    /** Stops the server and starts a fresh one. */
+    /** Stops the server and starts a fresh one with its usual arguments (the data folder is kept). */
     public synchronized void restart() {
-        restartWith(extraArguments);
+        restartWith(extraArguments != null ? extraArguments : defaultArguments());
+    }
+
+    /**
+     * Kills the server's whole tree with SIGKILL, as a power cut would: nothing is flushed. The next use starts a
+     * fresh server on the same data folder.
+     */
+    public synchronized void kill() {
+        RunningProgram program = ensureRunning().program();
+        program.kill();
+        scope.transcript().note("server", "killed with SIGKILL");
+        scope.addLog(label, program.log());
+        program.close();
+        running = null;
     }
 
     /**
@@ -149,6 +183,9 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         stop();
         Duration readyWithin = context.timeouts().seconds(10);
         try {
+            if (extraArguments == null) {
+                extraArguments = defaultArguments();
+            }
             running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
             if (scope != null) {
                 scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
@@ -179,5 +216,8 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
     @Override
     public synchronized void close() {
         stop();
+        if (dataDir != null) {
+            ProgramLauncher.deleteRecursively(dataDir);
+        }
     }
 }
