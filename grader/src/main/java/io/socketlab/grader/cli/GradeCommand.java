@@ -45,6 +45,10 @@ final class GradeCommand implements Callable<Integer> {
             description = "Language of the feedback: en or es (default: ${DEFAULT-VALUE}).")
     Lang lang;
 
+    @Option(names = "--show-hidden",
+            description = "Instructor view: include the details of hidden tests in every report.")
+    boolean showHidden;
+
     @Option(names = "--timeout-scale", defaultValue = "1.0", paramLabel = "X",
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
@@ -74,7 +78,7 @@ final class GradeCommand implements Callable<Integer> {
         long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         SessionConfig config = new SessionConfig(resolved, selected, actualSeed, lang, timeouts,
                 Path.of(System.getProperty("java.io.tmpdir")));
-        GradeReport report = new GradingSession(config, Reports.standard(console, out, lang)).run();
+        GradeReport report = new GradingSession(config, Reports.standard(console, out, lang, showHidden)).run();
         if (report.hasHarnessErrors()) {
             return ExitCodes.HARNESS_ERROR;
         }

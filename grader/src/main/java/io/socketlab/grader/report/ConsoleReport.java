@@ -18,11 +18,18 @@ public final class ConsoleReport implements GradingListener {
     private final PrintWriter out;
     private final Lang lang;
     private final Messages messages;
+    private final boolean showHidden;
 
     public ConsoleReport(PrintWriter out, Lang lang) {
+        this(out, lang, false);
+    }
+
+    /** @param showHidden include hidden tests' details (an instructor's view) */
+    public ConsoleReport(PrintWriter out, Lang lang, boolean showHidden) {
         this.out = out;
         this.lang = lang;
         this.messages = new Messages(lang);
+        this.showHidden = showHidden;
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class ConsoleReport implements GradingListener {
                 cut(outcome.title().in(lang), 60), outcome.score(), outcome.points(),
                 outcome.duration().toMillis() / 1000.0);
         if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.ERROR) {
-            String body = outcome.visibility() == Visibility.HIDDEN
+            String body = outcome.visibility() == Visibility.HIDDEN && !showHidden
                     ? messages.get("hidden.detail") + "\n"
                     : FailureText.facts(outcome, lang, messages) + transcript(outcome);
             body.lines().forEach(l -> out.println("      " + l));

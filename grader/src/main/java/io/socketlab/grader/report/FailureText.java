@@ -46,8 +46,15 @@ final class FailureText {
         return out.toString();
     }
 
-    /** Facts, then the transcript and the program output (each indented), as one block of text. */
-    static String full(TestOutcome outcome, Lang lang, Messages messages) {
+    /**
+     * Facts, then the transcript and the program output (each indented), as one block of text; for a hidden test
+     * only a line saying its details are for instructors, unless {@code showHidden}.
+     */
+    static String full(TestOutcome outcome, Lang lang, Messages messages, boolean showHidden) {
+        if (outcome.visibility() == io.socketlab.grader.model.Visibility.HIDDEN && !showHidden
+                && outcome.verdict() != Verdict.PASS) {
+            return messages.get("hidden.detail") + "\n";
+        }
         StringBuilder out = new StringBuilder(facts(outcome, lang, messages));
         if (outcome.verdict() == Verdict.FAIL) {
             section(out, messages.get("label.transcript"), outcome.transcript());

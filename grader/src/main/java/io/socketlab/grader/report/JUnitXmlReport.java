@@ -26,11 +26,18 @@ public final class JUnitXmlReport implements GradingListener {
     private final Path file;
     private final Lang lang;
     private final Messages messages;
+    private final boolean showHidden;
 
     public JUnitXmlReport(Path dir, Lang lang) {
+        this(dir, lang, false);
+    }
+
+    /** @param showHidden include hidden tests' details (an instructor's copy) */
+    public JUnitXmlReport(Path dir, Lang lang, boolean showHidden) {
         this.file = dir.resolve(FILE);
         this.lang = lang;
         this.messages = new Messages(lang);
+        this.showHidden = showHidden;
     }
 
     @Override
@@ -72,7 +79,7 @@ public final class JUnitXmlReport implements GradingListener {
             xml.writeAttribute("classname", "socketlab." + exercise + "." + outcome.program().id());
             xml.writeAttribute("name", outcome.clause() + " " + outcome.title().in(lang));
             xml.writeAttribute("time", seconds(outcome.duration().toMillis()));
-            String body = FailureText.full(outcome, lang, messages);
+            String body = FailureText.full(outcome, lang, messages, showHidden);
             String summary = body.lines().findFirst().orElse("").strip();
             switch (outcome.verdict()) {
                 case FAIL -> element(xml, "failure", outcome.kind() == null ? "FAIL" : outcome.kind().name(), summary, body);

@@ -23,11 +23,18 @@ public final class MarkdownReport implements GradingListener {
     private final Path file;
     private final Lang lang;
     private final Messages messages;
+    private final boolean showHidden;
 
     public MarkdownReport(Path dir, Lang lang) {
+        this(dir, lang, false);
+    }
+
+    /** @param showHidden include hidden tests' details (an instructor's copy) */
+    public MarkdownReport(Path dir, Lang lang, boolean showHidden) {
         this.file = dir.resolve(FILE);
         this.lang = lang;
         this.messages = new Messages(lang);
+        this.showHidden = showHidden;
     }
 
     @Override
@@ -50,14 +57,14 @@ public final class MarkdownReport implements GradingListener {
             md.append("\n> ").append(messages.get("harness.errors")).append('\n');
         }
         List<TestOutcome> failed = report.outcomes().stream()
-                .filter(o -> o.verdict() == Verdict.FAIL && o.visibility() == Visibility.PUBLIC).toList();
+                .filter(o -> o.verdict() == Verdict.FAIL && (showHidden || o.visibility() == Visibility.PUBLIC)).toList();
         if (!failed.isEmpty()) {
             md.append("\n### ").append(messages.get("summary.failures")).append("\n");
             for (TestOutcome outcome : failed) {
                 md.append("\n<details><summary><b>").append(escape(outcome.clause())).append("</b> ")
                         .append(escape(outcome.title().in(lang))).append(" (0/").append(outcome.points())
                         .append(")</summary>\n\n```text\n")
-                        .append(FailureText.full(outcome, lang, messages).replace("```", "'''"))
+                        .append(FailureText.full(outcome, lang, messages, showHidden).replace("```", "'''"))
                         .append("```\n</details>\n");
             }
         }

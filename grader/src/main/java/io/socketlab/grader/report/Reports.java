@@ -23,20 +23,24 @@ public final class Reports implements GradingListener {
 
     /**
      * The console report on {@code console}, and, when {@code dir} is given, {@code results.json},
-     * {@code junit.xml} and {@code summary.md} in it.
+     * {@code junit.xml} and {@code summary.md} in it. Hidden tests show their details only when {@code showHidden}.
      */
     public static Reports standard(PrintWriter console, Path dir, Lang lang) {
+        return standard(console, dir, lang, false);
+    }
+
+    public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden) {
         List<GradingListener> formats = new ArrayList<>();
-        formats.add(new ConsoleReport(console, lang));
+        formats.add(new ConsoleReport(console, lang, showHidden));
         if (dir != null) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the report folder " + dir, e);
             }
-            formats.add(new ResultsJsonReport(dir, lang));
-            formats.add(new JUnitXmlReport(dir, lang));
-            formats.add(new MarkdownReport(dir, lang));
+            formats.add(new ResultsJsonReport(dir, lang, showHidden));
+            formats.add(new JUnitXmlReport(dir, lang, showHidden));
+            formats.add(new MarkdownReport(dir, lang, showHidden));
         }
         return new Reports(formats);
     }

@@ -26,12 +26,19 @@ public final class ResultsJsonReport implements GradingListener {
     private final Path file;
     private final Lang lang;
     private final Messages messages;
+    private final boolean showHidden;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ResultsJsonReport(Path dir, Lang lang) {
+        this(dir, lang, false);
+    }
+
+    /** @param showHidden include hidden tests' details (an instructor's copy) */
+    public ResultsJsonReport(Path dir, Lang lang, boolean showHidden) {
         this.file = dir.resolve(FILE);
         this.lang = lang;
         this.messages = new Messages(lang);
+        this.showHidden = showHidden;
     }
 
     @Override
@@ -54,7 +61,7 @@ public final class ResultsJsonReport implements GradingListener {
             test.put("score", outcome.score());
             test.put("max_score", outcome.maxScore());
             test.put("status", outcome.verdict() == Verdict.PASS || outcome.verdict() == Verdict.INFO ? "passed" : "failed");
-            test.put("output", FailureText.full(outcome, lang, messages)
+            test.put("output", FailureText.full(outcome, lang, messages, showHidden)
                     + (outcome.flaky() ? messages.get("flaky") + "\n" : ""));
             test.put("visibility", outcome.visibility() == Visibility.HIDDEN ? "after_published" : "visible");
             ArrayNode tags = test.putArray("tags");

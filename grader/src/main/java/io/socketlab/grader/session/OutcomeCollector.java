@@ -120,7 +120,8 @@ final class OutcomeCollector implements TestExecutionListener {
     private static Text skipText(Verdict verdict, String why) {
         return switch (verdict) {
             case NOT_SUBMITTED -> Text.of("not submitted: " + why, "no entregado: " + why);
-            case BLOCKED -> Text.of("not run because " + why, "no se ejecutó porque falló la prueba base");
+            case BLOCKED -> Text.of("not run because " + why, "no se ejecutó porque falló la prueba base ("
+                    + why.replace("baseline test failed", "").strip() + ")");
             default -> Text.same(why);
         };
     }

@@ -73,6 +73,12 @@ public final class ServerStarter {
             }
             boolean exited = program.exitCode().isPresent();
             program.close();
+            try {
+                // The whole of stderr is needed to tell a port taken meanwhile from the student's own failure.
+                program.stderr().awaitEnd(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (exited && ADDRESS_IN_USE.matcher(program.stderr().tailText(4000)).find()) {
                 if (attempt < ATTEMPTS) {
                     continue;
@@ -92,8 +98,8 @@ public final class ServerStarter {
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> !program.isAlive() || readiness.isReady(port));
         } catch (ConditionTimeoutException e) {
-            return Optional.of("it did not listen on port " + port + " within " + limit.toSeconds() + " s ("
-                    + describe(readiness) + ")");
+            return Optional.of(String.format(java.util.Locale.ROOT, "it did not listen on port %d within %.1f s (%s)",
+                    port, limit.toMillis() / 1000.0, describe(readiness)));
         }
         if (!program.isAlive()) {
             return Optional.of("it exited with code " + program.exitCode().orElse(-1)

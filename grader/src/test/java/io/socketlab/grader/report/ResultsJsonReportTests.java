@@ -94,6 +94,17 @@ class ResultsJsonReportTests {
     }
 
     @Test
+    void keepsAHiddenTestsDetailsOutOfTheStudentsCopy() throws IOException {
+        String studentCopy = written(Lang.EN).get("tests").get(5).get("output").asText();
+        new ResultsJsonReport(dir, Lang.EN, true).sessionFinished(SampleOutcomes.report(Lang.EN));
+        String instructorCopy = new ObjectMapper().readTree(dir.resolve(ResultsJsonReport.FILE).toFile())
+                .get("tests").get(5).get("output").asText();
+
+        assertThat(studentCopy).doesNotContain("secret").contains("instructors only");
+        assertThat(instructorCopy).contains("secret expected", "secret hint", "secret transcript");
+    }
+
+    @Test
     void scoresAMeasurementAsNothingAndFlagsAFlakyTest() throws IOException {
         JsonNode measurement = written(Lang.EN).get("tests").get(6);
 
