@@ -62,17 +62,31 @@ public final class Args {
         return resolve(values.getOrDefault("--host", "127.0.0.1"), port());
     }
 
+    /** The value of {@code option}, which the command line must give. */
+    public String requiredValue(String option) throws Failure {
+        String value = values.get(option);
+        if (value == null) {
+            throw usageError(option + " is required");
+        }
+        return value;
+    }
+
     /** The value of {@code option} as a whole number from {@code min} to {@code max}, or {@code fallback}. */
     public int intValue(String option, int fallback, int min, int max) throws Failure {
+        return (int) longValue(option, fallback, min, max);
+    }
+
+    /** The value of {@code option} as a whole number from {@code min} to {@code max}, or {@code fallback}. */
+    public long longValue(String option, long fallback, long min, long max) throws Failure {
         String text = values.get(option);
         if (text == null) {
             return fallback;
         }
-        // At most 10 digits, so that parsing cannot overflow a long.
-        if (text.matches("[0-9]{1,10}")) {
+        // At most 18 digits, so that parsing cannot overflow a long.
+        if (text.matches("[0-9]{1,18}")) {
             long value = Long.parseLong(text);
             if (value >= min && value <= max) {
-                return (int) value;
+                return value;
             }
         }
         throw usageError(option + " must be a whole number from " + min + " to " + max + ", not " + text);

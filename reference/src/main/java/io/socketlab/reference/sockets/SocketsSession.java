@@ -2,6 +2,7 @@ package io.socketlab.reference.sockets;
 
 import io.socketlab.reference.common.LineReader;
 import io.socketlab.reference.common.LineReader.LineTooLongException;
+import io.socketlab.reference.common.LingeringClose;
 import io.socketlab.reference.common.Lines;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,8 +20,6 @@ final class SocketsSession implements Runnable {
     private static final byte[] BYE = "BYE".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_LINE_BYTES = 8192; // SOCK-4
     private static final int IDLE_TIMEOUT_MS = 60_000;
-    private static final int LINGER_TIMEOUT_MS = 1_000;
-    private static final int LINGER_MAX_BYTES = 1 << 20;
 
     private final Socket socket;
 
@@ -53,7 +52,7 @@ final class SocketsSession implements Runnable {
                 line = lines.readLine();
             } catch (LineTooLongException e) {
                 Lines.write(out, "ERR line-too-long"); // SOCK-4
-                lingerBeforeClose(in);
+                LingeringClose.drain(socket, in);
                 return;
             }
             if (line == null) {
@@ -61,30 +60,11 @@ final class SocketsSession implements Runnable {
             }
             if (Arrays.equals(line, BYE)) {
                 Lines.write(out, "BYE"); // SOCK-5: lines after it are not answered
-                lingerBeforeClose(in);
+                LingeringClose.drain(socket, in);
                 return;
             }
             // SOCK-2, SOCK-6: bytes are counted, never decoded, so invalid UTF-8 is just counted.
             Lines.write(out, "RECEIVED " + line.length);
-        }
-    }
-
-    /**
-     * Closing a socket with unread input makes TCP send a reset, which may destroy our last reply
-     * before the client reads it. So send FIN after that reply, then swallow what the client is
-     * still sending, for a bounded time and amount (the "lingering close" of RFC 9112, 9.6).
-     */
-    private void lingerBeforeClose(InputStream in) throws IOException {
-        socket.shutdownOutput();
-        socket.setSoTimeout(LINGER_TIMEOUT_MS);
-        byte[] sink = new byte[8192];
-        try {
-            long discarded = 0;
-            for (int n = in.read(sink); n != -1 && discarded < LINGER_MAX_BYTES; n = in.read(sink)) {
-                discarded += n;
-            }
-        } catch (SocketTimeoutException e) {
-            // The client has stopped sending but not closed: our close can no longer hurt it.
         }
     }
 

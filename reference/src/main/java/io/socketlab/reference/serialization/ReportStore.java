@@ -1,0 +1,109 @@
+package io.socketlab.reference.serialization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socketlab.reference.common.LineReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** The reports accepted so far: one JSON line each in the store file, the most recent also in memory. */
+final class ReportStore {
+
+    /** How many reports a list request returns (SER-5). */
+    static final int RECENT = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FileChannel file;
+    private final Deque<ObjectNode> recent = new ArrayDeque<>();
+    private long lastId;
+
+    private ReportStore(FileChannel file) {
+        this.file = file;
+    }
+
+    /** SER-6: opens {@code path}, creating it if needed, and reads the reports stored by earlier runs. */
+    static ReportStore open(Path path) throws IOException {
+        ReportStore store = new ReportStore(FileChannel.open(path, StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            LineReader lines = new LineReader(in, Frames.MAX_LENGTH);
+            for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
+                store.load(line);
+            }
+        }
+        // A server killed in the middle of a write may have left half a line, never acknowledged:
+        // end it, so that the next report starts on a line of its own.
+        // Only this server writes the file, so writing at its end is appending.
+        long size = store.file.size();
+        store.file.position(size);
+        ByteBuffer last = ByteBuffer.allocate(1);
+        if (size > 0 && store.file.read(last, size - 1) == 1 && last.get(0) != '\n') {
+            store.file.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        return store;
+    }
+
+    /**
+     * Stores {@code report} under the next id and returns that id once the line is on disk.
+     * Synchronized, so that concurrent clients get distinct ids and whole lines (SER-7).
+     */
+    synchronized long append(Report report) throws IOException {
+        long id = lastId + 1;
+        ObjectNode stored = JSON.createObjectNode()
+                .put("hostname", report.hostname())
+                .put("timestamp", report.timestamp())
+                .put("runtime", report.runtime())
+                .put("os", report.os())
+                .put("id", id)
+                .put("received", Instant.now().toString()); // SER-5: RFC 3339, in UTC
+        ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(stored) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (line.hasRemaining()) {
+            file.write(line);
+        }
+        // SER-6: ok promises that the report survives a crash, so the line (and the file's new
+        // length, hence true) must reach the disk before the caller answers.
+        file.force(true);
+        lastId = id;
+        remember(stored);
+        return id;
+    }
+
+    /** SER-5: the most recent reports, oldest first. */
+    synchronized List<ObjectNode> recent() {
+        return List.copyOf(recent);
+    }
+
+    private void load(byte[] line) {
+        try {
+            JsonNode stored = JSON.readTree(line);
+            if (stored != null && stored.isObject() && stored.path("id").canConvertToLong()) {
+                lastId = Math.max(lastId, stored.get("id").asLong());
+                remember((ObjectNode) stored);
+                return;
+            }
+        } catch (IOException e) {
+            // Reported below, like any line that is not a stored report.
+        }
+        System.err.println(ReportServer.PROGRAM + ": skipping a damaged line in the store");
+    }
+
+    private void remember(ObjectNode stored) {
+        recent.addLast(stored);
+        if (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+    }
+}
