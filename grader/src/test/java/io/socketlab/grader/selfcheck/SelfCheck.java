@@ -44,13 +44,8 @@ final class SelfCheck {
                     return Optional.empty();
                 }
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                String classpath;
-                try {
-                    classpath = Path.of(variant.mainClass().getProtectionDomain().getCodeSource().getLocation().toURI())
-                            .toString();
-                } catch (java.net.URISyntaxException e) {
-                    throw new IllegalStateException(e);
-                }
+                // The test classpath: variants may use the libraries the tests have (Jackson, for JSON).
+                String classpath = System.getProperty("java.class.path");
                 return Optional.of(new ProgramCommand(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-cp", classpath, variant.mainClass().getName()), null, variant.mainClass().getSimpleName()));
             }

@@ -62,6 +62,27 @@ public final class VariantSupport {
             die(2, "usage error: " + name + " must be an integer in " + min + ".." + max + ", got '" + value + "'");
             return fallback; // unreachable
         }
+
+        /** Like {@link #intOption}, for values that may not fit an int (sizes in bytes). */
+        public long longOption(String name, long fallback, long min, long max) {
+            String value = options.get(name);
+            if (value == null) {
+                if (fallback < min) {
+                    die(2, "usage error: " + name + " is required");
+                }
+                return fallback;
+            }
+            try {
+                long n = Long.parseLong(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            die(2, "usage error: " + name + " must be an integer in " + min + ".." + max + ", got '" + value + "'");
+            return fallback; // unreachable
+        }
     }
 
     /**
