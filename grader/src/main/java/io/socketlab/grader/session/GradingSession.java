@@ -85,6 +85,8 @@ public final class GradingSession {
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .configurationParameter("junit.platform.output.capture.stdout", "false")
+                // Explicit, so no junit-platform.properties on the classpath can make a suite run in parallel.
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
         LauncherFactory.create().execute(request, collector);
         return collector;

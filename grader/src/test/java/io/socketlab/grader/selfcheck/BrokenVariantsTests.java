@@ -9,6 +9,8 @@ import io.socketlab.grader.variants.Variants;
 import io.socketlab.grader.variants.Variants.Variant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each deliberately broken implementation loses points on the clause it breaks (as a FAIL, not merely BLOCKED),
  * and the correct implementation it derives from loses nothing: the suites catch real mistakes, not quirks.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BrokenVariantsTests {
 
     static Stream<Variant> broken() {
