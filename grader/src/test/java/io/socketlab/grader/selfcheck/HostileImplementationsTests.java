@@ -12,17 +12,18 @@ import io.socketlab.grader.variants.hostile.HangingSocketsClient;
 import io.socketlab.grader.variants.hostile.StubbornSocketsServer;
 import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** A hostile or broken implementation costs a bounded time, gets a clear verdict, and leaves no process behind. */
+// Isolated: it checks that no process outlives its sessions, so no other session may run meanwhile.
+@Isolated
 class HostileImplementationsTests {
 
     @AfterEach
     void nothingOutlivesTheSession() {
-        Awaitility.await("every process the grader started to be gone").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        SelfCheck.awaitNoSurvivingProcesses();
     }
 
     private static GradeReport grade(Class<?> mainClass, String program) {

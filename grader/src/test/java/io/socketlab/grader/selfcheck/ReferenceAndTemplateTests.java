@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The two fixed points of every suite: the reference earns every point, the untouched template none, fast. */
+// Isolated: it checks that no process or temporary folder outlives its sessions, so no other session may run meanwhile.
+@Isolated
 class ReferenceAndTemplateTests {
 
     private static final List<String> EXERCISES = List.of("sockets", "echo", "serialization", "file-transfer");
@@ -35,8 +37,7 @@ class ReferenceAndTemplateTests {
         assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(MAX);
         assertThat(report.fullMarks()).isTrue();
         // Every process the grader started is gone, with its private folder.
-        Awaitility.await("processes started by the grader to exit").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        SelfCheck.awaitNoSurvivingProcesses();
         assertThat(socketlabTempDirs()).isSubsetOf(tempBefore);
     }
 

@@ -52,6 +52,20 @@ final class SelfCheck {
         };
     }
 
+    /** Waits (bounded) until no process started from this JVM is alive; fails naming the survivors. */
+    static void awaitNoSurvivingProcesses() {
+        try {
+            org.awaitility.Awaitility.await("every process the grader started to be gone")
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("processes outlived their grading session: " + ProcessHandle.current().descendants()
+                    .filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                    .collect(Collectors.joining("; ")), e);
+        }
+    }
+
     /** One line per outcome, for assertion messages that show the whole picture. */
     static String describe(GradeReport report) {
         return report.outcomes().stream()
