@@ -112,6 +112,52 @@ public final class ClientUnderTest {
             feeder.start();
         }
 
+        /** Writes to the client's stdin and leaves it open (an interactive user typing). */
+        public Run type(String text) {
+            try {
+                program.stdin().write(io.socketlab.grader.probe.Bytes.utf8(text));
+                program.stdin().flush();
+                scope.transcript().note("client", "typed on stdin: " + io.socketlab.grader.probe.Bytes.quote(text));
+            } catch (IOException e) {
+                // The client exited or closed its stdin: what it printed and its exit code tell the story.
+            }
+            return this;
+        }
+
+        /** Closes stdin: the client reads end of file. */
+        public Run endStdin() {
+            program.closeStdin();
+            scope.transcript().note("client", "stdin closed (EOF)");
+            return this;
+        }
+
+        /**
+         * Waits until the client has printed a line equal to {@code expected} on stdout (a trailing CR ignored),
+         * at most {@code within}; fails otherwise, showing what it printed.
+         */
+        public Run awaitStdoutLine(Text step, String expected, Duration within) {
+            java.util.function.Predicate<String> printed = text -> text.lines()
+                    .map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).anyMatch(expected::equals);
+            boolean seen;
+            try {
+                seen = program.stdout().awaitText(printed, within.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                seen = false;
+            }
+            if (!seen) {
+                String out = program.stdout().text();
+                String shown = out.isEmpty() ? "nothing" : io.socketlab.grader.probe.Bytes.quote(out);
+                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step,
+                        "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
+                        Text.of(shown + " within " + within.toMillis() / 1000.0 + " s"
+                                + (program.isAlive() ? "" : " (the client had exited)"),
+                                shown + " en " + within.toMillis() / 1000.0 + " s"
+                                + (program.isAlive() ? "" : " (el cliente había terminado)")), null);
+            }
+            return this;
+        }
+
         /** Waits for the client to exit; still running at the deadline is a TIMEOUT failure. */
         public ClientResult awaitExit(Text step, Duration within) {
             OptionalInt exit = program.awaitExit(within);

@@ -29,4 +29,10 @@ public @interface ExerciseTests {
      * outlives restarts of the server (a store, a file directory), e.g. {@code {"--store", "{data}/reports.jsonl"}}.
      */
     String[] serverArguments() default {};
+
+    /**
+     * For server tests: start a fresh server for every test, so no test sees another's clients (their LEAVE
+     * notifications, their nicks, a game in progress). Costs one start per test.
+     */
+    boolean freshServerPerTest() default false;
 }

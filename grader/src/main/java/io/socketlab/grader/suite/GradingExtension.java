@@ -88,6 +88,9 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
                     key -> new ServerUnderTest(session, label, command, suite.readiness(),
                             java.util.List.of(suite.serverArguments())), ServerUnderTest.class);
             server.bind(scope(context));
+            if (suite.freshServerPerTest()) {
+                server.discard();
+            }
             return server;
         }
         return new ClientUnderTest(session, label, command, scope(context));

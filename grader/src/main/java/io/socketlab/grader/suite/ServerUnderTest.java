@@ -147,6 +147,12 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         }
     }
 
+    /** Stops the running server, if any, so the next use starts a fresh one with the default arguments. */
+    synchronized void discard() {
+        stop();
+        extraArguments = null;
+    }
+
     /** Fails with CRASHED when the server has exited: the step that was going on is what killed it. */
     public synchronized void expectAlive(Text step) {
         if (running != null && !running.program().isAlive()) {
