@@ -1,0 +1,69 @@
+package io.socketlab.reference.quiz;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The players of one game, in join order, with their teams and points. Not thread-safe on its
+ * own, and it need not be: only {@link QuizGame} uses it, always holding the game's lock.
+ */
+final class Scoreboard {
+
+    private final Map<QuizPlayer, String> teams = new LinkedHashMap<>(); // keeps join order
+    private final Map<QuizPlayer, Integer> points = new HashMap<>();
+
+    void add(QuizPlayer player, String team) {
+        teams.put(player, team);
+        points.put(player, 0);
+    }
+
+    /** Removes {@code player}; returns its team, or null if it was not playing. */
+    String remove(QuizPlayer player) {
+        points.remove(player);
+        return teams.remove(player);
+    }
+
+    boolean contains(QuizPlayer player) {
+        return teams.containsKey(player);
+    }
+
+    boolean hasTeam(String team) {
+        return teams.containsValue(team);
+    }
+
+    int size() {
+        return teams.size();
+    }
+
+    /** The players, in join order. */
+    Set<QuizPlayer> players() {
+        return teams.keySet();
+    }
+
+    /** One more point for {@code player}'s team. */
+    void score(QuizPlayer player) {
+        points.merge(player, 1, Integer::sum);
+    }
+
+    /** QUIZ-4: {@code SCORES <team>:<points> ...}, in join order. */
+    String scores() {
+        return "SCORES " + players().stream().map(player -> teams.get(player) + ":" + points.get(player))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** QUIZ-7: {@code GAMEOVER} and every team with the top score, in join order. */
+    String gameOver() {
+        int top = Collections.max(points.values());
+        return "GAMEOVER " + players().stream().filter(player -> points.get(player) == top)
+                .map(teams::get).collect(Collectors.joining(","));
+    }
+
+    void clear() {
+        teams.clear();
+        points.clear();
+    }
+}

@@ -1,0 +1,2 @@
+/** The quiz exercise: players join, answer timed rounds in step, and the game's state lives behind one lock. */
+package io.socketlab.student.quiz;
