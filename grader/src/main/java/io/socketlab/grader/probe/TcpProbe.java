@@ -176,7 +176,12 @@ public final class TcpProbe implements AutoCloseable {
 
     /** Reads a line and checks it is exactly {@code expected}. */
     public void expectLine(Text step, String expected) throws IOException {
-        String line = readLine(step);
+        expectLine(step, expected, replyTimeout());
+    }
+
+    /** Reads a line within {@code within} and checks it is exactly {@code expected}. */
+    public void expectLine(Text step, String expected, Duration within) throws IOException {
+        String line = readLine(step, within);
         if (!line.equals(expected)) {
             throw ConformanceFailure.wrongOutput(step, Bytes.quote(expected), Bytes.quote(line));
         }

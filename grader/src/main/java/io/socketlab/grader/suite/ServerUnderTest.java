@@ -147,6 +147,22 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         }
     }
 
+    /**
+     * Runs the server program with {@code --port N} and {@code arguments} that it must refuse at start, and waits
+     * for it to exit; a server that starts listening instead is stopped and reported with exit code -1.
+     */
+    public synchronized ClientResult runExpectingExit(List<String> arguments, Duration within) {
+        stop();
+        java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(context.ports().allocate(false))));
+        all.addAll(arguments);
+        try (RunningProgram program = context.launcher().start(label, command, all)) {
+            scope.transcript().note("server", "started with arguments " + all);
+            OptionalInt exit = program.awaitExit(within);
+            scope.addLog(label, program.log());
+            return new ClientResult(exit.orElse(-1), program.stdout().bytes(), program.stderr().text());
+        }
+    }
+
     /** Stops the running server, if any, so the next use starts a fresh one with the default arguments. */
     synchronized void discard() {
         stop();

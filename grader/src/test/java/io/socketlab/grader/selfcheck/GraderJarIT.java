@@ -67,7 +67,7 @@ class GraderJarIT {
         Run run = runJar(dir, "grade", "--target", "student", "--lang", "es");
 
         assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
-        assertThat(run.stdout()).contains("0/106").contains("BLOQUEADA").contains("se esperaba").contains("pista");
+        assertThat(run.stdout()).contains("0/171").contains("BLOQUEADA").contains("se esperaba").contains("pista");
         assertThat(run.took()).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -89,6 +89,7 @@ class GraderJarIT {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("sockets (24 points").contains("echo (22 points")
                 .contains("serialization (29 points").contains("file-transfer (31 points")
-                .contains("SOCK-11").contains("ECHO-10").contains("SER-11").contains("FT-13").contains("[baseline]");
+                .contains("chat (33 points").contains("quiz (32 points")
+                .contains("SOCK-11").contains("ECHO-10").contains("SER-11").contains("FT-13").contains("CHAT-13").contains("QUIZ-13").contains("[baseline]");
     }
 }

@@ -23,11 +23,11 @@ class ManifestTargetsTests {
         assumeTrue(onPath("python3"), "python3 is not installed: the Python example cannot be graded here");
 
         GradeReport report = SelfCheck.grade(Targets.resolve(HOME.resolve("examples/python/socketlab.properties").toString()),
-                List.of("sockets", "echo", "serialization", "file-transfer"));
+                List.of("sockets", "echo", "serialization", "chat", "quiz", "file-transfer"));
 
         assertThat(report.outcomes()).as(SelfCheck.describe(report))
                 .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.PASS));
-        assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(24 + 22 + 29 + 31);
+        assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(24 + 22 + 29 + 33 + 32 + 31);
     }
 
     @Test

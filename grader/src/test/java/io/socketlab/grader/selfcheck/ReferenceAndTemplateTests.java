@@ -23,8 +23,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class ReferenceAndTemplateTests {
 
-    private static final List<String> EXERCISES = List.of("sockets", "echo", "serialization", "file-transfer");
-    private static final int MAX = 24 + 22 + 29 + 31;
+    private static final List<String> EXERCISES = List.of("sockets", "echo", "serialization", "chat", "quiz", "file-transfer");
+    private static final int MAX = 24 + 22 + 29 + 33 + 32 + 31;
 
     @Test
     void referenceScoresFullMarksAndLeavesNothingBehind() throws IOException {

@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,6 +163,18 @@ public final class VariantSupport {
     public static byte[] stripCr(byte[] line) {
         int n = line.length;
         return n > 0 && line[n - 1] == '\r' ? Arrays.copyOf(line, n - 1) : line;
+    }
+
+    /** The line decoded as strict UTF-8, or null if it is not valid UTF-8. */
+    public static String decodeUtf8(byte[] line) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Sends {@code text} as one UTF-8 line ending in LF, in one write. */

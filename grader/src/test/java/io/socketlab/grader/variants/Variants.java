@@ -1,5 +1,18 @@
 package io.socketlab.grader.variants;
 
+import io.socketlab.grader.variants.chat.BlockingBroadcastChatServer;
+import io.socketlab.grader.variants.chat.CaseInsensitiveNicksChatServer;
+import io.socketlab.grader.variants.chat.CorrectChatClient;
+import io.socketlab.grader.variants.chat.CorrectChatServer;
+import io.socketlab.grader.variants.chat.EchoesToSenderChatServer;
+import io.socketlab.grader.variants.chat.NoJoinNoticeChatServer;
+import io.socketlab.grader.variants.chat.NoLeaveOnResetChatServer;
+import io.socketlab.grader.variants.chat.NoNickValidationChatServer;
+import io.socketlab.grader.variants.chat.NoQuitOnEofChatClient;
+import io.socketlab.grader.variants.chat.PrivToAllChatServer;
+import io.socketlab.grader.variants.chat.RawOutputChatClient;
+import io.socketlab.grader.variants.chat.UnsortedWhoChatServer;
+import io.socketlab.grader.variants.chat.WaitsForStdinChatClient;
 import io.socketlab.grader.variants.echo.BufferAllEchoServer;
 import io.socketlab.grader.variants.echo.CorrectEchoClient;
 import io.socketlab.grader.variants.echo.CorrectEchoServer;
@@ -21,6 +34,16 @@ import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileServer;
 import io.socketlab.grader.variants.filetransfer.NoVerifyFileClient;
 import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileClient;
 import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileServer;
+import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
+import io.socketlab.grader.variants.quiz.CorrectQuizClient;
+import io.socketlab.grader.variants.quiz.CorrectQuizServer;
+import io.socketlab.grader.variants.quiz.ExactMatchQuizServer;
+import io.socketlab.grader.variants.quiz.ExitZeroOnJoinErrorQuizClient;
+import io.socketlab.grader.variants.quiz.LateAcceptedQuizServer;
+import io.socketlab.grader.variants.quiz.NoResetQuizServer;
+import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
+import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
+import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
 import io.socketlab.grader.variants.serialization.AckBeforeWriteReportServer;
 import io.socketlab.grader.variants.serialization.ClosesOnBadJsonReportServer;
 import io.socketlab.grader.variants.serialization.CorrectReportClient;
@@ -52,7 +75,7 @@ public final class Variants {
 
     /**
      * One program with one classic mistake: exercise id ({@code sockets}, {@code echo},
-     * {@code serialization}, {@code file-transfer}), program ({@code server}, {@code client}), its
+     * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}), program ({@code server}, {@code client}), its
      * main class, and the spec clause it must lose ({@code null} for the correct controls in
      * {@link #CORRECT}).
      */
@@ -94,7 +117,26 @@ public final class Variants {
             new Variant("file-transfer", "server", InMemoryFileServer.class, "FT-1"),
             new Variant("file-transfer", "server", LeavesTempFilesFileServer.class, "FT-4"),
             new Variant("file-transfer", "client", NoVerifyFileClient.class, "FT-11"),
-            new Variant("file-transfer", "client", NonAtomicGetFileClient.class, "FT-11"));
+            new Variant("file-transfer", "client", NonAtomicGetFileClient.class, "FT-11"),
+            new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
+            new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
+            new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
+            new Variant("chat", "server", UnsortedWhoChatServer.class, "CHAT-6"),
+            new Variant("chat", "server", NoNickValidationChatServer.class, "CHAT-1"),
+            new Variant("chat", "server", CaseInsensitiveNicksChatServer.class, "CHAT-1"),
+            new Variant("chat", "server", NoJoinNoticeChatServer.class, "CHAT-3"),
+            new Variant("chat", "server", PrivToAllChatServer.class, "CHAT-5"),
+            new Variant("chat", "client", WaitsForStdinChatClient.class, "CHAT-12"),
+            new Variant("chat", "client", RawOutputChatClient.class, "CHAT-12"),
+            new Variant("chat", "client", NoQuitOnEofChatClient.class, "CHAT-11"),
+            new Variant("quiz", "server", LateAcceptedQuizServer.class, "QUIZ-3"),
+            new Variant("quiz", "server", UnsyncRoundsQuizServer.class, "QUIZ-5"),
+            new Variant("quiz", "server", NoTimeoutQuizServer.class, "QUIZ-4"),
+            new Variant("quiz", "server", ExactMatchQuizServer.class, "QUIZ-6"),
+            new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
+            new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
+            new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
+            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13"));
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
     public static final List<Variant> CORRECT = List.of(
@@ -105,5 +147,9 @@ public final class Variants {
             new Variant("serialization", "server", CorrectReportServer.class, null),
             new Variant("serialization", "client", CorrectReportClient.class, null),
             new Variant("file-transfer", "server", CorrectFileServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileClient.class, null));
+            new Variant("file-transfer", "client", CorrectFileClient.class, null),
+            new Variant("chat", "server", CorrectChatServer.class, null),
+            new Variant("chat", "client", CorrectChatClient.class, null),
+            new Variant("quiz", "server", CorrectQuizServer.class, null),
+            new Variant("quiz", "client", CorrectQuizClient.class, null));
 }

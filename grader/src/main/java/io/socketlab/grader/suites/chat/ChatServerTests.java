@@ -1,0 +1,433 @@
+package io.socketlab.grader.suites.chat;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.Level;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.ExerciseTests;
+import io.socketlab.grader.suite.Requirement;
+import io.socketlab.grader.suite.ServerUnderTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The chat server: registration, fan-out, private messages, WHO, leaving, framing, and slow consumers. */
+@ExerciseTests(exercise = "chat", program = Program.SERVER, freshServerPerTest = true)
+class ChatServerTests {
+
+    private static Text step(String en, String es) {
+        return Text.of(en, es);
+    }
+
+    @Baseline
+    @Requirement(clause = "CHAT-1", points = 1,
+            title = "registers two clients and relays a message between them",
+            titleEs = "registra a dos clientes y retransmite un mensaje entre ellos",
+            hint = "answer NICK with OK <nick>, tell the others JOIN <nick>, and forward MSG as MSG <nick> <text>",
+            hintEs = "responde a NICK con OK <nick>, avisa a los demás con JOIN <nick> y reenvía MSG como MSG <nick> <texto>")
+    void relaysAMessage(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        bob.send("MSG hello there");
+        alice.expectSkipping(step("alice after bob's MSG", "alice tras el MSG de bob"), "MSG bob hello there", Chatter.NOTICE);
+    }
+
+    @Requirement(clause = "CHAT-1", points = 1,
+            title = "refuses invalid nicks with ERR nick-invalid and lets the client retry",
+            titleEs = "rechaza nicks no válidos con ERR nick-invalid y deja reintentar",
+            hint = "a nick is 1..16 of [A-Za-z0-9_-]; after a refusal keep the connection and wait for another NICK",
+            hintEs = "un nick son 1..16 de [A-Za-z0-9_-]; tras un rechazo mantén la conexión y espera otro NICK")
+    void refusesInvalidNicks(ServerUnderTest server) throws Exception {
+        Chatter client = Chatter.anonymous(server);
+        for (String nick : List.of("", "two words", "abcdefghijklmnopq", "ñandú", "a.b", "semi;colon")) {
+            client.send("NICK " + nick);
+            client.expect(step("reply to NICK " + Bytes.quote(nick), "respuesta a NICK " + Bytes.quote(nick)), "ERR nick-invalid");
+        }
+        client.send("NICK abcdefghijklmnop");
+        client.expect(step("reply to a valid 16-character NICK after refusals", "respuesta a un NICK válido de 16 caracteres tras rechazos"),
+                "OK abcdefghijklmnop");
+    }
+
+    @Requirement(clause = "CHAT-1", points = 1,
+            title = "refuses a nick in use with ERR nick-taken; nicks are case-sensitive",
+            titleEs = "rechaza un nick en uso con ERR nick-taken; los nicks distinguen mayúsculas",
+            hint = "look the nick up exactly as sent: Ana and ana are two different nicks",
+            hintEs = "busca el nick tal como llega: Ana y ana son dos nicks distintos")
+    void refusesTakenNicks(ServerUnderTest server) throws Exception {
+        Chatter.join(server, "Ana_1");
+        Chatter second = Chatter.anonymous(server);
+        second.send("NICK Ana_1");
+        second.expect(step("reply to NICK of a nick in use", "respuesta a NICK de un nick en uso"), "ERR nick-taken");
+        second.send("NICK ana_1");
+        second.expect(step("reply to the same nick in lower case", "respuesta al mismo nick en minúsculas"), "OK ana_1");
+    }
+
+    @Requirement(clause = "CHAT-2", points = 1,
+            title = "answers ERR nick-required before NICK; QUIT before NICK just closes",
+            titleEs = "responde ERR nick-required antes de NICK; QUIT antes de NICK solo cierra",
+            hint = "until a nick is accepted, every command but NICK and QUIT gets ERR nick-required",
+            hintEs = "hasta aceptar un nick, todo comando salvo NICK y QUIT recibe ERR nick-required")
+    void requiresANickFirst(ServerUnderTest server) throws Exception {
+        Chatter client = Chatter.anonymous(server);
+        for (String line : List.of("MSG hello", "WHO", "PRIV bob hi")) {
+            client.send(line);
+            client.expect(step("reply to " + Bytes.quote(line) + " before NICK", "respuesta a " + Bytes.quote(line) + " antes de NICK"),
+                    "ERR nick-required");
+        }
+        client.send("QUIT");
+        client.probe.expectClosed(step("after QUIT before NICK", "tras QUIT antes de NICK"), client.replyTimeout());
+    }
+
+    @Requirement(clause = "CHAT-2", points = 1,
+            title = "answers ERR already-registered to a second NICK",
+            titleEs = "responde ERR already-registered a un segundo NICK",
+            hint = "once registered, NICK is an error: the nick cannot change",
+            hintEs = "una vez registrado, NICK es un error: el nick no puede cambiar")
+    void refusesASecondNick(ServerUnderTest server) throws Exception {
+        Chatter client = Chatter.join(server, "first");
+        client.send("NICK second");
+        client.expect(step("reply to a second NICK", "respuesta a un segundo NICK"), "ERR already-registered");
+    }
+
+    @Requirement(clause = "CHAT-3", points = 2,
+            title = "announces JOIN <nick> to every other registered client, not to the newcomer",
+            titleEs = "anuncia JOIN <nick> a todos los demás registrados, no al recién llegado",
+            hint = "after OK, send JOIN <nick> to every registered client except the one that just joined",
+            hintEs = "tras el OK, envía JOIN <nick> a todos los registrados salvo al que acaba de entrar")
+    void announcesJoins(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
+        Chatter.anonymous(server).send("MSG not registered, nobody hears this");
+        Chatter carol = Chatter.join(server, "carol");
+        alice.expect(step("alice after carol registered", "alice tras registrarse carol"), "JOIN carol");
+        bob.expect(step("bob after carol registered", "bob tras registrarse carol"), "JOIN carol");
+        carol.expectNothingPending(step("carol after her own registration", "carol tras su propio registro"));
+    }
+
+    @Requirement(clause = "CHAT-4", points = 3,
+            title = "fans out 50 clients' messages: each once, never to the sender, in order",
+            titleEs = "reparte los mensajes de 50 clientes: una vez cada uno, nunca al emisor, en orden",
+            hint = "deliver each MSG to every other registered client through its own queue; keep per-sender order",
+            hintEs = "entrega cada MSG a cada otro cliente registrado por su propia cola; conserva el orden de cada emisor")
+    void fansOutFiftyClients(ServerUnderTest server) throws Exception {
+        int clients = 50;
+        int perClient = 10;
+        List<Chatter> chatters = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            chatters.add(Chatter.join(server, "c" + i));
+        }
+        // Every client hears the JOIN of everyone who registered after it; consume them before messaging.
+        for (int i = 0; i < clients; i++) {
+            for (int j = i + 1; j < clients; j++) {
+                chatters.get(i).expect(step("c" + i + " hearing JOIN c" + j, "c" + i + " recibiendo JOIN c" + j), "JOIN c" + j);
+            }
+        }
+        for (int i = 0; i < clients; i++) {
+            StringBuilder burst = new StringBuilder();
+            for (int k = 0; k < perClient; k++) {
+                burst.append("MSG tag-").append(i).append('-').append(k).append('\n');
+            }
+            chatters.get(i).probe.send(burst.toString());
+        }
+        for (int i = 0; i < clients; i++) {
+            Chatter receiver = chatters.get(i);
+            Map<Integer, Integer> nextFrom = new HashMap<>();
+            Text step = step("messages received by c" + i, "mensajes recibidos por c" + i);
+            for (int n = 0; n < (clients - 1) * perClient; n++) {
+                String line = receiver.probe.readLine(step);
+                String[] parts = line.split(" ");
+                if (parts.length != 3 || !parts[0].equals("MSG") || !parts[2].startsWith("tag-")) {
+                    throw ConformanceFailure.wrongOutput(step, "MSG c<j> tag-<j>-<k>", Bytes.quote(line));
+                }
+                String[] tag = parts[2].split("-");
+                int from = Integer.parseInt(tag[1]);
+                int k = Integer.parseInt(tag[2]);
+                if (from == i || !parts[1].equals("c" + from)) {
+                    throw ConformanceFailure.wrongOutput(step, "messages of the 49 others, each from its own nick",
+                            Text.of(Bytes.quote(line) + (from == i ? " (its own message)" : ""),
+                                    Bytes.quote(line) + (from == i ? " (su propio mensaje)" : "")));
+                }
+                int expected = nextFrom.getOrDefault(from, 0);
+                if (k != expected) {
+                    throw ConformanceFailure.wrongOutput(step, "tag-" + from + "-" + expected + " (each sender's messages in order, once)",
+                            Bytes.quote(line));
+                }
+                nextFrom.put(from, k + 1);
+            }
+            receiver.expectNothingPending(step("c" + i + " after all 490 messages", "c" + i + " tras los 490 mensajes"));
+        }
+    }
+
+    @Requirement(clause = "CHAT-4", points = 1,
+            title = "forwards texts exactly: spaces, Unicode, and an empty text",
+            titleEs = "reenvía los textos exactamente: espacios, Unicode y un texto vacío",
+            hint = "the text is everything after \"MSG \", unchanged, even when empty",
+            hintEs = "el texto es todo lo que sigue a \"MSG \", sin cambios, incluso vacío")
+    void forwardsTextsExactly(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
+        for (String text : List.of(" two  spaces ", "héllo 😀 日本")) {
+            bob.send("MSG " + text);
+            alice.expect(step("alice after MSG " + Bytes.quote(text), "alice tras MSG " + Bytes.quote(text)), "MSG bob " + text);
+        }
+        bob.send("MSG ");
+        Text empty = step("alice after an empty MSG", "alice tras un MSG vacío");
+        String line = alice.probe.readLine(empty);
+        if (!line.equals("MSG bob ") && !line.equals("MSG bob")) {
+            throw ConformanceFailure.wrongOutput(empty, "\"MSG bob \"", Bytes.quote(line));
+        }
+    }
+
+    @Requirement(clause = "CHAT-5", points = 2,
+            title = "delivers PRIV to the named client only; unknown nick gets ERR no-such-nick",
+            titleEs = "entrega PRIV solo al cliente nombrado; un nick desconocido recibe ERR no-such-nick",
+            hint = "look the nick up and queue PRIV <from> <text> for that one client; tell the sender if it does not exist",
+            hintEs = "busca el nick y encola PRIV <emisor> <texto> solo para ese cliente; avisa al emisor si no existe")
+    void deliversPrivateMessages(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        Chatter carol = Chatter.join(server, "carol");
+        alice.send("PRIV bob only for you");
+        bob.expectSkipping(step("bob after alice's PRIV", "bob tras el PRIV de alice"), "PRIV alice only for you", Chatter.NOTICE);
+        carol.expectNothingPending(step("carol, who was not addressed", "carol, a quien no iba dirigido"));
+        alice.send("PRIV nobody hello?");
+        alice.expectSkipping(step("reply to PRIV of an unknown nick", "respuesta a PRIV a un nick desconocido"),
+                "ERR no-such-nick", Chatter.NOTICE);
+    }
+
+    @Requirement(clause = "CHAT-6", points = 2,
+            title = "answers WHO with every nick sorted by code point",
+            titleEs = "responde a WHO con todos los nicks ordenados por punto de código",
+            hint = "sort the nicks as strings of code points: '-' < '9' < 'B' < '_' < 'a'",
+            hintEs = "ordena los nicks como cadenas de puntos de código: '-' < '9' < 'B' < '_' < 'a'")
+    void answersWhoSorted(ServerUnderTest server) throws Exception {
+        Chatter last = null;
+        for (String nick : List.of("zed", "Bob", "alice", "_x", "-y", "9z")) {
+            last = Chatter.join(server, nick);
+        }
+        last.send("WHO");
+        last.expect(step("reply to WHO", "respuesta a WHO"), "USERS -y 9z Bob _x alice zed");
+    }
+
+    @Requirement(clause = "CHAT-7", points = 1,
+            title = "closes on QUIT and tells the others LEAVE <nick>",
+            titleEs = "cierra ante QUIT y avisa a los demás con LEAVE <nick>",
+            hint = "on QUIT close that connection (no reply) and send LEAVE <nick> to every other registered client",
+            hintEs = "ante QUIT cierra esa conexión (sin respuesta) y envía LEAVE <nick> a los demás registrados")
+    void leavesOnQuit(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        bob.send("QUIT");
+        bob.probe.expectClosed(step("bob after QUIT", "bob tras QUIT"), bob.replyTimeout());
+        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
+        alice.expect(step("alice after bob's QUIT", "alice tras el QUIT de bob"), "LEAVE bob");
+    }
+
+    @Requirement(clause = "CHAT-7", points = 1,
+            title = "tells the others LEAVE when a client vanishes (reset or close without QUIT)",
+            titleEs = "avisa LEAVE a los demás cuando un cliente desaparece (reset o cierre sin QUIT)",
+            hint = "end of stream and I/O errors are leaving too: unregister in a finally block and send LEAVE",
+            hintEs = "el fin de flujo y los errores de E/S también son salidas: da de baja en un finally y envía LEAVE")
+    void leavesOnAbruptDisconnect(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        Chatter carol = Chatter.join(server, "carol");
+        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
+        alice.expect(step("alice after carol joined", "alice tras entrar carol"), "JOIN carol");
+        bob.probe.reset();
+        alice.expect(step("alice after bob's connection was reset", "alice tras el reset de la conexión de bob"), "LEAVE bob");
+        carol.probe.close();
+        alice.expect(step("alice after carol closed without QUIT", "alice tras cerrar carol sin QUIT"), "LEAVE carol");
+    }
+
+    @Requirement(clause = "CHAT-7", points = 1,
+            title = "on QUIT, sends the lines already queued for the quitter before closing",
+            titleEs = "ante QUIT, envía las líneas ya encoladas para quien se va antes de cerrar",
+            hint = "close a quitting client only after its outbound queue is drained",
+            hintEs = "cierra a quien se va solo después de vaciar su cola de salida")
+    void drainsBeforeClosing(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        StringBuilder burst = new StringBuilder();
+        for (int k = 0; k < 300; k++) {
+            burst.append("MSG queued ").append(k).append('\n');
+        }
+        alice.probe.send(burst.toString());
+        // WHO is answered after the 300 MSGs were handled, so they are all queued for bob by then.
+        alice.expectNothingPending(step("alice after sending 300 messages", "alice tras enviar 300 mensajes"));
+        bob.send("QUIT");
+        for (int k = 0; k < 300; k++) {
+            bob.expect(step("bob's queued message " + k + " after his QUIT", "mensaje encolado " + k + " de bob tras su QUIT"),
+                    "MSG alice queued " + k);
+        }
+        bob.probe.expectClosed(step("bob after the queued messages", "bob tras los mensajes encolados"), bob.replyTimeout());
+    }
+
+    @Requirement(clause = "CHAT-8", points = 1,
+            title = "answers ERR unknown-command and keeps the client",
+            titleEs = "responde ERR unknown-command y mantiene al cliente",
+            hint = "a command you do not know gets ERR unknown-command; the connection stays open",
+            hintEs = "un comando desconocido recibe ERR unknown-command; la conexión sigue abierta")
+    void answersUnknownCommands(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        for (String line : List.of("HELLO", "DANCE now please")) {
+            alice.send(line);
+            alice.expect(step("reply to " + Bytes.quote(line), "respuesta a " + Bytes.quote(line)), "ERR unknown-command");
+        }
+        alice.expectNothingPending(step("alice after unknown commands", "alice tras comandos desconocidos"));
+    }
+
+    @Requirement(clause = "CHAT-8", points = 1,
+            title = "forwards a 4096-byte line; refuses a longer one with ERR line-too-long and closes",
+            titleEs = "reenvía una línea de 4096 bytes; rechaza una más larga con ERR line-too-long y cierra",
+            hint = "lines up to 4096 bytes are valid; stop reading a longer one, answer ERR line-too-long and close",
+            hintEs = "las líneas de hasta 4096 bytes son válidas; deja de leer una más larga, responde ERR line-too-long y cierra")
+    void enforcesTheLineLimit(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
+        String longest = "x".repeat(4096 - 4);
+        bob.send("MSG " + longest);
+        alice.expect(step("alice after a 4096-byte MSG line", "alice tras una línea MSG de 4096 bytes"), "MSG bob " + longest);
+        bob.send("MSG " + longest + "y");
+        bob.expect(step("reply to a 4097-byte line", "respuesta a una línea de 4097 bytes"), "ERR line-too-long");
+        bob.probe.expectClosed(step("after ERR line-too-long", "tras ERR line-too-long"), bob.replyTimeout());
+    }
+
+    @Requirement(clause = "CHAT-8", points = 1,
+            title = "handles CRLF, split and coalesced lines, and survives invalid UTF-8",
+            titleEs = "maneja CRLF, líneas partidas y agrupadas, y sobrevive al UTF-8 inválido",
+            hint = "frame lines yourself from a byte buffer; strip one CR; an encoding error affects only that client",
+            hintEs = "separa las líneas tú mismo desde un búfer de bytes; quita un CR; un error de codificación solo afecta a ese cliente")
+    void handlesFramingAndBadEncoding(ServerUnderTest server) throws Exception {
+        Chatter alice = Chatter.join(server, "alice");
+        Chatter bob = Chatter.join(server, "bob");
+        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
+        bob.probe.send("MSG with crlf\r\n");
+        alice.expect(step("alice after a CRLF line", "alice tras una línea con CRLF"), "MSG bob with crlf");
+        bob.probe.sendSliced(Bytes.utf8("MSG sliced\n"), 1, Duration.ofMillis(10));
+        alice.expect(step("alice after a line sent byte by byte", "alice tras una línea enviada byte a byte"), "MSG bob sliced");
+        bob.probe.send("MSG one\nMSG two\n");
+        alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob one");
+        alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob two");
+        Chatter mallory = Chatter.join(server, "mallory");
+        mallory.probe.send(new byte[] {'M', 'S', 'G', ' ', (byte) 0xff, (byte) 0xfe, 'x', '\n'});
+        try {
+            mallory.expectNothingPending(step("mallory after sending invalid UTF-8", "mallory tras enviar UTF-8 inválido"));
+        } catch (ConformanceFailure failure) {
+            if (failure.kind() == FailureKind.TIMEOUT) {
+                throw failure;
+            }
+            // An ERR <code> line, or a close, is an allowed answer to invalid UTF-8.
+        }
+        server.expectAlive(step("after invalid UTF-8", "tras UTF-8 inválido"));
+        bob.send("MSG still here");
+        alice.expectSkipping(step("alice after invalid UTF-8 from another client", "alice tras UTF-8 inválido de otro cliente"),
+                "MSG bob still here", line -> Chatter.NOTICE.test(line) || line.startsWith("MSG mallory "));
+    }
+
+    @Requirement(clause = "CHAT-9", points = 2,
+            title = "a client that stops reading does not delay the others (8 MiB exchanged)",
+            titleEs = "un cliente que deja de leer no retrasa a los demás (se intercambian 8 MiB)",
+            hint = "give every client its own outbound queue and writer thread; never write to a socket while holding the room's lock",
+            hintEs = "da a cada cliente su propia cola de salida e hilo escritor; nunca escribas en un socket con el cerrojo de la sala")
+    void slowConsumerDoesNotDelayOthers(ServerUnderTest server) throws Exception {
+        Chatter.join(server, "sleeper").probe.socket().setReceiveBufferSize(4096);
+        Chatter talker = Chatter.join(server, "talker");
+        Chatter listener = Chatter.join(server, "listener");
+        String payload = "p".repeat(4000);
+        int messages = 2200;
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                Text step = step("listener receiving 8 MiB while sleeper reads nothing",
+                        "listener recibiendo 8 MiB mientras sleeper no lee nada");
+                for (int k = 0; k < messages; k++) {
+                    listener.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
+                }
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // Sending in the background too: against a server that blocks, the talker's writes would block forever.
+        CompletableFuture<Void> talking = CompletableFuture.runAsync(() -> {
+            try {
+                for (int k = 0; k < messages; k++) {
+                    talker.send("MSG " + k + " " + payload);
+                }
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Duration within = server.timeouts().seconds(30);
+        try {
+            CompletableFuture.allOf(reading, talking).get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw ConformanceFailure.timeout(step("listener receiving 8 MiB while sleeper reads nothing",
+                    "listener recibiendo 8 MiB mientras sleeper no lee nada"), messages + " messages delivered", within);
+        }
+        long start = System.nanoTime();
+        talker.send("MSG ping");
+        listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping", Chatter.NOTICE);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis > server.timeouts().seconds(1).toMillis()) {
+            throw ConformanceFailure.wrongOutput(step("latency of one message after the 8 MiB", "latencia de un mensaje tras los 8 MiB"),
+                    "delivery within 1 s", Text.of(millis + " ms", millis + " ms"));
+        }
+    }
+
+    @Requirement(clause = "CHAT-9", points = 1,
+            title = "never disconnects a client that keeps reading, even a slow one",
+            titleEs = "nunca desconecta a un cliente que sigue leyendo, aunque sea lento",
+            hint = "drop only a client whose backlog passed 1 MiB AND who read nothing for 1 s; slow progress is still progress",
+            hintEs = "desconecta solo a quien acumule más de 1 MiB Y no haya leído nada en 1 s; avanzar despacio también es avanzar")
+    void keepsASlowReader(ServerUnderTest server) throws Exception {
+        Chatter talker = Chatter.join(server, "talker");
+        Chatter reader = Chatter.join(server, "reader");
+        String payload = "r".repeat(4000);
+        int messages = 600;
+        StringBuilder burst = new StringBuilder();
+        for (int k = 0; k < messages; k++) {
+            burst.append("MSG ").append(k).append(' ').append(payload).append('\n');
+        }
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            try {
+                talker.probe.send(burst.toString());
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Text step = step("a reader taking about 2 s to read 2.4 MB", "un lector que tarda unos 2 s en leer 2,4 MB");
+        for (int k = 0; k < messages; k++) {
+            reader.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
+            if (k % 10 == 0) {
+                Thread.sleep(30); // deliberate: this reader is slow but never stops
+            }
+        }
+        sending.get(30, TimeUnit.SECONDS);
+        reader.expectNothingPending(step("the slow reader at the end", "el lector lento al final"));
+    }
+
+    @Requirement(clause = "CHAT-10", points = 1, level = Level.SHOULD,
+            title = "exits with code 0 on SIGTERM, clients connected",
+            titleEs = "termina con código 0 al recibir SIGTERM, con clientes conectados",
+            hint = "handle SIGTERM (a shutdown hook in Java, signal.signal in Python) and exit with status 0",
+            hintEs = "gestiona SIGTERM (un shutdown hook en Java, signal.signal en Python) y termina con estado 0")
+    void exitsZeroOnSigterm(ServerUnderTest server) throws Exception {
+        Chatter.join(server, "alice");
+        Chatter.join(server, "bob");
+        server.expectCleanTermination();
+    }
+
+}

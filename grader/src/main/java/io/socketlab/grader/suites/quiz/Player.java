@@ -1,0 +1,88 @@
+package io.socketlab.grader.suites.quiz;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.TcpProbe;
+import io.socketlab.grader.suite.ServerUnderTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One quiz player driven by a test, and the game set-ups the tests start servers with. */
+final class Player {
+
+    /** Questions in file order; answers with accents and case to exercise matching. */
+    static final String QUESTIONS = """
+            [{"question": "Capital of France?", "answer": "París"},
+             {"question": "Shape with three sides?", "answer": "Triángulo"},
+             {"question": "Largest city of the USA?", "answer": "New  York"}]
+            """;
+
+    final String team;
+    final TcpProbe probe;
+
+    private Player(String team, TcpProbe probe) {
+        this.team = team;
+        this.probe = probe;
+    }
+
+    /** Restarts the server for a game of {@code players}, with these extra arguments (e.g. --rounds 1). */
+    static void newGame(ServerUnderTest server, int players, String... extra) throws IOException {
+        Path questions = Files.writeString(server.dataDir().resolve("questions.json"), QUESTIONS);
+        List<String> arguments = new ArrayList<>(List.of("--players", Integer.toString(players),
+                "--questions", questions.toString()));
+        arguments.addAll(List.of(extra));
+        server.restartWith(arguments);
+    }
+
+    /** Connects and joins as {@code team}, expecting {@code WELCOME team k/players}. */
+    static Player join(ServerUnderTest server, String team, int k, int players) throws IOException {
+        Player player = new Player(team, server.connect());
+        player.send("JOIN " + team);
+        player.expect("WELCOME " + team + " " + k + "/" + players);
+        return player;
+    }
+
+    static Player connect(ServerUnderTest server, String team) {
+        return new Player(team, server.connect());
+    }
+
+    void send(String line) throws IOException {
+        probe.sendLine(line);
+    }
+
+    void expect(String expected) throws IOException {
+        probe.expectLine(Text.of("what " + team + " receives", "lo que recibe " + team), expected);
+    }
+
+    void expect(String expected, Duration within) throws IOException {
+        probe.expectLine(Text.of("what " + team + " receives", "lo que recibe " + team), expected, within);
+    }
+
+    /** Reads the next line; {@code LEFT <team>} notices are skipped (they may come before or after a RESULT). */
+    String nextSkippingLeft(Text step) throws IOException {
+        while (true) {
+            String line = probe.readLine(step);
+            if (!line.startsWith("LEFT ")) {
+                return line;
+            }
+        }
+    }
+
+    /** Expects that nothing arrives for {@code quiet}: the server must still be waiting. */
+    void expectSilence(Text step, String why, Duration quiet) throws IOException {
+        try {
+            String line = probe.readLine(step, quiet);
+            throw ConformanceFailure.wrongOutput(step, "nothing yet (" + why + ")", Bytes.quote(line));
+        } catch (ConformanceFailure failure) {
+            if (failure.kind() != FailureKind.TIMEOUT) {
+                throw failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.socketlab.grader.suites.quiz;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
+import io.socketlab.grader.probe.TcpProbe;
+import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.ClientResult;
+import io.socketlab.grader.suite.ClientUnderTest;
+import io.socketlab.grader.suite.ExerciseTests;
+import io.socketlab.grader.suite.Requirement;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The quiz client against a fake quiz server: JOIN, verbatim printing as lines arrive, one answer per question. */
+@ExerciseTests(exercise = "quiz", program = Program.CLIENT)
+class QuizClientTests {
+
+    private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
+    private static final Text SENT = Text.of("what the client sent", "lo que envió el cliente");
+    private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
+
+    private static void expectNothing(TcpProbe connection, String why) throws IOException {
+        try {
+            String line = connection.readLine(SENT, Duration.ofMillis(700));
+            throw ConformanceFailure.wrongOutput(SENT, "nothing (" + why + ")", Bytes.quote(line));
+        } catch (ConformanceFailure failure) {
+            if (failure.kind() != FailureKind.TIMEOUT) {
+                throw failure;
+            }
+        }
+    }
+
+    private static final List<String> ONE_ROUND = List.of("WELCOME red 1/1", "START 1", "QUESTION 1 Capital of France?",
+            "ACCEPTED 1", "RESULT 1 CORRECT París", "SCORES red:1", "GAMEOVER red");
+
+    @Baseline
+    @Requirement(clause = "QUIZ-12", points = 1,
+            title = "joins, answers the question from stdin, prints every line verbatim, exits 0",
+            titleEs = "se une, responde la pregunta desde la entrada, imprime cada línea tal cual y termina con 0",
+            hint = "send JOIN <team>; print each server line as is; after a QUESTION send ANSWER <next stdin line>",
+            hintEs = "envía JOIN <equipo>; imprime cada línea del servidor tal cual; tras una QUESTION envía ANSWER <siguiente línea>")
+    void playsOneRound(ClientUnderTest client) throws Exception {
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            connection.expectLine(SENT, "JOIN red");
+            for (String line : ONE_ROUND.subList(0, 3)) {
+                connection.sendLine(line);
+            }
+            connection.expectLine(SENT, "ANSWER Paris");
+            for (String line : ONE_ROUND.subList(3, ONE_ROUND.size())) {
+                connection.sendLine(line);
+            }
+        });
+        ClientResult result = client.run(fake.port(), List.of("--team", "red"), Bytes.utf8("Paris\n"));
+        result.expectConnectedTo(fake);
+        fake.verify(SENT, Duration.ofSeconds(1));
+        result.expectStdoutLines(OUTPUT, ONE_ROUND).expectExitCode(EXIT, 0);
+    }
+
+    @Requirement(clause = "QUIZ-12", points = 1,
+            title = "sends one answer per QUESTION, never before it, and nothing after stdin ends",
+            titleEs = "envía una respuesta por QUESTION, nunca antes, y nada cuando termina la entrada",
+            hint = "wait for each QUESTION before taking the next stdin line; at stdin EOF stop answering",
+            hintEs = "espera cada QUESTION antes de tomar la siguiente línea de la entrada; en EOF deja de responder")
+    void answersOnePerQuestion(ClientUnderTest client) throws Exception {
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            connection.expectLine(SENT, "JOIN red");
+            connection.sendLine("WELCOME red 1/1");
+            connection.sendLine("START 3");
+            expectNothing(connection, "no QUESTION has been sent yet");
+            connection.sendLine("QUESTION 1 First?");
+            connection.expectLine(SENT, "ANSWER first answer");
+            connection.sendLine("ACCEPTED 1");
+            connection.sendLine("RESULT 1 WRONG one");
+            connection.sendLine("SCORES red:0");
+            expectNothing(connection, "QUESTION 2 has not been sent yet");
+            connection.sendLine("QUESTION 2 Second?");
+            connection.expectLine(SENT, "ANSWER second answer");
+            connection.sendLine("ACCEPTED 2");
+            connection.sendLine("RESULT 2 WRONG two");
+            connection.sendLine("SCORES red:0");
+            connection.sendLine("QUESTION 3 Third?");
+            expectNothing(connection, "stdin has ended: there is no third answer");
+            connection.sendLine("RESULT 3 TIMEOUT three");
+            connection.sendLine("SCORES red:0");
+            connection.sendLine("GAMEOVER red");
+        });
+        ClientResult result = client.run(fake.port(), List.of("--team", "red"), Bytes.utf8("first answer\nsecond answer\n"));
+        result.expectConnectedTo(fake);
+        fake.verify(SENT, Duration.ofSeconds(1));
+        result.expectExitCode(EXIT, 0);
+    }
+
+    @Requirement(clause = "QUIZ-12", points = 1,
+            title = "prints a QUESTION as it arrives, while nobody types",
+            titleEs = "imprime una QUESTION en cuanto llega, aunque nadie escriba",
+            hint = "read the socket and stdin in separate threads: printing must never wait for an answer to be typed",
+            hintEs = "lee el socket y la entrada en hilos distintos: imprimir nunca debe esperar a que se teclee una respuesta")
+    void printsWhileStdinIsIdle(ClientUnderTest client) throws Exception {
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            connection.expectLine(SENT, "JOIN red");
+            for (String line : ONE_ROUND.subList(0, 3)) {
+                connection.sendLine(line);
+            }
+            connection.expectLine(SENT, "ANSWER late but fine", connection.replyTimeout().multipliedBy(2));
+            for (String line : ONE_ROUND.subList(3, ONE_ROUND.size())) {
+                connection.sendLine(line);
+            }
+        });
+        ClientUnderTest.Run run = client.start(fake.port(), List.of("--team", "red"));
+        run.awaitStdoutLine(Text.of("the client's stdout with stdin idle", "la salida del cliente con la entrada inactiva"),
+                "QUESTION 1 Capital of France?", Duration.ofSeconds(3));
+        run.type("late but fine\n").endStdin();
+        ClientResult result = run.awaitExit(EXIT, client.timeouts().seconds(10));
+        result.expectConnectedTo(fake);
+        fake.verify(SENT, Duration.ofSeconds(1));
+        result.expectExitCode(EXIT, 0);
+    }
+
+    @Requirement(clause = "QUIZ-13", points = 1,
+            title = "exits 1 with a message when JOIN is refused",
+            titleEs = "termina con 1 y un mensaje si rechazan el JOIN",
+            hint = "an ERR reply to JOIN ends the client: print it, say so on stderr, exit with status 1",
+            hintEs = "un ERR como respuesta a JOIN termina el cliente: imprímelo, dilo en stderr y termina con estado 1")
+    void exitsOneWhenJoinRefused(ClientUnderTest client) throws Exception {
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            connection.expectLine(SENT, "JOIN red");
+            connection.sendLine("ERR team-taken");
+            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"),
+                    connection.replyTimeout());
+        });
+        ClientResult result = client.run(fake.port(), List.of("--team", "red"), Bytes.utf8("an answer\n"));
+        result.expectConnectedTo(fake).expectExitCode(EXIT, 1)
+                .expectErrorLine(Text.of("stderr after a refused JOIN", "stderr tras un JOIN rechazado"));
+    }
+
+    @Requirement(clause = "QUIZ-13", points = 1,
+            title = "exits 2 with a message when the connection is refused",
+            titleEs = "termina con 2 y un mensaje si la conexión es rechazada",
+            hint = "catch the connection error, print one line on stderr, exit with status 2",
+            hintEs = "captura el error de conexión, escribe una línea en stderr y termina con estado 2")
+    void exitsTwoWhenRefused(ClientUnderTest client) {
+        ClientResult result = client.run(client.refusedPort(), List.of("--team", "red"), new byte[0]);
+        result.expectExitCode(EXIT, 2).expectErrorLine(Text.of("stderr after a refused connection",
+                "stderr tras una conexión rechazada"));
+    }
+}
