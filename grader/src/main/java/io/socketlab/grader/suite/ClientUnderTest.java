@@ -77,6 +77,16 @@ public final class ClientUnderTest {
         return new Run(program);
     }
 
+    /**
+     * The common rule for every client: started against a port where nothing listens, it exits 2 and says what
+     * happened in one line on stderr.
+     */
+    public void expectExitTwoWhenRefused(List<String> arguments) {
+        run(refusedPort(), arguments, new byte[0])
+                .expectExitCode(Text.of("the client's exit code", "el código de salida del cliente"), 2)
+                .expectErrorLine(Text.of("stderr after a refused connection", "stderr tras una conexión rechazada"));
+    }
+
     /** Runs the client to completion: stdin is {@code stdin} then EOF. */
     public ClientResult run(int port, List<String> arguments, byte[] stdin) {
         Run run = start(port, arguments);

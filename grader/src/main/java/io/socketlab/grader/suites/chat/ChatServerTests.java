@@ -7,6 +7,7 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.Concurrently;
 import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Requirement;
 import io.socketlab.grader.suite.ServerUnderTest;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** The chat server: registration, fan-out, private messages, WHO, leaving, framing, and slow consumers. */
 @ExerciseTests(exercise = "chat", program = Program.SERVER, freshServerPerTest = true)
@@ -347,36 +347,21 @@ class ChatServerTests {
         Chatter listener = Chatter.join(server, "listener");
         String payload = "p".repeat(4000);
         int messages = 2200;
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try {
-                Text step = step("listener receiving 8 MiB while sleeper reads nothing",
-                        "listener recibiendo 8 MiB mientras sleeper no lee nada");
-                for (int k = 0; k < messages; k++) {
-                    listener.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
-                }
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+        Text receiving = step("listener receiving 8 MiB while sleeper reads nothing",
+                "listener recibiendo 8 MiB mientras sleeper no lee nada");
+        CompletableFuture<Void> reading = Concurrently.start(() -> {
+            for (int k = 0; k < messages; k++) {
+                listener.expectSkipping(receiving, "MSG talker " + k + " " + payload, Chatter.NOTICE);
             }
         });
         // Sending in the background too: against a server that blocks, the talker's writes would block forever.
-        CompletableFuture<Void> talking = CompletableFuture.runAsync(() -> {
-            try {
-                for (int k = 0; k < messages; k++) {
-                    talker.send("MSG " + k + " " + payload);
-                }
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+        CompletableFuture<Void> talking = Concurrently.start(() -> {
+            for (int k = 0; k < messages; k++) {
+                talker.send("MSG " + k + " " + payload);
             }
         });
-        Duration within = server.timeouts().seconds(30);
-        try {
-            CompletableFuture.allOf(reading, talking).get(within.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw ConformanceFailure.timeout(step("listener receiving 8 MiB while sleeper reads nothing",
-                    "listener recibiendo 8 MiB mientras sleeper no lee nada"), messages + " messages delivered", within);
-        }
+        Concurrently.awaitAll(List.of(reading, talking), server.timeouts().seconds(30), receiving,
+                messages + " messages delivered");
         long start = System.nanoTime();
         talker.send("MSG ping");
         listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping", Chatter.NOTICE);
@@ -401,12 +386,8 @@ class ChatServerTests {
         for (int k = 0; k < messages; k++) {
             burst.append("MSG ").append(k).append(' ').append(payload).append('\n');
         }
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-            try {
-                talker.probe.send(burst.toString());
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
+        CompletableFuture<Void> sending = Concurrently.start(() -> {
+            talker.probe.send(burst.toString());
         });
         Text step = step("a reader taking about 2 s to read 2.4 MB", "un lector que tarda unos 2 s en leer 2,4 MB");
         for (int k = 0; k < messages; k++) {
@@ -415,7 +396,7 @@ class ChatServerTests {
                 Thread.sleep(30); // deliberate: this reader is slow but never stops
             }
         }
-        sending.get(30, TimeUnit.SECONDS);
+        Concurrently.awaitAll(List.of(sending), server.timeouts().seconds(30), step, "the talker's burst sent");
         reader.expectNothingPending(step("the slow reader at the end", "el lector lento al final"));
     }
 

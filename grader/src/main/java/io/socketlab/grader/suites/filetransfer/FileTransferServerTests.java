@@ -7,6 +7,7 @@ import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.Concurrently;
 import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Requirement;
 import io.socketlab.grader.suite.ServerUnderTest;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -304,21 +304,10 @@ class FileTransferServerTests {
         for (int i = 0; i < 4; i++) {
             TcpProbe probe = probes.get(i);
             byte[] content = contents.get(i);
-            uploads.add(CompletableFuture.runAsync(() -> {
-                try {
-                    Transfers.put(probe, "race.bin", content);
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }));
+            uploads.add(Concurrently.start(() -> Transfers.put(probe, "race.bin", content)));
         }
-        for (CompletableFuture<Void> upload : uploads) {
-            try {
-                upload.get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
+        Concurrently.awaitAll(uploads, server.timeouts().seconds(60), step("4 concurrent uploads", "4 subidas concurrentes"),
+                "an OK for each");
         Text step = step("race.bin after 4 concurrent uploads", "race.bin tras 4 subidas concurrentes");
         expectListing(dir, List.of("race.bin"), step);
         Set<String> uploaded = new HashSet<>();

@@ -6,6 +6,7 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.Concurrently;
 import io.socketlab.grader.suite.ClientResult;
 import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Requirement;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** The quiz server: joining, rounds, results and scores, synchronisation, matching, game over, errors, disconnects. */
 @ExerciseTests(exercise = "quiz", program = Program.SERVER, freshServerPerTest = true)
@@ -206,32 +206,24 @@ class QuizServerTests {
         // Read all three players at once, noting when each line arrives.
         List<CompletableFuture<long[]>> arrivals = new java.util.ArrayList<>();
         for (Player player : players) {
-            arrivals.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    Text step = step("the end of round 1 for " + player.team, "el final de la ronda 1 para " + player.team);
-                    String line = player.probe.readLine(step);
-                    if (!line.startsWith("RESULT 1 ")) {
-                        throw ConformanceFailure.wrongOutput(step, "RESULT 1 ... first", Bytes.quote(line));
-                    }
-                    player.expect("SCORES fast:1 medium:0 slow:0");
-                    long scores = System.nanoTime();
-                    player.expect(Q2);
-                    return new long[] {scores, System.nanoTime()};
-                } catch (java.io.IOException e) {
-                    throw new java.util.concurrent.CompletionException(e);
+            arrivals.add(Concurrently.start(() -> {
+                Text step = step("the end of round 1 for " + player.team, "el final de la ronda 1 para " + player.team);
+                String line = player.probe.readLine(step);
+                if (!line.startsWith("RESULT 1 ")) {
+                    throw ConformanceFailure.wrongOutput(step, "RESULT 1 ... first", Bytes.quote(line));
                 }
+                player.expect("SCORES fast:1 medium:0 slow:0");
+                long scores = System.nanoTime();
+                player.expect(Q2);
+                return new long[] {scores, System.nanoTime()};
             }));
         }
         long lastScores = Long.MIN_VALUE;
         long firstQuestion = Long.MAX_VALUE;
-        for (CompletableFuture<long[]> arrival : arrivals) {
-            try {
-                long[] times = arrival.get(server.timeouts().seconds(15).toMillis(), TimeUnit.MILLISECONDS);
-                lastScores = Math.max(lastScores, times[0]);
-                firstQuestion = Math.min(firstQuestion, times[1]);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+        for (long[] times : Concurrently.awaitAll(arrivals, server.timeouts().seconds(15),
+                step("the end of round 1", "el final de la ronda 1"), "RESULT 1, SCORES and QUESTION 2 for everyone")) {
+            lastScores = Math.max(lastScores, times[0]);
+            firstQuestion = Math.min(firstQuestion, times[1]);
         }
         // Lines to different sockets arrive a little apart even from a correct server: allow 250 ms of jitter.
         long earlyMillis = (lastScores - firstQuestion) / 1_000_000;

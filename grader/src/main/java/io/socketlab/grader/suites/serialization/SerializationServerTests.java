@@ -10,6 +10,7 @@ import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.Concurrently;
 import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Requirement;
 import io.socketlab.grader.suite.ServerUnderTest;
@@ -24,9 +25,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /** The report server: framing, length limits, validation, listing, durability and concurrent clients. */
 @ExerciseTests(exercise = "serialization", program = Program.SERVER, serverArguments = {"--store", "{data}/reports.jsonl"})
@@ -418,42 +416,27 @@ class SerializationServerTests {
             probes.add(server.connect());
         }
         CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<CompletableFuture<Long>> ids = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                TcpProbe probe = probes.get(i);
-                String host = "concurrent-" + i;
-                ids.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                        Frames.send(probe, Frames.report(host));
-                        return Frames.expectOk(probe, OK_REPLY);
-                    } catch (Exception e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, pool));
-            }
-            go.countDown();
-            Set<Long> unique = new HashSet<>();
-            for (CompletableFuture<Long> id : ids) {
-                try {
-                    unique.add(id.get(30, TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            if (unique.size() != clients) {
-                throw ConformanceFailure.integrity(step("ids of 20 concurrent reports", "ids de 20 informes concurrentes"),
-                        "20 different ids", Text.of(unique.size() + " different ids: " + unique, unique.size() + " ids distintos: " + unique));
-            }
-            List<JsonNode> lines = storeLines(store, step("the store after 20 concurrent reports", "el almacén tras 20 informes concurrentes"));
-            if (lines.size() != clients) {
-                throw ConformanceFailure.integrity(step("the store after 20 concurrent reports", "el almacén tras 20 informes concurrentes"),
-                        "20 lines", Text.of(lines.size() + " lines", lines.size() + " líneas"));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<CompletableFuture<Long>> reporting = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            TcpProbe probe = probes.get(i);
+            String host = "concurrent-" + i;
+            reporting.add(Concurrently.start(() -> {
+                go.await();
+                Frames.send(probe, Frames.report(host));
+                return Frames.expectOk(probe, OK_REPLY);
+            }));
+        }
+        go.countDown();
+        Set<Long> unique = new HashSet<>(Concurrently.awaitAll(reporting, server.timeouts().seconds(30),
+                step("20 concurrent reports", "20 informes concurrentes"), "20 ok replies"));
+        if (unique.size() != clients) {
+            throw ConformanceFailure.integrity(step("ids of 20 concurrent reports", "ids de 20 informes concurrentes"),
+                    "20 different ids", Text.of(unique.size() + " different ids: " + unique, unique.size() + " ids distintos: " + unique));
+        }
+        List<JsonNode> lines = storeLines(store, step("the store after 20 concurrent reports", "el almacén tras 20 informes concurrentes"));
+        if (lines.size() != clients) {
+            throw ConformanceFailure.integrity(step("the store after 20 concurrent reports", "el almacén tras 20 informes concurrentes"),
+                    "20 lines", Text.of(lines.size() + " lines", lines.size() + " líneas"));
         }
     }
 
