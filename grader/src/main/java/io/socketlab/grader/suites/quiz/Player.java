@@ -64,16 +64,6 @@ final class Player {
         probe.expectLine(Text.of("what " + team + " receives", "lo que recibe " + team), expected, within);
     }
 
-    /** Reads the next line; {@code LEFT <team>} notices are skipped (they may come before or after a RESULT). */
-    String nextSkippingLeft(Text step) throws IOException {
-        while (true) {
-            String line = probe.readLine(step);
-            if (!line.startsWith("LEFT ")) {
-                return line;
-            }
-        }
-    }
-
     /** Expects that nothing arrives for {@code quiet}: the server must still be waiting. */
     void expectSilence(Text step, String why, Duration quiet) throws IOException {
         try {
