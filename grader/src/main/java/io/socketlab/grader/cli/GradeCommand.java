@@ -35,7 +35,7 @@ final class GradeCommand implements Callable<Integer> {
     List<String> exercises;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for results.json, junit.xml and summary.md (default: none, console only).")
+            description = "Folder for results.json, junit.xml, summary.md and report.html (default: none, console only).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: random, printed).")

@@ -23,7 +23,8 @@ public final class Reports implements GradingListener {
 
     /**
      * The console report on {@code console}, and, when {@code dir} is given, {@code results.json},
-     * {@code junit.xml} and {@code summary.md} in it. Hidden tests show their details only when {@code showHidden}.
+     * {@code junit.xml}, {@code summary.md} and {@code report.html} in it. Hidden tests show their details only when
+     * {@code showHidden}.
      */
     public static Reports standard(PrintWriter console, Path dir, Lang lang) {
         return standard(console, dir, lang, false);
@@ -41,6 +42,7 @@ public final class Reports implements GradingListener {
             formats.add(new ResultsJsonReport(dir, lang, showHidden));
             formats.add(new JUnitXmlReport(dir, lang, showHidden));
             formats.add(new MarkdownReport(dir, lang, showHidden));
+            formats.add(new HtmlReport(dir, lang, showHidden));
         }
         return new Reports(formats);
     }
