@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "SocketLab grader 0.1.0",
         description = "Grades socket-programming exercises over real sockets.",
-        subcommands = {GradeCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:full marks", "1:some points lost", "2:bad usage", "3:harness error (run again)"})
