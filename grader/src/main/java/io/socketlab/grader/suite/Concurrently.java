@@ -73,9 +73,13 @@ public final class Concurrently {
             try {
                 results.add(step.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (ExecutionException e) {
+                // Rethrow what the step threw: a ConformanceFailure is an AssertionError, an Error, not an Exception.
                 Throwable cause = e.getCause();
                 if (cause instanceof Exception exception) {
                     throw exception;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
                 }
                 throw e;
             } catch (TimeoutException e) {
