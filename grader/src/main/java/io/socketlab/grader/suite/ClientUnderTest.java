@@ -158,12 +158,20 @@ public final class ClientUnderTest {
             if (!seen) {
                 String out = program.stdout().text();
                 String shown = out.isEmpty() ? "nothing" : io.socketlab.grader.probe.Bytes.quote(out);
+                // Its stdout may close a moment before the process is reaped: give the exit a moment too.
+                java.util.OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
+                if (exit.isPresent()) {
+                    String stderr = program.stderr().text().strip();
+                    String why = "exit code " + exit.getAsInt() + (stderr.isEmpty() ? ""
+                            : " (stderr: " + io.socketlab.grader.probe.Bytes.quote(stderr) + ")");
+                    throw ConformanceFailure.crashed(step, "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
+                            Text.of("the client ended with " + why + " after printing " + shown,
+                                    "el cliente terminó con " + why + " tras imprimir " + shown));
+                }
                 throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step,
                         "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
-                        Text.of(shown + " within " + within.toMillis() / 1000.0 + " s"
-                                + (program.isAlive() ? "" : " (the client had exited)"),
-                                shown + " en " + within.toMillis() / 1000.0 + " s"
-                                + (program.isAlive() ? "" : " (el cliente había terminado)")), null);
+                        Text.of(shown + " within " + within.toMillis() / 1000.0 + " s",
+                                shown + " en " + within.toMillis() / 1000.0 + " s"), null);
             }
             return this;
         }

@@ -27,6 +27,7 @@ public final class OutputCapture {
     private final Deque<String> tailLines = new ArrayDeque<>();
     private final ByteArrayOutputStream currentLine = new ByteArrayOutputStream();
     private long lineCount;
+    private boolean ended;
     private final Thread drainer;
 
     private static final int HEAD_LINES = 200;
@@ -63,6 +64,7 @@ public final class OutputCapture {
             if (currentLine.size() > 0) {
                 endLine();
             }
+            ended = true;
             notifyAll();
         }
     }
@@ -155,7 +157,7 @@ public final class OutputCapture {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (!condition.test(text())) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0 || !drainer.isAlive()) {
+            if (left <= 0 || ended) {
                 return condition.test(text());
             }
             wait(left);
