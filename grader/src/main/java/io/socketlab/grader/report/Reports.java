@@ -42,6 +42,8 @@ public final class Reports implements GradingListener {
             formats.add(new ResultsJsonReport(dir, lang, showHidden));
             formats.add(new JUnitXmlReport(dir, lang, showHidden));
             formats.add(new MarkdownReport(dir, lang, showHidden));
+            // Students see Classroom's output: hidden tests never show their details there.
+            formats.add(new ClassroomReport(dir, lang));
             formats.add(new HtmlReport(dir, lang, showHidden));
         }
         return new Reports(formats);
