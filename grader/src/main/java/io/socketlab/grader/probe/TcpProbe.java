@@ -187,6 +187,21 @@ public final class TcpProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Expects that no line arrives for {@code quiet}: the peer must still be waiting ({@code why} says for what).
+     * A line is a WRONG_OUTPUT failure; a close is CLOSED_UNEXPECTEDLY, as for any read.
+     */
+    public void expectNoLine(Text step, String why, Duration quiet) throws IOException {
+        try {
+            String line = readLine(step, quiet);
+            throw ConformanceFailure.wrongOutput(step, "nothing yet (" + why + ")", Bytes.quote(line));
+        } catch (ConformanceFailure failure) {
+            if (failure.kind() != io.socketlab.grader.model.FailureKind.TIMEOUT) {
+                throw failure;
+            }
+        }
+    }
+
     /** Reads a line and checks it matches {@code pattern} (described for the student as {@code description}). */
     public String expectLineMatching(Text step, Pattern pattern, String description) throws IOException {
         String line = readLine(step);

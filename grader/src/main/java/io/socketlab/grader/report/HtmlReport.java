@@ -191,7 +191,8 @@ public final class HtmlReport implements GradingListener {
     }
 
     /** Escapes text for an element or a double- or single-quoted attribute: student output may hold markup. */
-    private static String escape(String text) {
+    /** Escapes text for HTML element content and attribute values. */
+    static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

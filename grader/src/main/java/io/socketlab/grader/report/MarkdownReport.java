@@ -61,8 +61,8 @@ public final class MarkdownReport implements GradingListener {
         if (!failed.isEmpty()) {
             md.append("\n### ").append(messages.get("summary.failures")).append("\n");
             for (TestOutcome outcome : failed) {
-                md.append("\n<details><summary><b>").append(escape(outcome.clause())).append("</b> ")
-                        .append(escape(outcome.title().in(lang))).append(" (0/").append(outcome.points())
+                md.append("\n<details><summary><b>").append(HtmlReport.escape(outcome.clause())).append("</b> ")
+                        .append(HtmlReport.escape(outcome.title().in(lang))).append(" (0/").append(outcome.points())
                         .append(")</summary>\n\n```text\n")
                         .append(FailureText.full(outcome, lang, messages, showHidden).replace("```", "'''"))
                         .append("```\n</details>\n");
@@ -83,9 +83,5 @@ public final class MarkdownReport implements GradingListener {
     private String counts(Map<Verdict, Long> counts) {
         return counts.entrySet().stream().map(e -> messages.verdict(e.getKey()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -63,14 +63,14 @@ public final class GradingSession {
             Map<String, TestOutcome> outcomes = first.outcomes();
             Map<String, Method> methods = first.methods();
             retryHarnessErrors(sessionId, outcomes, methods);
-            List<TestOutcome> ordered = order(outcomes, methods);
+            List<TestOutcome> ordered = order(outcomes);
             GradeReport report = new GradeReport(config.target().name(), config.exercises(), config.seed(),
                     config.lang(), ordered, Duration.ofNanos(System.nanoTime() - start));
             listener.sessionFinished(report);
             return report;
         } finally {
             context.unregister();
-            deleteQuietly(tempRoot);
+            ProgramLauncher.deleteRecursively(tempRoot);
         }
     }
 
@@ -116,7 +116,7 @@ public final class GradingSession {
     }
 
     /** Course order of exercises, servers before clients, then the order tests ran in. */
-    private static List<TestOutcome> order(Map<String, TestOutcome> outcomes, Map<String, Method> methods) {
+    private static List<TestOutcome> order(Map<String, TestOutcome> outcomes) {
         List<String> ids = new ArrayList<>(outcomes.keySet());
         Map<String, Integer> runOrder = new LinkedHashMap<>();
         ids.forEach(id -> runOrder.put(id, runOrder.size()));
@@ -136,14 +136,6 @@ public final class GradingSession {
             return Files.createTempDirectory("socketlab-");
         } catch (IOException e) {
             throw new io.socketlab.grader.model.HarnessException("cannot create a temporary folder", e);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort: the folder is in the system's temporary area.
         }
     }
 }

@@ -15,7 +15,6 @@ import io.socketlab.grader.suite.Requirement;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,11 +153,5 @@ final class OutcomeCollector implements TestExecutionListener {
 
     synchronized Map<String, Method> methods() {
         return new LinkedHashMap<>(methods);
-    }
-
-    /** Tests in the plan that never reported (a class that failed before they ran is handled above). */
-    synchronized List<TestIdentifier> unreported() {
-        return plan.getRoots().stream().flatMap(r -> plan.getDescendants(r).stream())
-                .filter(TestIdentifier::isTest).filter(t -> !outcomes.containsKey(t.getUniqueId())).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.socketlab.grader.session;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.socketlab.grader.model.Clauses;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.suite.Baseline;
 import io.socketlab.grader.suite.ExerciseTests;
@@ -41,7 +42,7 @@ public final class Suites {
                 .sorted(Comparator.comparingInt((Entry e) -> Exercises.order(e.exercise()))
                         .thenComparing(Entry::program, Comparator.reverseOrder())
                         .thenComparing(e -> !e.baseline())
-                        .thenComparingInt(e -> clauseNumber(e.clause())))
+                        .thenComparingInt(e -> Clauses.number(e.clause())))
                 .toList();
     }
 
@@ -63,11 +64,6 @@ public final class Suites {
         return Stream.of(new Entry(suite.exercise(), suite.program().id(), requirement.clause(), requirement.points(),
                 requirement.level().name(), requirement.visibility().name(), requirement.title(),
                 method.isAnnotationPresent(Baseline.class)));
-    }
-
-    private static int clauseNumber(String clause) {
-        String number = clause.replaceAll("^.*-", "");
-        return number.matches("\\d+") ? Integer.parseInt(number) : Integer.MAX_VALUE;
     }
 
 }

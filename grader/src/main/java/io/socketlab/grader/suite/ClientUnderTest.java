@@ -183,9 +183,11 @@ public final class ClientUnderTest {
             if (exit.isEmpty()) {
                 program.close();
                 String out = program.stdout().text();
-                throw ConformanceFailure.timeout(step, "the client to exit", within)
-                        .withHint(out.isEmpty() ? null : Text.of("it had printed: " + io.socketlab.grader.probe.Bytes.quote(out),
-                                "había impreso: " + io.socketlab.grader.probe.Bytes.quote(out)));
+                String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
+                String printed = out.isEmpty() ? "" : io.socketlab.grader.probe.Bytes.quote(out);
+                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step, "the client to exit",
+                        Text.of("still running after " + seconds + (out.isEmpty() ? "" : ", having printed " + printed),
+                                "seguía en marcha tras " + seconds + (out.isEmpty() ? "" : ", tras imprimir " + printed)), null);
             }
             return new ClientResult(exit.getAsInt(), program.stdout().bytes(), program.stderr().text());
         }

@@ -1,5 +1,6 @@
 package io.socketlab.grader.suite;
 
+import io.socketlab.grader.model.Clauses;
 import java.util.Comparator;
 import org.junit.jupiter.api.MethodDescriptor;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,10 +18,6 @@ public final class RequirementOrder implements MethodOrderer {
     }
 
     private static int clauseNumber(MethodDescriptor method) {
-        return method.findAnnotation(Requirement.class)
-                .map(r -> r.clause().replaceAll("^.*-", ""))
-                .filter(n -> n.matches("\\d+"))
-                .map(Integer::parseInt)
-                .orElse(Integer.MAX_VALUE);
+        return method.findAnnotation(Requirement.class).map(r -> Clauses.number(r.clause())).orElse(Integer.MAX_VALUE);
     }
 }

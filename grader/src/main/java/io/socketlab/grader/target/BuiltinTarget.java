@@ -21,7 +21,7 @@ public final class BuiltinTarget implements Target {
 
     /** JVM flags that favour a fast start on a small machine over peak throughput. */
     private static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xshare:auto", "-Dfile.encoding=UTF-8");
+            "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
 
     private final String name;
     private final String classpath;

@@ -1,9 +1,6 @@
 package io.socketlab.grader.suites.quiz;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.suite.ServerUnderTest;
 import java.io.IOException;
@@ -62,17 +59,5 @@ final class Player {
 
     void expect(String expected, Duration within) throws IOException {
         probe.expectLine(Text.of("what " + team + " receives", "lo que recibe " + team), expected, within);
-    }
-
-    /** Expects that nothing arrives for {@code quiet}: the server must still be waiting. */
-    void expectSilence(Text step, String why, Duration quiet) throws IOException {
-        try {
-            String line = probe.readLine(step, quiet);
-            throw ConformanceFailure.wrongOutput(step, "nothing yet (" + why + ")", Bytes.quote(line));
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() != FailureKind.TIMEOUT) {
-                throw failure;
-            }
-        }
     }
 }

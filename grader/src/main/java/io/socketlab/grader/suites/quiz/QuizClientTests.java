@@ -1,7 +1,5 @@
 package io.socketlab.grader.suites.quiz;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
@@ -25,14 +23,7 @@ class QuizClientTests {
     private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
 
     private static void expectNothing(TcpProbe connection, String why) throws IOException {
-        try {
-            String line = connection.readLine(SENT, Duration.ofMillis(700));
-            throw ConformanceFailure.wrongOutput(SENT, "nothing (" + why + ")", Bytes.quote(line));
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() != FailureKind.TIMEOUT) {
-                throw failure;
-            }
-        }
+        connection.expectNoLine(SENT, why, Duration.ofMillis(700));
     }
 
     private static final List<String> ONE_ROUND = List.of("WELCOME red 1/1", "START 1", "QUESTION 1 Capital of France?",

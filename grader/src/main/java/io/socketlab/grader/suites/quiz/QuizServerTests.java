@@ -198,7 +198,7 @@ class QuizServerTests {
         players.get(1).send("ANSWER rome");
         players.get(1).expect("ACCEPTED 1");
         for (Player waiting : players.subList(0, 2)) {
-            waiting.expectSilence(step("what " + waiting.team + " receives while slow has not answered",
+            waiting.probe.expectNoLine(step("what " + waiting.team + " receives while slow has not answered",
                     "lo que recibe " + waiting.team + " mientras slow no ha respondido"), "slow has not answered", Duration.ofSeconds(1));
         }
         players.get(2).send("ANSWER berlin");
