@@ -30,6 +30,7 @@ class ArchitectureTests {
                 .layer("session").definedBy("io.socketlab.grader.session..")
                 .layer("report").definedBy("io.socketlab.grader.report..")
                 .layer("classreport").definedBy("io.socketlab.grader.classreport..")
+                .layer("coverage").definedBy("io.socketlab.grader.coverage..")
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
                 .layer("suite").definedBy("io.socketlab.grader.suite")
                 .layer("probe").definedBy("io.socketlab.grader.probe..")
@@ -39,10 +40,11 @@ class ArchitectureTests {
                 .whereLayer("session").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("classreport").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("coverage").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("suites").mayNotBeAccessedByAnyLayer()
                 .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
-                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "cli")
+                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "coverage", "cli")
                 .check(GRADER);
     }
 
