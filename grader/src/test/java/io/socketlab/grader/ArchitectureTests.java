@@ -1,16 +1,12 @@
 package io.socketlab.grader;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.socketlab.grader.suites.project.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 /** The grader's layering, and the rules every reference and template program keeps. */
@@ -30,6 +26,7 @@ class ArchitectureTests {
                 .layer("session").definedBy("io.socketlab.grader.session..")
                 .layer("report").definedBy("io.socketlab.grader.report..")
                 .layer("classreport").definedBy("io.socketlab.grader.classreport..")
+                .layer("coverage").definedBy("io.socketlab.grader.coverage..")
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
                 .layer("suite").definedBy("io.socketlab.grader.suite")
                 .layer("probe").definedBy("io.socketlab.grader.probe..")
@@ -39,10 +36,11 @@ class ArchitectureTests {
                 .whereLayer("session").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("classreport").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("coverage").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("suites").mayNotBeAccessedByAnyLayer()
                 .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
-                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "cli")
+                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "coverage", "cli")
                 .check(GRADER);
     }
 
@@ -63,25 +61,12 @@ class ArchitectureTests {
 
     @Test
     void programsNeverUseNativeObjectSerialization() {
-        noClasses().should().dependOnClassesThat()
-                .haveFullyQualifiedName(java.io.ObjectInputStream.class.getName())
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.ObjectOutputStream.class.getName())
-                .check(PROGRAMS);
+        ArchitectureRules.noNativeObjectSerialization().check(PROGRAMS);
     }
 
     @Test
     void onlyMainMethodsExit() {
-        ArchCondition<JavaClass> exitOnlyFromMain = new ArchCondition<>("call System.exit only from main") {
-            @Override
-            public void check(JavaClass javaClass, ConditionEvents events) {
-                javaClass.getMethodCallsFromSelf().stream()
-                        .filter(call -> call.getTargetOwner().isEquivalentTo(System.class) && call.getName().equals("exit"))
-                        .filter(call -> !call.getOrigin().getName().equals("main")
-                                && !call.getOrigin().getName().startsWith("lambda$main$"))
-                        .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getDescription())));
-            }
-        };
-        classes().should(exitOnlyFromMain).check(PROGRAMS);
+        ArchitectureRules.exitOnlyFromMain().check(PROGRAMS);
     }
 
     @Test

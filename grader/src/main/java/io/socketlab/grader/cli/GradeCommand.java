@@ -1,5 +1,7 @@
 package io.socketlab.grader.cli;
 
+import io.socketlab.grader.coverage.CoverageRecorder;
+import io.socketlab.grader.coverage.CoverageSummary;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
@@ -8,6 +10,7 @@ import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.session.Suites;
+import io.socketlab.grader.target.BuiltinTarget;
 import io.socketlab.grader.target.Target;
 import io.socketlab.grader.target.Targets;
 import java.io.PrintWriter;
@@ -49,6 +52,10 @@ final class GradeCommand implements Callable<Integer> {
             description = "Instructor view: include the details of hidden tests in every report.")
     boolean showHidden;
 
+    @Option(names = "--coverage",
+            description = "Java targets: record which lines the suites ran; writes coverage/ (index.html, jacoco.xml).")
+    boolean coverage;
+
     @Option(names = "--timeout-scale", defaultValue = "1.0", paramLabel = "X",
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
@@ -76,13 +83,34 @@ final class GradeCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
-        SessionConfig config = new SessionConfig(resolved, selected, actualSeed, lang, timeouts,
-                Path.of(System.getProperty("java.io.tmpdir")));
-        GradeReport report = new GradingSession(config, Reports.standard(console, out, lang, showHidden)).run();
+        Reports reports = Reports.standard(console, out, lang, showHidden);
+        GradeReport report;
+        if (coverage && resolved instanceof BuiltinTarget builtin) {
+            try (CoverageRecorder recorder = CoverageRecorder.start()) {
+                report = new GradingSession(config(recorder.instrument(builtin), selected, actualSeed, timeouts),
+                        reports).run();
+                CoverageSummary summary = recorder.report(builtin, selected, out == null ? null : out.resolve("coverage"));
+                summary.consoleLines().forEach(console::println);
+            }
+        } else {
+            report = new GradingSession(config(resolved, selected, actualSeed, timeouts), reports).run();
+            if (coverage) {
+                console.println(lang == Lang.ES
+                        ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "
+                                + target + " no lo es, así que no hay informe de cobertura."
+                        : "--coverage: coverage is measured only for Java targets (reference, student); "
+                                + target + " is not one, so there is no coverage report.");
+            }
+        }
+        console.flush();
         if (report.hasHarnessErrors()) {
             return ExitCodes.HARNESS_ERROR;
         }
         return report.fullMarks() ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;
+    }
+
+    private SessionConfig config(Target graded, List<String> selected, long actualSeed, Timeouts timeouts) {
+        return new SessionConfig(graded, selected, actualSeed, lang, timeouts, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     private int usage(String message) {

@@ -37,6 +37,7 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String BASELINE_PASSED = "baseline-passed";
     private static final String SERVER = "server";
+    private static final String CODE = "code";
     private static final String SCOPE = "scope";
 
     @Override
@@ -49,12 +50,29 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
             return ConditionEvaluationResult.disabled(NOT_SUBMITTED + "the target has no "
                     + suite.exercise() + " " + suite.program().id());
         }
+        Optional<String> notGradable = codeCheckNotGradable(context);
+        if (notGradable.isPresent()) {
+            return ConditionEvaluationResult.disabled(NOT_SUBMITTED + notGradable.get());
+        }
         Boolean baselinePassed = classStore(context).get(BASELINE_PASSED, Boolean.class);
         if (Boolean.FALSE.equals(baselinePassed) && !isBaseline(context)) {
             return ConditionEvaluationResult.disabled(BLOCKED + "the " + suite.exercise() + " "
                     + suite.program().id() + " baseline test failed");
         }
         return ConditionEvaluationResult.enabled("submitted");
+    }
+
+    /** Why a {@link CodeCheck} cannot grade this target: neither a Java module nor a manifest with the command. */
+    private static Optional<String> codeCheckNotGradable(ExtensionContext context) {
+        CodeCheck check = context.getRequiredTestMethod().getAnnotation(CodeCheck.class);
+        if (check == null) {
+            return Optional.empty();
+        }
+        io.socketlab.grader.target.Target target = session(context).target();
+        boolean javaModule = target instanceof io.socketlab.grader.target.BuiltinTarget builtin
+                && builtin.moduleDir().isPresent();
+        boolean named = !check.manifestKey().isEmpty() && target.command(check.manifestKey()).isPresent();
+        return javaModule || named ? Optional.empty() : Optional.of(check.whyNot());
     }
 
     @Override
@@ -65,7 +83,8 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == ServerUnderTest.class || type == ClientUnderTest.class || type == Timeouts.class
+        return type == ServerUnderTest.class || type == ClientUnderTest.class || type == CodeUnderTest.class
+                || type == Timeouts.class
                 || type == Random.class;
     }
 
@@ -79,6 +98,12 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         if (type == Random.class) {
             // Seeded per test, so a run can be replayed with --seed and tests do not depend on each other's draws.
             return new Random(session.seed() ^ context.getUniqueId().hashCode());
+        }
+        if (type == CodeUnderTest.class) {
+            CodeUnderTest code = classStore(context).getOrComputeIfAbsent(CODE, key -> new CodeUnderTest(session),
+                    CodeUnderTest.class);
+            code.bind(scope(context));
+            return code;
         }
         ExerciseTests suite = suite(context);
         ProgramCommand command = command(context, suite).orElseThrow();

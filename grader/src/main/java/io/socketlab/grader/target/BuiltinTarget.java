@@ -27,12 +27,21 @@ public final class BuiltinTarget implements Target {
     private final String classpath;
     private final Properties mainClasses;
     private final List<String> extraJvmFlags;
+    private final Path moduleDir;
+    private final Runnable beforeStop;
 
     public BuiltinTarget(String name, String classpath, Properties mainClasses, List<String> extraJvmFlags) {
+        this(name, classpath, mainClasses, extraJvmFlags, null, null);
+    }
+
+    private BuiltinTarget(String name, String classpath, Properties mainClasses, List<String> extraJvmFlags,
+                          Path moduleDir, Runnable beforeStop) {
         this.name = name;
         this.classpath = classpath;
         this.mainClasses = mainClasses;
         this.extraJvmFlags = List.copyOf(extraJvmFlags);
+        this.moduleDir = moduleDir;
+        this.beforeStop = beforeStop;
     }
 
     /**
@@ -55,7 +64,7 @@ public final class BuiltinTarget implements Target {
                     classpath.append(java.io.File.pathSeparator).append(line);
                 }
             }
-            return new BuiltinTarget(name, classpath.toString(), readProgramList(programs), List.of());
+            return new BuiltinTarget(name, classpath.toString(), readProgramList(programs), List.of(), moduleDir, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the " + name + " module's build output: " + e.getMessage(), e);
         }
@@ -73,7 +82,35 @@ public final class BuiltinTarget implements Target {
     public BuiltinTarget withJvmFlags(List<String> flags) {
         List<String> all = new ArrayList<>(extraJvmFlags);
         all.addAll(flags);
-        return new BuiltinTarget(name, classpath, mainClasses, all);
+        return new BuiltinTarget(name, classpath, mainClasses, all, moduleDir, beforeStop);
+    }
+
+    /** The same target with {@code action} run just before the grader stops any of its live programs. */
+    public BuiltinTarget withBeforeStop(Runnable action) {
+        return new BuiltinTarget(name, classpath, mainClasses, extraJvmFlags, moduleDir, action);
+    }
+
+    /** The module folder this target was built from; empty for a target assembled by hand. */
+    public Optional<Path> moduleDir() {
+        return Optional.ofNullable(moduleDir);
+    }
+
+    /** The module's compiled main classes ({@code target/classes}). */
+    public Optional<Path> classesDir() {
+        return moduleDir().map(dir -> dir.resolve("target/classes"));
+    }
+
+    /** The module's main sources ({@code src/main/java}). */
+    public Optional<Path> sourcesDir() {
+        return moduleDir().map(dir -> dir.resolve("src/main/java"));
+    }
+
+    /** The root package of the module's programs: {@code io.socketlab.reference} or {@code io.socketlab.student}. */
+    public Optional<String> rootPackage() {
+        return mainClasses.values().stream().map(Object::toString).map(String::strip)
+                .filter(main -> main.startsWith("io.socketlab."))
+                .map(main -> main.substring(0, main.indexOf('.', "io.socketlab.".length())))
+                .findFirst();
     }
 
     @Override
@@ -99,6 +136,6 @@ public final class BuiltinTarget implements Target {
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass.strip());
-        return Optional.of(new ProgramCommand(command, null, "java " + mainClass.strip()));
+        return Optional.of(new ProgramCommand(command, null, "java " + mainClass.strip(), beforeStop));
     }
 }

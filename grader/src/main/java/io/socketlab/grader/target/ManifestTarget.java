@@ -50,7 +50,12 @@ public final class ManifestTarget implements Target {
 
     @Override
     public Optional<ProgramCommand> program(String exercise, Program program) {
-        String command = commands.getProperty(exercise + "." + program.id());
+        return command(exercise + "." + program.id());
+    }
+
+    @Override
+    public Optional<ProgramCommand> command(String key) {
+        String command = commands.getProperty(key);
         if (command == null || command.isBlank()) {
             return Optional.empty();
         }

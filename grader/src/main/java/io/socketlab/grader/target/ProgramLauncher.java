@@ -71,7 +71,8 @@ public final class ProgramLauncher {
             Process process = builder.start();
             OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutHeadLimit, 64 * 1024, start);
             OutputCapture stderr = new OutputCapture("err", process.getErrorStream(), 64 * 1024, 64 * 1024, start);
-            return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace);
+            return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace,
+                    command.beforeStop());
         } catch (IOException e) {
             deleteRecursively(privateDir);
             throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);

@@ -21,10 +21,11 @@ public final class RunningProgram implements AutoCloseable {
     private final OutputCapture stderr;
     private final Path privateDir;
     private final Duration grace;
+    private final Runnable beforeStop;
     private volatile boolean stopped;
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
-                   OutputCapture stderr, Path privateDir, Duration grace) {
+                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop) {
         this.label = label;
         this.commandLine = commandLine;
         this.process = process;
@@ -32,6 +33,7 @@ public final class RunningProgram implements AutoCloseable {
         this.stderr = stderr;
         this.privateDir = privateDir;
         this.grace = grace;
+        this.beforeStop = beforeStop;
     }
 
     public String label() {
@@ -111,6 +113,7 @@ public final class RunningProgram implements AutoCloseable {
      * @return the exit code, or empty when it had to be killed after the grace period
      */
     public OptionalInt terminate() {
+        runBeforeStop();
         boolean graceful = ProcessTree.stop(process.toHandle(), grace);
         stopped = true;
         awaitExit(Duration.ofSeconds(5));
@@ -119,6 +122,7 @@ public final class RunningProgram implements AutoCloseable {
 
     /** Kills the whole process tree at once (SIGKILL): no chance to flush or clean up, like a power cut. */
     public void kill() {
+        runBeforeStop();
         ProcessTree.kill(process.toHandle());
         awaitExit(Duration.ofSeconds(5));
         stopped = true;
@@ -154,9 +158,17 @@ public final class RunningProgram implements AutoCloseable {
         return stdout.timestampedLines() + stderr.timestampedLines();
     }
 
+    /** The command's last words with a live program; a program that already exited has nothing more to give. */
+    private void runBeforeStop() {
+        if (!stopped && process.isAlive()) {
+            beforeStop.run();
+        }
+    }
+
     @Override
     public void close() {
         if (!stopped) {
+            runBeforeStop();
             ProcessTree.stop(process.toHandle(), grace);
             stopped = true;
         }

@@ -12,6 +12,14 @@ public interface Target {
     /** The command that starts a program, or empty when the target does not submit it. */
     Optional<ProgramCommand> program(String exercise, Program program);
 
+    /**
+     * A command the target names for something other than a program, e.g. {@code project.test} (its own tests);
+     * empty when it names none. Only manifests name such commands.
+     */
+    default Optional<ProgramCommand> command(String key) {
+        return Optional.empty();
+    }
+
     /** Whether the programs are Java classes run by the grader's JVM (so the JaCoCo agent could be attached). */
     default boolean isJava() {
         return false;

@@ -2,12 +2,16 @@ package io.socketlab.grader.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketlab.grader.coverage.CoverageRecorder;
+import io.socketlab.grader.coverage.CoverageSummary;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.target.BuiltinTarget;
 import io.socketlab.grader.target.Targets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +29,23 @@ class ReferenceAndTemplateTests {
 
     private static final List<String> EXERCISES = List.of("sockets", "echo", "serialization", "chat", "quiz", "file-transfer");
     private static final int MAX = 24 + 22 + 29 + 33 + 32 + 31;
+    private static final Path REFERENCE_COVERAGE = Targets.home().orElseThrow()
+            .resolve("grader/target/reference-coverage");
 
     @Test
     void referenceScoresFullMarksAndLeavesNothingBehind() throws IOException {
         Set<Path> tempBefore = socketlabTempDirs();
 
-        GradeReport report = SelfCheck.grade(Targets.resolve("reference"), EXERCISES);
+        // The same run measures how much of the reference the suites exercise (README: "Coverage of the reference").
+        BuiltinTarget reference = (BuiltinTarget) Targets.resolve("reference");
+        GradeReport report;
+        CoverageSummary coverage;
+        try (CoverageRecorder recorder = CoverageRecorder.start()) {
+            report = SelfCheck.grade(recorder.instrument(reference), EXERCISES);
+            coverage = recorder.report(reference, EXERCISES, REFERENCE_COVERAGE);
+        }
+        Files.writeString(REFERENCE_COVERAGE.resolve("summary.md"), coverage.markdownTable(), StandardCharsets.UTF_8);
+        assertThat(coverage.total().coveredLines()).as(String.join("\n", coverage.consoleLines())).isPositive();
 
         assertThat(report.outcomes()).as(SelfCheck.describe(report))
                 .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.PASS));
