@@ -225,7 +225,7 @@ class UdpTransferClientTests {
             titleEs = "envía de 0 B a 8 MiB al servidor de referencia por el relé con 0 % de pérdida",
             hint = "the relay duplicates and reorders: ignore duplicate ACKs and ACKs of other seqs; never assume order",
             hintEs = "el relé duplica y reordena: ignora ACK duplicados y de otros seq; nunca supongas orden")
-    void crossTestWithoutLoss(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt00Percent(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
         crossTest(client, reference, random, 0.0, ALL_SIZES);
     }
 
@@ -234,7 +234,7 @@ class UdpTransferClientTests {
             titleEs = "envía ficheros de 0 B a 16 KiB al servidor de referencia por el relé con 10 % de pérdida",
             hint = "every request (START, DATA, END) is resent on timeout until its reply comes",
             hintEs = "cada petición (START, DATA, END) se reenvía al vencer su plazo hasta que llegue su respuesta")
-    void crossTestAtTenPercent(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt10Percent(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
         crossTest(client, reference, random, 0.1, SMALL_SIZES);
     }
 
@@ -243,7 +243,7 @@ class UdpTransferClientTests {
             titleEs = "envía ficheros de 0 B a 16 KiB al servidor de referencia por el relé con 30 % de pérdida",
             hint = "losses come in both directions: a lost ACK looks like a lost DATA; resend and let the server answer again",
             hintEs = "las pérdidas van en ambos sentidos: un ACK perdido parece un DATA perdido; reenvía y deja que el servidor responda otra vez")
-    void crossTestAtThirtyPercent(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt30Percent(ClientUnderTest client, ReferencePeer reference, Random random) throws Exception {
         crossTest(client, reference, random, 0.3, SMALL_SIZES);
     }
 
