@@ -65,6 +65,8 @@ import io.socketlab.grader.variants.sockets.NoByeSocketsClient;
 import io.socketlab.grader.variants.sockets.NoLimitSocketsServer;
 import io.socketlab.grader.variants.sockets.OneShotSocketsServer;
 import io.socketlab.grader.variants.sockets.SingleRecvSocketsServer;
+import io.socketlab.grader.variants.udpstream.UdpStreamVariants;
+import java.util.stream.Stream;
 import java.util.List;
 
 /** Registry of the deliberately broken implementations the grader's own tests run. */
@@ -83,7 +85,7 @@ public final class Variants {
     }
 
     /** Every broken variant; each must lose (at least) its {@code brokenClause}. */
-    public static final List<Variant> ALL = List.of(
+    public static final List<Variant> ALL = Stream.of(List.of(
             new Variant("sockets", "server", SingleRecvSocketsServer.class, "SOCK-3"),
             new Variant("sockets", "server", CharCountSocketsServer.class, "SOCK-2"),
             new Variant("sockets", "server", NoLimitSocketsServer.class, "SOCK-4"),
@@ -136,10 +138,12 @@ public final class Variants {
             new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
-            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13"));
+            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            UdpStreamVariants.BROKEN
+    ).flatMap(List::stream).toList();
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
-    public static final List<Variant> CORRECT = List.of(
+    public static final List<Variant> CORRECT = Stream.of(List.of(
             new Variant("sockets", "server", CorrectSocketsServer.class, null),
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
@@ -151,5 +155,7 @@ public final class Variants {
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
-            new Variant("quiz", "client", CorrectQuizClient.class, null));
+            new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            UdpStreamVariants.CORRECT
+    ).flatMap(List::stream).toList();
 }
