@@ -61,6 +61,8 @@ final class ReceiverOutput {
 
     /** Waits for the receiver's {@code FRAME F r/h} line; fails if it does not come within {@code within}. */
     static FrameLine awaitFrameLine(ServerUnderTest server, long frame, Duration within, Text step) throws InterruptedException {
+        // A receiver that already died is a crash: server.program() would quietly start a fresh one.
+        server.expectAlive(step);
         RunningProgram program = server.program();
         Pattern pattern = linePattern(frame);
         boolean seen = program.stdout().awaitText(text -> pattern.matcher(text).find(), within.toMillis());
