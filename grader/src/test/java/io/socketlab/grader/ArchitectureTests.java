@@ -33,6 +33,7 @@ class ArchitectureTests {
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
                 .layer("suite").definedBy("io.socketlab.grader.suite")
                 .layer("probe").definedBy("io.socketlab.grader.probe..")
+                .layer("network").definedBy("io.socketlab.grader.network..")
                 .layer("target").definedBy("io.socketlab.grader.target..")
                 .layer("model").definedBy("io.socketlab.grader.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -42,6 +43,7 @@ class ArchitectureTests {
                 .whereLayer("suites").mayNotBeAccessedByAnyLayer()
                 .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
+                .whereLayer("network").mayOnlyBeAccessedByLayers("suite", "suites")
                 .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "cli")
                 .check(GRADER);
     }
@@ -58,6 +60,15 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("io.socketlab.grader.suites..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.socketlab.grader.report..", "io.socketlab.grader.session..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .check(GRADER);
+    }
+
+    @Test
+    void theNetworkIsPureSocketsWithoutProcessesNorOtherGraderParts() {
+        noClasses().that().resideInAPackage("io.socketlab.grader.network..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.socketlab.grader.target..",
+                        "io.socketlab.grader.suite..", "io.socketlab.grader.probe..", "io.socketlab.grader.report..")
                 .check(GRADER);
     }
 

@@ -44,7 +44,8 @@ public final class ConsoleReport implements GradingListener {
                 messages.verdict(outcome.verdict()), outcome.program().id(), outcome.clause(),
                 cut(outcome.title().in(lang), 60), outcome.score(), outcome.points(),
                 outcome.duration().toMillis() / 1000.0);
-        if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.ERROR) {
+        if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.ERROR
+                || (outcome.verdict() == Verdict.INFO && outcome.detail() != null)) {
             String body = outcome.visibility() == Visibility.HIDDEN && !showHidden
                     ? messages.get("hidden.detail") + "\n"
                     : FailureText.facts(outcome, lang, messages) + transcript(outcome);

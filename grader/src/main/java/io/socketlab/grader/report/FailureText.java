@@ -19,12 +19,12 @@ import io.socketlab.grader.model.Verdict;
 final class FailureText {
 
     private static final java.util.List<String> LABELS =
-            java.util.List.of("label.step", "label.expected", "label.actual", "label.hint", "label.spec");
+            java.util.List.of("label.step", "label.expected", "label.actual", "label.measured", "label.hint", "label.spec");
 
     private FailureText() {
     }
 
-    /** The aligned facts of a failed, blocked, errored or unsubmitted test; empty for a pass. */
+    /** The aligned facts of a failed, blocked, errored or unsubmitted test, or an INFO test's measurement; empty for a pass. */
     static String facts(TestOutcome outcome, Lang lang, Messages messages) {
         FailureDetail detail = outcome.detail();
         if (detail == null) {
@@ -36,7 +36,8 @@ final class FailureText {
             fact(out, width, messages.get("label.step"), detail.step().in(lang));
             fact(out, width, messages.get("label.expected"), detail.expected());
         }
-        fact(out, width, messages.get("label.actual"), detail.actual().in(lang));
+        String actualLabel = outcome.verdict() == Verdict.INFO ? "label.measured" : "label.actual";
+        fact(out, width, messages.get(actualLabel), detail.actual().in(lang));
         if (outcome.verdict() == Verdict.FAIL && detail.hint() != null) {
             fact(out, width, messages.get("label.hint"), detail.hint().in(lang));
         }

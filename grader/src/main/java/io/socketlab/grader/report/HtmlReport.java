@@ -149,7 +149,7 @@ public final class HtmlReport implements GradingListener {
             html.append("<span>").append(escape(messages.get("label.hidden"))).append("</span>");
         }
         html.append("</div>\n<p>").append(escape(outcome.title().in(lang))).append("</p>\n");
-        if (outcome.verdict() != Verdict.PASS && outcome.verdict() != Verdict.INFO) {
+        if (outcome.verdict() != Verdict.PASS) {
             if (outcome.visibility() == Visibility.HIDDEN && !showHidden) {
                 html.append("<p class=\"muted\">").append(escape(messages.get("hidden.detail"))).append("</p>\n");
             } else {

@@ -68,6 +68,17 @@ public final class MarkdownReport implements GradingListener {
                         .append("```\n</details>\n");
             }
         }
+        List<TestOutcome> measured = report.outcomes().stream()
+                .filter(o -> o.verdict() == Verdict.INFO && o.detail() != null
+                        && (showHidden || o.visibility() == Visibility.PUBLIC)).toList();
+        if (!measured.isEmpty()) {
+            md.append("\n### ").append(messages.get("summary.measurements")).append("\n");
+            for (TestOutcome outcome : measured) {
+                md.append("\n**").append(HtmlReport.escape(outcome.clause())).append("** ")
+                        .append(HtmlReport.escape(outcome.title().in(lang))).append("\n\n```text\n")
+                        .append(outcome.detail().actual().in(lang).replace("```", "'''")).append("\n```\n");
+            }
+        }
         List<TestOutcome> hidden = report.outcomes().stream().filter(o -> o.visibility() == Visibility.HIDDEN).toList();
         if (!hidden.isEmpty()) {
             md.append('\n').append(messages.format("summary.hidden", hidden.size(),

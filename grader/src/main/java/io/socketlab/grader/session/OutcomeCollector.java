@@ -83,7 +83,7 @@ final class OutcomeCollector implements TestExecutionListener {
         Text hint = Text.of(requirement.hint(), requirement.hintEs());
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, requirement.level() == Level.INFO ? Verdict.INFO : Verdict.PASS,
-                    null, null, duration);
+                    null, measurement(id), duration);
             case ABORTED -> record(id, Verdict.ERROR, null, harnessDetail(result.getThrowable().orElse(null)), duration);
             case FAILED -> {
                 Throwable thrown = result.getThrowable().orElseThrow();
@@ -108,6 +108,17 @@ final class OutcomeCollector implements TestExecutionListener {
             default -> Text.same(message);
         };
         return new FailureDetail(Text.same(""), "", actual, hint);
+    }
+
+    /** What an INFO test measured, shown as its detail; {@code null} when it published nothing. */
+    private FailureDetail measurement(TestIdentifier id) {
+        Map<String, String> published = entries.getOrDefault(id.getUniqueId(), Map.of());
+        String en = published.get(GradingExtension.MEASUREMENT_ENTRY);
+        if (en == null) {
+            return null;
+        }
+        String es = published.getOrDefault(GradingExtension.MEASUREMENT_ENTRY_ES, en);
+        return new FailureDetail(Text.same(""), "", Text.of(en, es), null);
     }
 
     private static FailureDetail harnessDetail(Throwable thrown) {

@@ -33,6 +33,12 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     /** Report entry keys the session reads. */
     public static final String TRANSCRIPT_ENTRY = "socketlab.transcript";
     public static final String LOG_ENTRY = "socketlab.log";
+    /**
+     * Report entry keys of a measurement an INFO test publishes (English, Spanish) through JUnit's
+     * {@code TestReporter}; the reports show it with the test.
+     */
+    public static final String MEASUREMENT_ENTRY = "socketlab.measurement";
+    public static final String MEASUREMENT_ENTRY_ES = "socketlab.measurement.es";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String BASELINE_PASSED = "baseline-passed";
@@ -66,7 +72,7 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == ServerUnderTest.class || type == ClientUnderTest.class || type == Timeouts.class
-                || type == Random.class;
+                || type == Random.class || type == ReferencePeer.class;
     }
 
     @Override
@@ -81,6 +87,9 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
             return new Random(session.seed() ^ context.getUniqueId().hashCode());
         }
         ExerciseTests suite = suite(context);
+        if (type == ReferencePeer.class) {
+            return new ReferencePeer(session, suite.exercise(), scope(context));
+        }
         ProgramCommand command = command(context, suite).orElseThrow();
         String label = suite.exercise() + "-" + suite.program().id();
         if (type == ServerUnderTest.class) {

@@ -1,0 +1,493 @@
+package io.socketlab.grader.suites.udptransfer;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.network.LossyRelay;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.DatagramProbe;
+import io.socketlab.grader.suite.Baseline;
+import io.socketlab.grader.suite.ExerciseTests;
+import io.socketlab.grader.suite.ReferencePeer;
+import io.socketlab.grader.suite.Requirement;
+import io.socketlab.grader.suite.ServerUnderTest;
+import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
+import io.socketlab.grader.target.Readiness;
+import io.socketlab.grader.target.RunningProgram;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** The udp-transfer server: chunks, ACKs, END and DONE, names and limits, hostile datagrams, and the reference client. */
+@ExerciseTests(exercise = "udp-transfer", program = Program.SERVER, readiness = Readiness.UDP,
+        serverArguments = {"--dir", "{data}"})
+class UdpTransferServerTests {
+
+    private static Text step(String en, String es) {
+        return Text.of(en, es);
+    }
+
+    private static Sender sender(ServerUnderTest server) throws Exception {
+        return new Sender(server.datagrams(), server.timeouts());
+    }
+
+    private static byte[] random(Random random, int size) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Restarts the server on a new, empty folder; returns the folder. */
+    private static Path useDir(ServerUnderTest server, String name) throws Exception {
+        Path dir = Files.createDirectories(server.dataDir().resolve(name));
+        server.restartWith(List.of("--dir", dir.toString()));
+        return dir;
+    }
+
+    /** Fails unless {@code dir/name} holds exactly {@code content} (waiting briefly for it to appear). */
+    private static void expectStored(Path dir, String name, byte[] content) throws Exception {
+        Path file = dir.resolve(name);
+        Text step = step("the stored " + name, "el " + name + " guardado");
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .atMost(Duration.ofSeconds(2)).until(() -> Files.isRegularFile(file) && Files.size(file) == content.length);
+        } catch (ConditionTimeoutException e) {
+            String actual = Files.isRegularFile(file) ? Files.size(file) + " bytes" : "no such file";
+            throw ConformanceFailure.integrity(step, "a file " + name + " of " + content.length + " bytes in --dir after DONE 0",
+                    Text.of(actual, Files.isRegularFile(file) ? Files.size(file) + " bytes" : "no existe"));
+        }
+        byte[] stored = Files.readAllBytes(file);
+        if (!Arrays.equals(stored, content)) {
+            throw ConformanceFailure.integrity(step, name + " with the " + content.length + " bytes sent",
+                    Text.same(Bytes.describeDifference(content, stored)));
+        }
+    }
+
+    private static List<String> listing(Path dir) throws Exception {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Baseline
+    @Requirement(clause = "UT-1", points = 3,
+            title = "stores a 1024-byte file: START-ACK, ACK 0, DONE 0",
+            titleEs = "guarda un fichero de 1024 bytes: START-ACK, ACK 0, DONE 0",
+            hint = "answer START with 0x11 tid, each DATA with 0x12 tid seq, END (all chunks in) with 0x13 tid 0; all integers big-endian",
+            hintEs = "responde a START con 0x11 tid, a cada DATA con 0x12 tid seq y a END (con todos los trozos) con 0x13 tid 0; enteros big-endian")
+    void storesOneChunk(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 1024);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.transfer(tid, "baseline.bin", content);
+        expectStored(server.dataDir(), "baseline.bin", content);
+    }
+
+    @Requirement(clause = "UT-2", points = 2,
+            title = "stores files of 0, 1, 1025 bytes and 1 MiB exactly",
+            titleEs = "guarda exactamente ficheros de 0, 1 y 1025 bytes y de 1 MiB",
+            hint = "a file of S bytes has ceil(S/1024) chunks, the last one shorter; an empty file has none: START then END",
+            hintEs = "un fichero de S bytes tiene ceil(S/1024) trozos, el último más corto; uno vacío no tiene ninguno: START y luego END")
+    void storesEverySize(ServerUnderTest server, Random random) throws Exception {
+        Sender sender = sender(server);
+        for (int size : new int[] {0, 1, 1025, 1 << 20}) {
+            byte[] content = random(random, size);
+            String name = "size-" + size + ".bin";
+            sender.transfer(random.nextInt(), name, content);
+            expectStored(server.dataDir(), name, content);
+        }
+    }
+
+    @Requirement(clause = "UT-2", points = 1,
+            title = "echoes tid and seq in every ACK, as unsigned 32-bit big-endian",
+            titleEs = "repite tid y seq en cada ACK, como enteros de 32 bits sin signo big-endian",
+            hint = "ACK is exactly 9 bytes: 0x12, the DATA's 4 tid bytes, its 4 seq bytes",
+            hintEs = "ACK son exactamente 9 bytes: 0x12, los 4 bytes del tid del DATA y sus 4 bytes de seq")
+    void echoesTidAndSeq(ServerUnderTest server, Random random) throws Exception {
+        DatagramProbe probe = server.datagrams();
+        int tid = 0x80000000 | random.nextInt();
+        byte[] content = random(random, 5 * 1024 + 3);
+        Sender sender = new Sender(probe, server.timeouts());
+        sender.start(tid, "echoed.bin", content.length);
+        for (long seq : new long[] {3, 0, 5, 1, 4, 2}) {
+            probe.send(Datagrams.data(tid, seq, Datagrams.chunk(content, seq)));
+            byte[] expected = Datagrams.ack(tid, seq);
+            Text what = step("the ACK of DATA seq " + seq, "el ACK de DATA seq " + seq);
+            byte[] reply = probe.expectDatagram(what, Datagrams.describe(expected));
+            if (!Arrays.equals(reply, expected)) {
+                throw ConformanceFailure.wrongOutput(what, Datagrams.describe(expected) + " = " + Bytes.render(expected),
+                        Datagrams.describe(reply) + " = " + Bytes.render(reply));
+            }
+        }
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+    }
+
+    @Requirement(clause = "UT-3", points = 2,
+            title = "answers a repeated START with the same START-ACK and keeps the chunks already in",
+            titleEs = "responde a un START repetido con el mismo START-ACK y conserva los trozos ya recibidos",
+            hint = "a START whose ACK was lost comes again: same client, tid, name and size means the same transfer, not a new one",
+            hintEs = "un START cuyo ACK se perdió vuelve a llegar: mismo cliente, tid, nombre y tamaño es la misma transferencia, no una nueva")
+    void repeatedStartChangesNothing(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 3 * 1024 - 100);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "restarted.bin", content.length);
+        sender.chunk(tid, content, 0);
+        sender.chunk(tid, content, 1);
+        sender.start(tid, "restarted.bin", content.length);
+        sender.chunk(tid, content, 2);
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+        expectStored(server.dataDir(), "restarted.bin", content);
+    }
+
+    @Requirement(clause = "UT-4", points = 1,
+            title = "acknowledges duplicate DATA again and stores the file once",
+            titleEs = "vuelve a confirmar un DATA duplicado y guarda el fichero una sola vez",
+            hint = "a duplicate means your ACK was lost: ACK it again, and write each chunk at offset seq*1024",
+            hintEs = "un duplicado significa que tu ACK se perdió: confírmalo otra vez y escribe cada trozo en la posición seq*1024")
+    void acknowledgesDuplicates(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 3 * 1024 + 10);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "duplicates.bin", content.length);
+        for (long seq : new long[] {0, 0, 1, 2, 1, 3, 3, 0}) {
+            sender.chunk(tid, content, seq);
+        }
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+        expectStored(server.dataDir(), "duplicates.bin", content);
+    }
+
+    @Requirement(clause = "UT-4", points = 2,
+            title = "ignores DATA with seq out of range or a payload of the wrong length",
+            titleEs = "ignora DATA con seq fuera de rango o con una carga de longitud incorrecta",
+            hint = "check seq < chunk count and the payload length (1024, or the remainder for the last chunk) before ACKing or writing",
+            hintEs = "comprueba seq < número de trozos y la longitud de la carga (1024, o el resto en el último) antes de confirmar o escribir")
+    void ignoresInvalidData(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 3 * 1024 - 24);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "invalid-data.bin", content.length);
+        sender.chunk(tid, content, 0);
+        sender.chunk(tid, content, 1);
+        byte[] junk = random(random, 1100);
+        List<byte[]> invalid = List.of(
+                Datagrams.data(tid, 3, Arrays.copyOf(junk, 1000)),
+                Datagrams.data(tid, 0xFFFFFFFFL, Arrays.copyOf(junk, 1000)),
+                Datagrams.data(tid, 0, Arrays.copyOf(junk, 1023)),
+                Datagrams.data(tid, 0, Arrays.copyOf(junk, 1025)),
+                Datagrams.data(tid, 0, new byte[0]),
+                Datagrams.data(tid, 2, Arrays.copyOf(junk, 1024)),
+                Datagrams.data(tid, 2, Arrays.copyOf(junk, 999)));
+        for (byte[] datagram : invalid) {
+            sender.probe().send(datagram);
+        }
+        // The server answers in order: the ACK of this duplicate comes after any ACK of the invalid ones.
+        sender.expectNothingBefore(Datagrams.data(tid, 1, Datagrams.chunk(content, 1)),
+                step("the replies after 7 invalid DATA (seq 3 and 4294967295 out of range; payloads of 1023, 1025, 0, 1024 and 999 bytes)",
+                        "las respuestas tras 7 DATA no válidos (seq 3 y 4294967295 fuera de rango; cargas de 1023, 1025, 0, 1024 y 999 bytes)"),
+                "ACK seq=1", m -> m.type() == Datagrams.ACK && m.tid() == tid && m.seq() == 1);
+        sender.chunk(tid, content, 2);
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+        expectStored(server.dataDir(), "invalid-data.bin", content);
+    }
+
+    @Requirement(clause = "UT-5", points = 2,
+            title = "ignores END while a chunk is missing, then answers DONE 0 once it arrives",
+            titleEs = "ignora END mientras falta un trozo y responde DONE 0 cuando llega",
+            hint = "on END, if any chunk is missing send nothing (the client sends END again); DONE only when all are in",
+            hintEs = "ante END, si falta algún trozo no envíes nada (el cliente repite END); DONE solo cuando estén todos")
+    void ignoresEarlyEnd(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 3 * 1024);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "early-end.bin", content.length);
+        sender.chunk(tid, content, 0);
+        sender.chunk(tid, content, 2);
+        sender.probe().send(Datagrams.end(tid, Datagrams.sha256(content)));
+        sender.expectSilence(step("the reply to END while chunk 1 is missing", "la respuesta a END mientras falta el trozo 1"),
+                "END while chunks are missing is ignored", server.timeouts().seconds(1));
+        sender.chunk(tid, content, 1);
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+        expectStored(server.dataDir(), "early-end.bin", content);
+    }
+
+    @Requirement(clause = "UT-5", points = 1,
+            title = "answers a repeated END after completion with the same DONE",
+            titleEs = "responde a un END repetido tras completar con el mismo DONE",
+            hint = "a DONE may be lost: keep each finished transfer's status and send the same DONE for every END that comes again",
+            hintEs = "un DONE puede perderse: guarda el estado de cada transferencia terminada y envía el mismo DONE a cada END repetido")
+    void repeatsDone(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 2000);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.transfer(tid, "done-again.bin", content);
+        for (int again = 1; again <= 2; again++) {
+            sender.expectDone(tid, Datagrams.sha256(content), 0);
+        }
+        expectStored(server.dataDir(), "done-again.bin", content);
+    }
+
+    @Requirement(clause = "UT-6", points = 2,
+            title = "answers a wrong digest with DONE 1 and leaves nothing in --dir",
+            titleEs = "responde a un resumen incorrecto con DONE 1 y no deja nada en --dir",
+            hint = "verify the SHA-256 before the file takes its name; on a mismatch delete whatever you wrote",
+            hintEs = "verifica el SHA-256 antes de que el fichero tome su nombre; si no coincide borra lo que hayas escrito")
+    void discardsAWrongDigest(ServerUnderTest server, Random random) throws Exception {
+        Path dir = useDir(server, "mismatch");
+        byte[] content = random(random, 2500);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "mismatch.bin", content.length);
+        sender.chunks(tid, content);
+        byte[] wrong = Datagrams.sha256(content);
+        wrong[31] ^= 1;
+        sender.expectDone(tid, wrong, 1);
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .atMost(Duration.ofSeconds(2)).until(() -> listing(dir).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw ConformanceFailure.integrity(step("--dir after DONE 1", "--dir tras DONE 1"), "an empty folder",
+                    Text.of("it holds " + listing(dir), "contiene " + listing(dir)));
+        }
+    }
+
+    @Requirement(clause = "UT-6", points = 1,
+            title = "answers a repeated END after a mismatch with DONE 1 again",
+            titleEs = "responde a un END repetido tras un resumen incorrecto otra vez con DONE 1",
+            hint = "remember the failed transfer's status: a repeated END gets the same DONE 1, never a DONE 0",
+            hintEs = "recuerda el estado de la transferencia fallida: un END repetido recibe el mismo DONE 1, nunca DONE 0")
+    void repeatsDoneOne(ServerUnderTest server, Random random) throws Exception {
+        byte[] content = random(random, 1500);
+        int tid = random.nextInt();
+        Sender sender = sender(server);
+        sender.start(tid, "mismatch-again.bin", content.length);
+        sender.chunks(tid, content);
+        byte[] wrong = Datagrams.sha256(new byte[0]);
+        sender.expectDone(tid, wrong, 1);
+        sender.expectDone(tid, wrong, 1);
+        if (Files.exists(server.dataDir().resolve("mismatch-again.bin"))) {
+            throw ConformanceFailure.integrity(step("--dir after DONE 1", "--dir tras DONE 1"), "no mismatch-again.bin",
+                    Text.of("the file is there", "el fichero está"));
+        }
+    }
+
+    @Requirement(clause = "UT-7", points = 2,
+            title = "refuses bad names with ERROR 1 and accepts a 255-byte name",
+            titleEs = "rechaza nombres no válidos con ERROR 1 y acepta un nombre de 255 bytes",
+            hint = "names are 1..255 of [A-Za-z0-9._-], not starting with '.', as in file-transfer; check before creating anything",
+            hintEs = "los nombres son de 1 a 255 caracteres de [A-Za-z0-9._-] sin empezar por '.', como en file-transfer; compruébalo antes de crear nada")
+    void refusesBadNames(ServerUnderTest server, Random random) throws Exception {
+        Path dir = useDir(server, "names");
+        Sender sender = sender(server);
+        List<byte[]> names = new ArrayList<>();
+        for (String name : List.of("../x", "a/b", "", ".", "..", "a\0b", ".hidden", "a b", "x\\y", "naïve.txt")) {
+            names.add(name.getBytes(StandardCharsets.UTF_8));
+        }
+        names.add(new byte[] {'a', (byte) 0xFF, (byte) 0xFE});
+        for (byte[] name : names) {
+            int tid = random.nextInt();
+            String what = "START with name " + Bytes.render(name);
+            Message reply = sender.startAnswer(tid, Datagrams.start(tid, 10, name), what);
+            if (reply.type() != Datagrams.ERROR || reply.status() != Datagrams.BAD_NAME) {
+                throw ConformanceFailure.wrongOutput(step("the reply to " + what, "la respuesta a " + what),
+                        "ERROR tid=" + Integer.toUnsignedString(tid) + " code=1", Datagrams.describe(
+                                reply.type() == Datagrams.ERROR ? Datagrams.error(tid, reply.status()) : Datagrams.startAck(tid)));
+            }
+        }
+        String longest = "n".repeat(251) + ".bin";
+        byte[] content = random(random, 300);
+        sender.transfer(random.nextInt(), longest, content);
+        expectStored(dir, longest, content);
+        List<String> stored = listing(dir);
+        if (!stored.equals(List.of(longest))) {
+            throw ConformanceFailure.integrity(step("--dir after the bad names", "--dir tras los nombres no válidos"),
+                    "only the 255-byte name", Text.of("it holds " + stored, "contiene " + stored));
+        }
+    }
+
+    @Requirement(clause = "UT-7", points = 1,
+            title = "refuses more than 64 MiB with ERROR 2, accepts exactly 64 MiB, checks the name first",
+            titleEs = "rechaza más de 64 MiB con ERROR 2, acepta exactamente 64 MiB y comprueba antes el nombre",
+            hint = "size is an unsigned 64-bit integer: 67108864 is accepted, 67108865 and 2^64-1 are too large; a bad name wins (code 1)",
+            hintEs = "el tamaño es un entero de 64 bits sin signo: 67108864 se acepta; 67108865 y 2^64-1 son demasiado; un nombre no válido gana (código 1)")
+    void refusesTooLarge(ServerUnderTest server, Random random) throws Exception {
+        Sender sender = sender(server);
+        record Case(long size, String name, int code) {}
+        List<Case> cases = List.of(new Case(Datagrams.MAX_SIZE + 1, "big.bin", Datagrams.TOO_LARGE),
+                new Case(-1L, "huge.bin", Datagrams.TOO_LARGE),
+                new Case(Datagrams.MAX_SIZE + 1, "../big.bin", Datagrams.BAD_NAME),
+                new Case(Datagrams.MAX_SIZE, "limit.bin", 0));
+        for (Case c : cases) {
+            int tid = random.nextInt();
+            String what = "START size=" + Long.toUnsignedString(c.size()) + " name=\"" + c.name() + "\"";
+            Message reply = sender.startAnswer(tid, Datagrams.start(tid, c.size(), c.name()), what);
+            String expected = c.code() == 0 ? "START-ACK" : "ERROR code=" + c.code();
+            String actual = reply.type() == Datagrams.START_ACK ? "START-ACK" : "ERROR code=" + reply.status();
+            if (!expected.equals(actual)) {
+                throw ConformanceFailure.wrongOutput(step("the reply to " + what, "la respuesta a " + what), expected, actual);
+            }
+        }
+    }
+
+    @Requirement(clause = "UT-8", points = 2,
+            title = "keeps apart two clients that use the same tid, interleaved",
+            titleEs = "mantiene separados dos clientes que usan el mismo tid, intercalados",
+            hint = "key transfers by (client address and port, tid), not by tid alone",
+            hintEs = "identifica las transferencias por (dirección y puerto del cliente, tid), no solo por tid")
+    void keysByAddressAndTid(ServerUnderTest server, Random random) throws Exception {
+        int tid = random.nextInt();
+        Sender alice = sender(server);
+        Sender bob = sender(server);
+        byte[] aliceContent = random(random, 4 * 1024 + 1);
+        byte[] bobContent = random(random, 3 * 1024 + 500);
+        alice.start(tid, "alice.bin", aliceContent.length);
+        bob.start(tid, "bob.bin", bobContent.length);
+        for (long seq = 0; seq < 5; seq++) {
+            if (seq < 4) {
+                bob.chunk(tid, bobContent, seq);
+            }
+            alice.chunk(tid, aliceContent, seq);
+        }
+        bob.expectDone(tid, Datagrams.sha256(bobContent), 0);
+        alice.expectDone(tid, Datagrams.sha256(aliceContent), 0);
+        expectStored(server.dataDir(), "alice.bin", aliceContent);
+        expectStored(server.dataDir(), "bob.bin", bobContent);
+    }
+
+    @Requirement(clause = "UT-8", points = 1,
+            title = "runs two transfers of one client at once, under different tids",
+            titleEs = "lleva a la vez dos transferencias de un mismo cliente, con tids distintos",
+            hint = "one client may have several transfers open: look each one up by its tid",
+            hintEs = "un cliente puede tener varias transferencias abiertas: busca cada una por su tid")
+    void runsTwoTidsAtOnce(ServerUnderTest server, Random random) throws Exception {
+        Sender sender = sender(server);
+        int first = random.nextInt();
+        int second = first + 1;
+        byte[] one = random(random, 3 * 1024);
+        byte[] two = random(random, 2 * 1024 + 7);
+        sender.start(first, "first.bin", one.length);
+        sender.start(second, "second.bin", two.length);
+        for (long seq = 0; seq < 3; seq++) {
+            sender.chunk(first, one, seq);
+            sender.chunk(second, two, seq);
+        }
+        sender.expectDone(second, Datagrams.sha256(two), 0);
+        sender.expectDone(first, Datagrams.sha256(one), 0);
+        expectStored(server.dataDir(), "first.bin", one);
+        expectStored(server.dataDir(), "second.bin", two);
+    }
+
+    @Requirement(clause = "UT-9", points = 2,
+            title = "ignores garbage, empty, unknown and unsolicited datagrams, and keeps serving",
+            titleEs = "ignora datagramas basura, vacíos, desconocidos y no solicitados, y sigue sirviendo",
+            hint = "check the length and type of every datagram before reading it; a DATA or END for an unknown transfer gets no reply",
+            hintEs = "comprueba la longitud y el tipo de cada datagrama antes de leerlo; un DATA o END de una transferencia desconocida no recibe respuesta")
+    void ignoresGarbage(ServerUnderTest server, Random random) throws Exception {
+        Sender sender = sender(server);
+        int unknown = random.nextInt();
+        byte[] garbage = random(random, 100);
+        garbage[0] = (byte) 0xA5;
+        List<byte[]> hostile = List.of(garbage, new byte[0], new byte[] {0x7F, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                Datagrams.startAck(unknown), Datagrams.ack(unknown, 0), Datagrams.done(unknown, 0),
+                Datagrams.error(unknown, 1), Datagrams.data(unknown, 0, random(random, 1024)),
+                Datagrams.end(unknown, Datagrams.sha256(new byte[0])));
+        for (byte[] datagram : hostile) {
+            sender.probe().send(datagram);
+        }
+        int tid = unknown + 1;
+        sender.expectNothingBefore(Datagrams.start(tid, 1500, "after-garbage.bin"),
+                step("the replies after garbage, an empty datagram, an unknown type, replies sent to the server, and DATA and END of an unknown tid",
+                        "las respuestas tras basura, un datagrama vacío, un tipo desconocido, respuestas enviadas al servidor, y DATA y END de un tid desconocido"),
+                "START-ACK", m -> m.type() == Datagrams.START_ACK && m.tid() == tid);
+        server.expectAlive(step("after the hostile datagrams", "tras los datagramas hostiles"));
+        byte[] content = random(random, 1500);
+        sender.chunks(tid, content);
+        sender.expectDone(tid, Datagrams.sha256(content), 0);
+        expectStored(server.dataDir(), "after-garbage.bin", content);
+    }
+
+    @Requirement(clause = "UT-9", points = 1,
+            title = "ignores every truncated START, DATA and END, and completes the transfer",
+            titleEs = "ignora todo START, DATA y END truncado y completa la transferencia",
+            hint = "a datagram shorter than its type's fields (or than the name length it announces) is dropped, never half-read",
+            hintEs = "un datagrama más corto que los campos de su tipo (o que la longitud de nombre que anuncia) se descarta, nunca se lee a medias")
+    void ignoresTruncated(ServerUnderTest server, Random random) throws Exception {
+        Sender sender = sender(server);
+        int tid = random.nextInt();
+        byte[] content = random(random, 2048 + 100);
+        sender.start(tid, "truncated.bin", content.length);
+        sender.chunks(tid, content);
+        byte[] start = Datagrams.start(tid + 1, 4000, "other.bin");
+        byte[] data = Datagrams.data(tid, 2, Datagrams.chunk(content, 2));
+        byte[] end = Datagrams.end(tid, Datagrams.sha256(content));
+        for (byte[] whole : List.of(start, data, end)) {
+            for (int length = 1; length < (whole == data ? 10 : whole.length); length++) {
+                sender.probe().send(Arrays.copyOf(whole, length));
+            }
+        }
+        sender.expectNothingBefore(end, step("the replies after every prefix of a START, a DATA and an END",
+                        "las respuestas tras cada prefijo de un START, un DATA y un END"),
+                "DONE status=0", m -> m.type() == Datagrams.DONE && m.tid() == tid && m.status() == 0);
+        expectStored(server.dataDir(), "truncated.bin", content);
+    }
+
+    /** UT-10 at one loss rate: the reference client sends 1 KiB, 1 MiB and 8 MiB through the relay. */
+    private static void crossTest(ServerUnderTest server, ReferencePeer reference, Random random, double loss)
+            throws Exception {
+        Path inputs = reference.newFolder("inputs");
+        for (int size : new int[] {1024, 1 << 20, 8 << 20}) {
+            byte[] content = random(random, size);
+            String name = "cross-" + Math.round(loss * 100) + "-" + size + ".bin";
+            Path input = Files.write(inputs.resolve(name), content);
+            Path stored = server.dataDir().resolve(name);
+            Text step = step("the reference client sending " + size + " bytes through the relay at " + Crossing.percent(loss) + " loss",
+                    "el cliente de referencia enviando " + size + " bytes por el relé con " + Crossing.percent(loss) + " de pérdida");
+            try (LossyRelay relay = Crossing.relayTo(server.port(), loss, random.nextLong());
+                 Crossing.FinalNameWatch watch = new Crossing.FinalNameWatch(stored, size)) {
+                RunningProgram client = reference.startClient(List.of("--host", "127.0.0.1",
+                        "--port", Integer.toString(relay.port()), "send", input.toString(), name));
+                Crossing.expectSentOk(client, "the reference client", content,
+                        Crossing.deadline(server.timeouts(), size, loss), relay, step);
+                watch.verify(relay, step);
+                Crossing.expectStored(stored, content, step, relay);
+            }
+            Files.deleteIfExists(stored);
+            Files.deleteIfExists(input);
+        }
+    }
+
+    @Requirement(clause = "UT-10", points = 1,
+            title = "receives 1 KiB, 1 MiB and 8 MiB from the reference client through the relay at 0 % loss",
+            titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 0 % de pérdida",
+            hint = "the network duplicates and reorders: ACK every valid DATA, write each chunk at seq*1024, rename only after DONE's check",
+            hintEs = "la red duplica y reordena: confirma cada DATA válido, escribe cada trozo en seq*1024 y renombra solo tras comprobar el resumen")
+    void crossTestWithoutLoss(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+        crossTest(server, reference, random, 0.0);
+    }
+
+    @Requirement(clause = "UT-10", points = 1,
+            title = "receives 1 KiB, 1 MiB and 8 MiB from the reference client through the relay at 10 % loss",
+            titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 10 % de pérdida",
+            hint = "lost ACKs bring duplicates and lost DONEs bring repeated ENDs: answer each again, the same way",
+            hintEs = "los ACK perdidos traen duplicados y los DONE perdidos traen END repetidos: responde a cada uno otra vez, igual")
+    void crossTestAtTenPercent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+        crossTest(server, reference, random, 0.1);
+    }
+
+    @Requirement(clause = "UT-10", points = 1,
+            title = "receives 1 KiB, 1 MiB and 8 MiB from the reference client through the relay at 30 % loss",
+            titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 30 % de pérdida",
+            hint = "keep per-transfer state until it is done and idle; never block the receive loop on disk or on one client",
+            hintEs = "conserva el estado de cada transferencia hasta que termine y quede inactiva; nunca bloquees el bucle de recepción")
+    void crossTestAtThirtyPercent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+        crossTest(server, reference, random, 0.3);
+    }
+}

@@ -1,0 +1,112 @@
+package io.socketlab.reference.udpstream;
+
+import io.socketlab.reference.common.Args;
+import io.socketlab.reference.common.Failure;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.imageio.ImageIO;
+
+/** The udp-stream sender: one image as one frame, HEADER×3, a ROW per line top to bottom at a steady pace, END×3. */
+public final class UdpStreamClient {
+
+    private static final String PROGRAM = "udp-stream client";
+    private static final String USAGE =
+            "UdpStreamClient --host H --port N IMAGE [--frame F] [--rows-per-second R]";
+    private static final long MAX_FRAME = 0xFFFF_FFFFL; // u32
+    private static final int DEFAULT_ROWS_PER_SECOND = 1000;
+
+    private UdpStreamClient() {
+    }
+
+    public static void main(String[] argv) {
+        try {
+            Args args = Args.parse(USAGE, argv, Set.of("--host", "--port", "--frame", "--rows-per-second"), Set.of());
+            List<String> words = args.positionals();
+            if (words.size() != 1) {
+                throw args.usageError("expected one IMAGE");
+            }
+            long frame = args.longValue("--frame", 0, 0, MAX_FRAME);
+            int rowsPerSecond = args.intValue("--rows-per-second", DEFAULT_ROWS_PER_SECOND, 0, 1_000_000);
+            InetSocketAddress receiver = args.serverAddress();
+            BufferedImage image = read(args, Path.of(words.get(0))); // US-13: before anything is sent
+            send(receiver, image, frame, rowsPerSecond);
+        } catch (Failure failure) {
+            System.err.println(PROGRAM + ": " + failure.getMessage());
+            System.exit(failure.exitCode());
+        }
+    }
+
+    /** US-13: a PNG or JPEG at most 480 pixels wide; anything else is a usage error. */
+    private static BufferedImage read(Args args, Path file) throws Failure {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw args.usageError("cannot read the image " + file + ": " + e.getMessage());
+        }
+        if (image == null) {
+            throw args.usageError("cannot read the image " + file + ": not a PNG or JPEG");
+        }
+        if (image.getWidth() > StreamWire.MAX_WIDTH || image.getHeight() > StreamWire.MAX_HEIGHT) {
+            throw args.usageError("the image is " + image.getWidth() + "x" + image.getHeight()
+                    + "; at most " + StreamWire.MAX_WIDTH + " pixels wide and " + StreamWire.MAX_HEIGHT + " high");
+        }
+        return image;
+    }
+
+    /** US-10: streams {@code image}; nothing is ever sent twice except HEADER and END (US-11). */
+    private static void send(InetSocketAddress receiver, BufferedImage image, long frame, int rowsPerSecond)
+            throws Failure {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            ByteBuffer header = ByteBuffer.allocate(StreamWire.HEADER_BYTES)
+                    .put(StreamWire.HEADER).putInt((int) frame).putShort((short) width).putShort((short) height);
+            repeat(socket, receiver, header.array());
+            // US-12: row y leaves at start + y/R seconds. Waiting for a deadline, rather than
+            // sleeping a fixed time after each row, keeps the pace however long a send takes.
+            long start = System.nanoTime();
+            int[] pixels = new int[width];
+            for (int y = 0; y < height; y++) {
+                if (rowsPerSecond > 0) {
+                    waitUntil(start + y * TimeUnit.SECONDS.toNanos(1) / rowsPerSecond);
+                }
+                image.getRGB(0, y, width, 1, pixels, 0, width); // 0xAARRGGBB: alpha is dropped
+                ByteBuffer row = ByteBuffer.allocate(StreamWire.ROW_HEADER_BYTES + 3 * width)
+                        .put(StreamWire.ROW).putInt((int) frame).putShort((short) y);
+                for (int pixel : pixels) {
+                    row.put((byte) (pixel >> 16)).put((byte) (pixel >> 8)).put((byte) pixel);
+                }
+                socket.send(new DatagramPacket(row.array(), row.capacity(), receiver));
+            }
+            ByteBuffer end = ByteBuffer.allocate(StreamWire.END_BYTES).put(StreamWire.END).putInt((int) frame);
+            repeat(socket, receiver, end.array());
+        } catch (IOException e) {
+            throw Failure.incomplete("cannot send to " + receiver.getHostString() + ":" + receiver.getPort()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** HEADER and END go out 3 times: no retransmission, so redundancy up front. */
+    private static void repeat(DatagramSocket socket, InetSocketAddress receiver, byte[] datagram) throws IOException {
+        for (int i = 0; i < StreamWire.REPEATS; i++) {
+            socket.send(new DatagramPacket(datagram, datagram.length, receiver));
+        }
+    }
+
+    /** Parks until {@code deadline} (a System.nanoTime() value); parkNanos may wake early, so it loops. */
+    private static void waitUntil(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

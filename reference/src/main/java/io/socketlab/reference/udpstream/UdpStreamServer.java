@@ -1,0 +1,87 @@
+package io.socketlab.reference.udpstream;
+
+import io.socketlab.reference.common.Args;
+import io.socketlab.reference.common.Failure;
+import io.socketlab.reference.common.GracefulShutdown;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The udp-stream receiver: assembles frames from every sender and writes each one as a PNG. */
+public final class UdpStreamServer {
+
+    static final String PROGRAM = "udp-stream server";
+    private static final String USAGE = "UdpStreamServer --port N --out DIR [--show] [--host H]";
+    /** A burst of rows sent as fast as possible must wait here, not be dropped by the kernel. */
+    private static final int SOCKET_BUFFER_BYTES = 4 << 20;
+
+    private UdpStreamServer() {
+    }
+
+    public static void main(String[] argv) {
+        try {
+            Args args = Args.parse(USAGE, argv, Set.of("--port", "--host", "--out"), Set.of("--show"));
+            args.expectNoPositionals();
+            InetSocketAddress address = args.listenAddress();
+            Path dir = openFolder(Path.of(args.requiredValue("--out")));
+            FrameView view = args.flag("--show") ? FrameWindow.open() : FrameView.NONE;
+            serve(address, dir, view);
+        } catch (Failure failure) {
+            System.err.println(PROGRAM + ": " + failure.getMessage());
+            System.exit(failure.exitCode());
+        }
+    }
+
+    /** The folder is created if it does not exist yet. */
+    private static Path openFolder(Path dir) throws Failure {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw Failure.usage("cannot write frames to " + dir + ": " + e);
+        }
+    }
+
+    /** Receives datagrams on {@code address} until the process is terminated. */
+    private static void serve(InetSocketAddress address, Path dir, FrameView view) throws Failure {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "frame-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (DatagramSocket socket = new DatagramSocket(address)) {
+            socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
+            GracefulShutdown.install(socket);
+            System.err.println(PROGRAM + ": listening on UDP port " + socket.getLocalPort());
+            receiveFrames(socket, new Frames(dir, view, timer));
+        } catch (IOException e) {
+            throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
+                    + ": " + e.getMessage());
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private static void receiveFrames(DatagramSocket socket, Frames frames) {
+        byte[] buffer = new byte[65_535]; // any datagram whole: an oversized one is seen, and refused
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (!socket.isClosed()) {
+            try {
+                packet.setLength(buffer.length);
+                socket.receive(packet);
+                frames.receive(ByteBuffer.wrap(buffer, 0, packet.getLength()));
+            } catch (IOException e) {
+                // Closed by the shutdown hook: just stop. Anything else (a full disk) costs one frame.
+                if (!socket.isClosed()) {
+                    System.err.println(PROGRAM + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+}
