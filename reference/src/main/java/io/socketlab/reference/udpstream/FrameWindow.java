@@ -4,6 +4,8 @@ import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
@@ -30,24 +32,27 @@ final class FrameWindow extends JPanel implements FrameView {
                     + " frames are written but not shown");
             return NONE;
         }
-        FrameWindow view = new FrameWindow();
+        AtomicReference<FrameWindow> view = new AtomicReference<>();
         try {
-            SwingUtilities.invokeAndWait(view::build);
+            // Swing components are made and touched on Swing's event dispatch thread only.
+            SwingUtilities.invokeAndWait(() -> view.set(new FrameWindow().build()));
         } catch (Exception | Error e) {
             // A DISPLAY that names no reachable X server fails here, not in isHeadless().
-            System.err.println(UdpStreamServer.PROGRAM + ": --show cannot open a window (" + e
+            Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+            System.err.println(UdpStreamServer.PROGRAM + ": --show cannot open a window (" + cause
                     + "); frames are written but not shown");
             return NONE;
         }
-        return view;
+        return view.get();
     }
 
-    private void build() {
+    private FrameWindow build() {
         window.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE); // closing it does not stop receiving
         window.add(this);
         setPreferredSize(new Dimension(320, 240));
         window.pack();
         window.setVisible(true);
+        return this;
     }
 
     @Override
