@@ -2,6 +2,7 @@ package io.socketlab.grader.suites.udpstream;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
@@ -34,15 +35,36 @@ final class ReceiverOutput {
     private ReceiverOutput() {
     }
 
+    /**
+     * The longest the grader may pause between two datagrams of one stream: beyond it the receiver's 2-second idle
+     * timer could fire in the middle of the stream, through no fault of the receiver.
+     */
+    private static final long STALL_NANOS = 1_000_000_000L;
+
     /** Sends the datagrams in order, paced; returns when the last one was sent ({@link System#nanoTime()}). */
     static long send(DatagramProbe udp, List<byte[]> datagrams) throws IOException {
+        long previous = 0;
         for (int i = 0; i < datagrams.size(); i++) {
             if (i > 0) {
                 LockSupport.parkNanos(PACE_NANOS);
             }
             udp.send(datagrams.get(i));
+            previous = expectNoStall(previous, STALL_NANOS);
         }
         return System.nanoTime();
+    }
+
+    /**
+     * Fails as a harness error (retried, never charged to the student) when the grader itself paused longer than
+     * {@code limitNanos} since {@code previous} (a loaded machine); returns now.
+     */
+    static long expectNoStall(long previous, long limitNanos) {
+        long now = System.nanoTime();
+        if (previous != 0 && now - previous > limitNanos) {
+            throw new HarnessException(String.format(java.util.Locale.ROOT,
+                    "the grader paused %.1f s between two datagrams of one stream (machine overloaded)", (now - previous) / 1e9));
+        }
+        return now;
     }
 
     private static Pattern linePattern(long frame) {

@@ -7,8 +7,14 @@ import static io.socketlab.grader.suites.udpstream.StreamDatagrams.header;
 import static io.socketlab.grader.suites.udpstream.StreamDatagrams.row;
 
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureDetail;
+import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
+import io.socketlab.grader.network.Conditions;
+import io.socketlab.grader.network.Direction;
+import io.socketlab.grader.network.LossyRelay;
+import io.socketlab.grader.network.RelayLog;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.suite.Baseline;
 import io.socketlab.grader.suite.ExerciseTests;
@@ -17,6 +23,10 @@ import io.socketlab.grader.suite.ServerUnderTest;
 import io.socketlab.grader.suites.udpstream.ReceiverOutput.FrameLine;
 import io.socketlab.grader.target.Readiness;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +40,8 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The receiver: assembling frames from HEADER, ROW and END datagrams, concealing lost rows, counting distinct rows,
@@ -124,6 +136,92 @@ class UdpStreamServerTests {
         TestImage image = TestImage.random(random, 16, 10);
         try (DatagramProbe udp = server.datagrams()) {
             streamAndExpect(server, udp, 21, image, rowsExcept(10, 0, 1, 5, 9));
+        }
+    }
+
+    /** The lossy network of US-3: 20 % loss, 5 % duplication, every datagram delayed up to 20 ms (reordering). */
+    private static final Conditions LOSSY = Conditions.lossy(0.2, 0.05, Duration.ofMillis(20));
+    private static final Duration MAX_DELAY = Duration.ofMillis(20);
+
+    /** Sends through the relay from a socket of the test's own (the relay gives the receiver one address for it). */
+    private static void sendVia(LossyRelay relay, DatagramSocket socket, List<byte[]> datagrams) throws IOException {
+        InetSocketAddress to = new InetSocketAddress(ServerUnderTest.HOST, relay.port());
+        long previous = 0;
+        for (byte[] datagram : datagrams) {
+            LockSupport.parkNanos(250_000);
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+            previous = ReceiverOutput.expectNoStall(previous, 1_000_000_000L);
+        }
+    }
+
+    /**
+     * Waits until the relay has decided about all {@code offered} datagrams and every copy it delayed is due: its
+     * delays are bounded by {@link #MAX_DELAY}, with a margin for a loaded machine's scheduler.
+     */
+    private static void awaitRelayed(LossyRelay relay, long offered) {
+        try {
+            Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(10))
+                    .until(() -> relay.log().datagrams(Direction.TO_SERVER) >= offered);
+        } catch (ConditionTimeoutException e) {
+            throw new HarnessException("the relay saw " + relay.log().datagrams(Direction.TO_SERVER) + " of the "
+                    + offered + " datagrams the grader sent", e);
+        }
+        long lastDecision = relay.log().events().stream().mapToLong(RelayLog.Event::atNanos).max().orElse(0);
+        long due = lastDecision + MAX_DELAY.toNanos() + Duration.ofMillis(250).toNanos();
+        Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(2))
+                .until(() -> System.nanoTime() >= due);
+    }
+
+    /** The distinct y of the ROWs the relay delivered, and whether a HEADER got through. */
+    private static Set<Integer> deliveredRows(LossyRelay relay) {
+        return relay.log().delivered(Direction.TO_SERVER).stream()
+                .map(e -> StreamDatagrams.parse(e.datagram()).orElseThrow())
+                .filter(p -> p.type() == StreamDatagrams.ROW).map(StreamDatagrams.Parsed::y)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean headerDelivered(LossyRelay relay) {
+        return relay.log().delivered(Direction.TO_SERVER).stream().anyMatch(e -> e.datagram()[0] == StreamDatagrams.HEADER);
+    }
+
+    @Requirement(clause = "US-3", points = 3,
+            title = "counts the distinct rows a lossy network delivered and conceals the rest (480x200, 20 % loss)",
+            titleEs = "cuenta las filas distintas que entregó una red con pérdidas y oculta el resto (480x200, 20 % de pérdida)",
+            hint = "FRAME F r/h counts distinct rows received: duplicates once, lost rows not at all; every received row exact",
+            hintEs = "FRAME F r/h cuenta las filas distintas recibidas: duplicados una vez, las perdidas nunca; cada fila recibida exacta")
+    void countsWhatALossyNetworkDelivered(ServerUnderTest server, Random random) throws Exception {
+        TestImage image = TestImage.random(random, StreamDatagrams.MAX_WIDTH, 200);
+        long frame = 30;
+        long seed = random.nextLong();
+        List<byte[]> headers = List.of(header(frame, image.width, image.height), header(frame, image.width, image.height),
+                header(frame, image.width, image.height));
+        try (LossyRelay relay = LossyRelay.start(new InetSocketAddress(ServerUnderTest.HOST, server.port()), LOSSY, seed);
+             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ServerUnderTest.HOST, 0))) {
+            List<byte[]> datagrams = new ArrayList<>(headers);
+            for (int y = 0; y < image.height; y++) {
+                datagrams.add(row(frame, y, image.rowBytes(y)));
+            }
+            sendVia(relay, socket, datagrams);
+            long offered = datagrams.size();
+            awaitRelayed(relay, offered);
+            // Like a sender that repeats its HEADER: the test is about rows, so at least one HEADER must get through.
+            while (!headerDelivered(relay)) {
+                sendVia(relay, socket, headers);
+                offered += headers.size();
+                awaitRelayed(relay, offered);
+            }
+            // Every row has arrived or is lost before the first END leaves: the count is known exactly.
+            Set<Integer> rows = deliveredRows(relay);
+            sendVia(relay, socket, List.of(end(frame), end(frame), end(frame)));
+            try {
+                expectFrame(server, frame, image, image.sources(rows), rows.size(), server.timeouts().seconds(6));
+            } catch (ConformanceFailure failure) {
+                FailureDetail detail = failure.detail(null);
+                String facts = " (" + rows.size() + " distinct rows delivered; relay seed " + seed + "; "
+                        + relay.log().summary() + ")";
+                throw new ConformanceFailure(failure.kind(), detail.step(), detail.expected(),
+                        Text.of(detail.actual().en() + facts, detail.actual().es() + facts), detail.hint());
+            }
         }
     }
 
@@ -231,6 +329,7 @@ class UdpStreamServerTests {
             // A slow sender: the other rows follow one every 0.6 s, 2.4 s after the HEADER in all.
             for (int y = 4; y < 8; y++) {
                 LockSupport.parkNanos(Duration.ofMillis(600).toNanos());
+                ReceiverOutput.expectNoStall(lastSentAt, Duration.ofMillis(1400).toNanos());
                 lastSentAt = send(udp, List.of(row(frame, y, image.rowBytes(y))));
             }
             FrameLine line = expectFrame(server, frame, image, image.sources(rows), rows.size(), server.timeouts().seconds(6));
