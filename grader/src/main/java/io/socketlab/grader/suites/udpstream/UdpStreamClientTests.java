@@ -146,18 +146,24 @@ class UdpStreamClientTests {
     }
 
     @Requirement(clause = "US-11", points = 1,
-            title = "sends the HEADER 3 times and the END 3 times",
-            titleEs = "envía el HEADER 3 veces y el END 3 veces",
+            title = "sends the HEADER 3 times before the rows and the END 3 times after them",
+            titleEs = "envía el HEADER 3 veces antes de las filas y el END 3 veces después",
             hint = "UDP may lose any datagram: send the HEADER three times before the rows and the END three times after them",
             hintEs = "UDP puede perder cualquier datagrama: envía el HEADER tres veces antes de las filas y el END tres veces después")
     void sendsHeaderAndEndThreeTimes(ClientUnderTest client, Random random) throws Exception {
         TestImage image = TestImage.random(random, 16, 8);
         Received received = stream(client, image, "three.png", List.of("--rows-per-second", "0"));
+        List<Integer> types = received.parsed().stream().map(Parsed::type).toList();
         int headers = received.ofType(StreamDatagrams.HEADER).size();
         int ends = received.ofType(StreamDatagrams.END).size();
-        if (headers != 3 || ends != 3) {
-            throw ConformanceFailure.wrongOutput(STREAM, "3 HEADERs and 3 ENDs",
-                    Text.of(headers + " HEADER(s) and " + ends + " END(s)", headers + " HEADER y " + ends + " END"));
+        int firstRow = types.indexOf(StreamDatagrams.ROW);
+        int lastRow = types.lastIndexOf(StreamDatagrams.ROW);
+        boolean headersFirst = types.subList(0, Math.max(0, firstRow)).stream().filter(t -> t == StreamDatagrams.HEADER).count() == 3;
+        boolean endsLast = types.subList(lastRow + 1, types.size()).stream().filter(t -> t == StreamDatagrams.END).count() == 3;
+        if (headers != 3 || ends != 3 || !headersFirst || !endsLast) {
+            throw ConformanceFailure.wrongOutput(STREAM, "3 HEADERs before the first ROW and 3 ENDs after the last",
+                    Text.of(headers + " HEADER(s) and " + ends + " END(s): " + describe(received.parsed()),
+                            headers + " HEADER y " + ends + " END: " + describe(received.parsed())));
         }
     }
 

@@ -8,6 +8,7 @@ import static io.socketlab.grader.suites.udpstream.StreamDatagrams.row;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
@@ -297,7 +298,7 @@ class UdpStreamServerTests {
         }
     }
 
-    @Requirement(clause = "US-5", points = 2,
+    @Requirement(clause = "US-5", points = 1,
             title = "writes a frame whose END is lost about 2 s after its last datagram",
             titleEs = "escribe un fotograma cuyo END se perdió unos 2 s después de su último datagrama",
             hint = "remember when each frame last received a datagram; a timer (or receive timeout) writes frames idle for 2 s",
@@ -310,6 +311,56 @@ class UdpStreamServerTests {
             long lastSentAt = send(udp, stream(frame, image, rows, false));
             FrameLine line = expectFrame(server, frame, image, image.sources(rows), rows.size(), server.timeouts().seconds(6));
             expectIdleWrite(frame, lastSentAt, line);
+        }
+    }
+
+    @Requirement(clause = "US-5", points = 1,
+            title = "writes a frame whose END is lost on time while another frame keeps streaming",
+            titleEs = "escribe a tiempo un fotograma cuyo END se perdió mientras otro fotograma sigue llegando",
+            hint = "keep one idle clock per frame: \"2 s without any datagram\" (a plain socket timeout) never fires while other frames stream",
+            hintEs = "lleva un reloj de inactividad por fotograma: \"2 s sin ningún datagrama\" (un simple timeout del socket) nunca vence mientras llegan otros fotogramas")
+    void writesOnTimeWhileAnotherFrameStreams(ServerUnderTest server, Random random) throws Exception {
+        TestImage image = TestImage.random(random, 16, 8);
+        TestImage busy = TestImage.random(random, 16, 40);
+        long frame = 52;
+        long other = 53;
+        Set<Integer> rows = rowsExcept(8);
+        Text step = Text.of("waiting for FRAME " + frame + " while frame " + other + " streams",
+                "esperando FRAME " + frame + " mientras llega el fotograma " + other);
+        try (DatagramProbe udp = server.datagrams()) {
+            long lastSentAt = send(udp, stream(frame, image, rows, false));
+            send(udp, List.of(header(other, busy.width, busy.height), header(other, busy.width, busy.height)));
+            // One row of the other frame every 0.25 s, until FRAME 52 shows up or 6 s have passed.
+            long deadline = lastSentAt + server.timeouts().seconds(6).toNanos();
+            String expected = "FRAME " + frame + " ";
+            int sent = 0;
+            long previous = System.nanoTime();
+            long seenAt = 0;
+            while (sent < busy.height && System.nanoTime() < deadline) {
+                server.expectAlive(step);
+                if (server.program().stdout().awaitText(text -> text.lines().anyMatch(l -> l.startsWith(expected)), 250)) {
+                    seenAt = System.nanoTime();
+                    break;
+                }
+                previous = ReceiverOutput.expectNoStall(previous, 1_000_000_000L);
+                send(udp, List.of(row(other, sent, busy.rowBytes(sent))));
+                sent++;
+            }
+            if (seenAt == 0) {
+                server.expectAlive(step);
+                String waited = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - lastSentAt) / 1e9);
+                throw new ConformanceFailure(FailureKind.TIMEOUT, step,
+                        "\"FRAME " + frame + " 8/8\" about 2 s after frame " + frame + "'s last datagram",
+                        Text.of("no FRAME " + frame + " line after " + waited + ", while frame " + other + " sent "
+                                        + sent + " rows, one every 0.25 s",
+                                "ninguna línea FRAME " + frame + " tras " + waited + ", mientras el fotograma " + other
+                                        + " enviaba " + sent + " filas, una cada 0,25 s"), null);
+            }
+            FrameLine line = expectFrame(server, frame, image, image.sources(rows), rows.size(), Duration.ofMillis(250));
+            expectIdleWrite(frame, lastSentAt, new FrameLine(frame, line.received(), line.height(), seenAt));
+            send(udp, List.of(end(other), end(other), end(other)));
+            ReceiverOutput.expectCounts(ReceiverOutput.awaitFrameLine(server, other, frameWithin(server), step), sent,
+                    busy.height, Text.of("the FRAME line of frame " + other, "la línea FRAME del fotograma " + other));
         }
     }
 
@@ -469,6 +520,13 @@ class UdpStreamServerTests {
         hostile.add(row(84, 0, new byte[48]));
         hostile.add(end(84));
         survives(server, random, hostile, 85, Text.of("after impossible HEADERs", "tras HEADER imposibles"));
+        for (long ignored : new long[] {82, 83, 84}) {
+            if (ReceiverOutput.frameLines(server, ignored) > 0) {
+                throw ConformanceFailure.wrongOutput(Text.of("frame " + ignored + ", whose HEADER is impossible",
+                        "el fotograma " + ignored + ", de HEADER imposible"), "no FRAME " + ignored + " line",
+                        Text.of("a FRAME " + ignored + " line", "una línea FRAME " + ignored));
+            }
+        }
     }
 
     @Requirement(clause = "US-8", points = 1,

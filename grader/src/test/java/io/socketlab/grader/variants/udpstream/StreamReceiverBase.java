@@ -39,6 +39,8 @@ abstract class StreamReceiverBase {
     private final Map<Long, Frame> frames = new HashMap<>();
     private final Set<Long> written = new HashSet<>();
     private Path out;
+    /** When any datagram last arrived (only a broken variant's idle rule uses it). */
+    long lastDatagramNanos;
 
     final void run(String[] argv) throws IOException {
         Args args = VariantSupport.parse(argv, Set.of("--port", "--host", "--out"), Set.of("--show"));
@@ -70,6 +72,7 @@ abstract class StreamReceiverBase {
 
     private void handle(ByteBuffer in) throws IOException {
         int length = in.remaining();
+        lastDatagramNanos = System.nanoTime();
         if (tooShort(length)) {
             return;
         }
@@ -124,7 +127,7 @@ abstract class StreamReceiverBase {
         Iterator<Map.Entry<Long, Frame>> it = frames.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Long, Frame> e = it.next();
-            if (writesWhenIdle() && now - e.getValue().lastNanos >= IDLE_NANOS) {
+            if (writesWhenIdle() && now - idleSince(e.getValue()) >= IDLE_NANOS) {
                 it.remove();
                 if (e.getValue().width > 0) {
                     write(e.getKey(), e.getValue());
@@ -174,6 +177,11 @@ abstract class StreamReceiverBase {
     /** Distinct rows received. */
     int received(Frame frame) {
         return frame.rows.size();
+    }
+
+    /** When the frame's idle clock started: its own last datagram. */
+    long idleSince(Frame frame) {
+        return frame.lastNanos;
     }
 
     boolean keepsRowsBeforeHeader() {

@@ -15,6 +15,7 @@ public final class UdpStreamVariants {
             new Variant("udp-stream", "server", DuplicatesCountedStreamReceiver.class, "US-7"),
             new Variant("udp-stream", "server", NoEarlyRowsStreamReceiver.class, "US-4"),
             new Variant("udp-stream", "server", NoIdleWriteStreamReceiver.class, "US-5"),
+            new Variant("udp-stream", "server", GlobalIdleStreamReceiver.class, "US-5"),
             new Variant("udp-stream", "server", TruncationCrashStreamReceiver.class, "US-8"),
             new Variant("udp-stream", "client", SingleHeaderStreamSender.class, "US-11"),
             new Variant("udp-stream", "client", SignedFrameStreamSender.class, "US-11"),
