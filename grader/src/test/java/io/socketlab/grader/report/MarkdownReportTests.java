@@ -99,4 +99,17 @@ class MarkdownReportTests {
         new MarkdownReport(dir, lang).sessionFinished(report);
         return Files.readString(dir.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void listsWhatInfoTestsMeasuredUnscored() throws IOException {
+        TestOutcome measured = new TestOutcome(1, "udp-transfer", Program.CLIENT, "UT-17", Text.same("goodput"), 0,
+                Level.INFO, Visibility.PUBLIC, Verdict.INFO, null,
+                new FailureDetail(Text.same(""), "", Text.of("0 % loss: 5.00 MiB/s", "0 % pérdida: 5.00 MiB/s"), null),
+                "", "", Duration.ZERO, false);
+        GradeReport report = new GradeReport("reference", List.of("udp-transfer"), 1L, Lang.EN, List.of(measured),
+                Duration.ZERO);
+
+        assertThat(written(report)).contains("### Measurements (not scored)")
+                .contains("**UT-17** goodput\n\n```text\n0 % loss: 5.00 MiB/s\n```");
+    }
 }

@@ -64,6 +64,6 @@ class BrokenVariantsTests {
 
         assertThat(SelfCheck.of(report, variant.program())).as(SelfCheck.describe(report))
                 .isNotEmpty()
-                .allSatisfy(o -> assertThat(o.verdict()).isEqualTo(Verdict.PASS));
+                .allSatisfy(o -> assertThat(o.verdict()).isIn(Verdict.PASS, Verdict.INFO));
     }
 }

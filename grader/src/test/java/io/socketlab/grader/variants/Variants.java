@@ -66,8 +66,9 @@ import io.socketlab.grader.variants.sockets.NoLimitSocketsServer;
 import io.socketlab.grader.variants.sockets.OneShotSocketsServer;
 import io.socketlab.grader.variants.sockets.SingleRecvSocketsServer;
 import io.socketlab.grader.variants.udpstream.UdpStreamVariants;
-import java.util.stream.Stream;
+import io.socketlab.grader.variants.udptransfer.UdpTransferVariants;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Registry of the deliberately broken implementations the grader's own tests run. */
 public final class Variants {
@@ -139,8 +140,9 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
-            UdpStreamVariants.BROKEN
-    ).flatMap(List::stream).toList();
+            UdpTransferVariants.BROKEN,
+            UdpStreamVariants.BROKEN)
+            .flatMap(List::stream).toList();
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
     public static final List<Variant> CORRECT = Stream.of(List.of(
@@ -156,6 +158,7 @@ public final class Variants {
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
-            UdpStreamVariants.CORRECT
-    ).flatMap(List::stream).toList();
+            UdpTransferVariants.CORRECT,
+            UdpStreamVariants.CORRECT)
+            .flatMap(List::stream).toList();
 }

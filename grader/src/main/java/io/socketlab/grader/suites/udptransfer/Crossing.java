@@ -29,7 +29,7 @@ final class Crossing {
 
     static final double[] LOSS_RATES = {0.0, 0.1, 0.3};
     private static final double DUPLICATE = 0.02;
-    private static final Duration MAX_REORDER_DELAY = Duration.ofMillis(2);
+    private static final Duration MAX_REORDER_DELAY = Duration.ofMillis(1);
 
     private Crossing() {
     }
@@ -49,7 +49,7 @@ final class Crossing {
      */
     static Duration deadline(Timeouts timeouts, long size, double loss) {
         double mib = size / (double) (1 << 20);
-        return timeouts.seconds(15 + mib * (2 + 20 * loss));
+        return timeouts.seconds(20 + mib * (3 + 20 * loss));
     }
 
     static String percent(double loss) {

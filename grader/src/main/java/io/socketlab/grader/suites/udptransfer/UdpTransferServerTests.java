@@ -52,6 +52,13 @@ class UdpTransferServerTests {
         return dir;
     }
 
+    /** The --dir of the running server: tests that need an empty folder restart it on one of their own. */
+    private static Path dir(ServerUnderTest server) {
+        List<String> commandLine = server.program().commandLine();
+        int flag = commandLine.lastIndexOf("--dir");
+        return Path.of(commandLine.get(flag + 1));
+    }
+
     /** Fails unless {@code dir/name} holds exactly {@code content} (waiting briefly for it to appear). */
     private static void expectStored(Path dir, String name, byte[] content) throws Exception {
         Path file = dir.resolve(name);
@@ -88,7 +95,7 @@ class UdpTransferServerTests {
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.transfer(tid, "baseline.bin", content);
-        expectStored(server.dataDir(), "baseline.bin", content);
+        expectStored(dir(server), "baseline.bin", content);
     }
 
     @Requirement(clause = "UT-2", points = 2,
@@ -102,7 +109,7 @@ class UdpTransferServerTests {
             byte[] content = random(random, size);
             String name = "size-" + size + ".bin";
             sender.transfer(random.nextInt(), name, content);
-            expectStored(server.dataDir(), name, content);
+            expectStored(dir(server), name, content);
         }
     }
 
@@ -127,7 +134,6 @@ class UdpTransferServerTests {
                         Datagrams.describe(reply) + " = " + Bytes.render(reply));
             }
         }
-        sender.expectDone(tid, Datagrams.sha256(content), 0);
     }
 
     @Requirement(clause = "UT-3", points = 2,
@@ -145,7 +151,7 @@ class UdpTransferServerTests {
         sender.start(tid, "restarted.bin", content.length);
         sender.chunk(tid, content, 2);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
-        expectStored(server.dataDir(), "restarted.bin", content);
+        expectStored(dir(server), "restarted.bin", content);
     }
 
     @Requirement(clause = "UT-4", points = 1,
@@ -162,7 +168,7 @@ class UdpTransferServerTests {
             sender.chunk(tid, content, seq);
         }
         sender.expectDone(tid, Datagrams.sha256(content), 0);
-        expectStored(server.dataDir(), "duplicates.bin", content);
+        expectStored(dir(server), "duplicates.bin", content);
     }
 
     @Requirement(clause = "UT-4", points = 2,
@@ -196,7 +202,7 @@ class UdpTransferServerTests {
                 "ACK seq=1", m -> m.type() == Datagrams.ACK && m.tid() == tid && m.seq() == 1);
         sender.chunk(tid, content, 2);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
-        expectStored(server.dataDir(), "invalid-data.bin", content);
+        expectStored(dir(server), "invalid-data.bin", content);
     }
 
     @Requirement(clause = "UT-5", points = 2,
@@ -210,13 +216,13 @@ class UdpTransferServerTests {
         Sender sender = sender(server);
         sender.start(tid, "early-end.bin", content.length);
         sender.chunk(tid, content, 0);
-        sender.chunk(tid, content, 2);
-        sender.probe().send(Datagrams.end(tid, Datagrams.sha256(content)));
-        sender.expectSilence(step("the reply to END while chunk 1 is missing", "la respuesta a END mientras falta el trozo 1"),
-                "END while chunks are missing is ignored", server.timeouts().seconds(1));
         sender.chunk(tid, content, 1);
+        sender.probe().send(Datagrams.end(tid, Datagrams.sha256(content)));
+        sender.expectSilence(step("the reply to END while chunk 2 is missing", "la respuesta a END mientras falta el trozo 2"),
+                "END while chunks are missing is ignored", server.timeouts().seconds(1));
+        sender.chunk(tid, content, 2);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
-        expectStored(server.dataDir(), "early-end.bin", content);
+        expectStored(dir(server), "early-end.bin", content);
     }
 
     @Requirement(clause = "UT-5", points = 1,
@@ -232,7 +238,7 @@ class UdpTransferServerTests {
         for (int again = 1; again <= 2; again++) {
             sender.expectDone(tid, Datagrams.sha256(content), 0);
         }
-        expectStored(server.dataDir(), "done-again.bin", content);
+        expectStored(dir(server), "done-again.bin", content);
     }
 
     @Requirement(clause = "UT-6", points = 2,
@@ -273,7 +279,7 @@ class UdpTransferServerTests {
         byte[] wrong = Datagrams.sha256(new byte[0]);
         sender.expectDone(tid, wrong, 1);
         sender.expectDone(tid, wrong, 1);
-        if (Files.exists(server.dataDir().resolve("mismatch-again.bin"))) {
+        if (Files.exists(dir(server).resolve("mismatch-again.bin"))) {
             throw ConformanceFailure.integrity(step("--dir after DONE 1", "--dir tras DONE 1"), "no mismatch-again.bin",
                     Text.of("the file is there", "el fichero está"));
         }
@@ -358,8 +364,8 @@ class UdpTransferServerTests {
         }
         bob.expectDone(tid, Datagrams.sha256(bobContent), 0);
         alice.expectDone(tid, Datagrams.sha256(aliceContent), 0);
-        expectStored(server.dataDir(), "alice.bin", aliceContent);
-        expectStored(server.dataDir(), "bob.bin", bobContent);
+        expectStored(dir(server), "alice.bin", aliceContent);
+        expectStored(dir(server), "bob.bin", bobContent);
     }
 
     @Requirement(clause = "UT-8", points = 1,
@@ -381,8 +387,8 @@ class UdpTransferServerTests {
         }
         sender.expectDone(second, Datagrams.sha256(two), 0);
         sender.expectDone(first, Datagrams.sha256(one), 0);
-        expectStored(server.dataDir(), "first.bin", one);
-        expectStored(server.dataDir(), "second.bin", two);
+        expectStored(dir(server), "first.bin", one);
+        expectStored(dir(server), "second.bin", two);
     }
 
     @Requirement(clause = "UT-9", points = 2,
@@ -411,7 +417,7 @@ class UdpTransferServerTests {
         byte[] content = random(random, 1500);
         sender.chunks(tid, content);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
-        expectStored(server.dataDir(), "after-garbage.bin", content);
+        expectStored(dir(server), "after-garbage.bin", content);
     }
 
     @Requirement(clause = "UT-9", points = 1,
@@ -436,7 +442,7 @@ class UdpTransferServerTests {
         sender.expectNothingBefore(end, step("the replies after every prefix of a START, a DATA and an END",
                         "las respuestas tras cada prefijo de un START, un DATA y un END"),
                 "DONE status=0", m -> m.type() == Datagrams.DONE && m.tid() == tid && m.status() == 0);
-        expectStored(server.dataDir(), "truncated.bin", content);
+        expectStored(dir(server), "truncated.bin", content);
     }
 
     /** UT-10 at one loss rate: the reference client sends 1 KiB, 1 MiB and 8 MiB through the relay. */
@@ -447,7 +453,7 @@ class UdpTransferServerTests {
             byte[] content = random(random, size);
             String name = "cross-" + Math.round(loss * 100) + "-" + size + ".bin";
             Path input = Files.write(inputs.resolve(name), content);
-            Path stored = server.dataDir().resolve(name);
+            Path stored = dir(server).resolve(name);
             Text step = step("the reference client sending " + size + " bytes through the relay at " + Crossing.percent(loss) + " loss",
                     "el cliente de referencia enviando " + size + " bytes por el relé con " + Crossing.percent(loss) + " de pérdida");
             try (LossyRelay relay = Crossing.relayTo(server.port(), loss, random.nextLong());
@@ -469,7 +475,7 @@ class UdpTransferServerTests {
             titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 0 % de pérdida",
             hint = "the network duplicates and reorders: ACK every valid DATA, write each chunk at seq*1024, rename only after DONE's check",
             hintEs = "la red duplica y reordena: confirma cada DATA válido, escribe cada trozo en seq*1024 y renombra solo tras comprobar el resumen")
-    void crossTestWithoutLoss(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt00Percent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
         crossTest(server, reference, random, 0.0);
     }
 
@@ -478,7 +484,7 @@ class UdpTransferServerTests {
             titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 10 % de pérdida",
             hint = "lost ACKs bring duplicates and lost DONEs bring repeated ENDs: answer each again, the same way",
             hintEs = "los ACK perdidos traen duplicados y los DONE perdidos traen END repetidos: responde a cada uno otra vez, igual")
-    void crossTestAtTenPercent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt10Percent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
         crossTest(server, reference, random, 0.1);
     }
 
@@ -487,7 +493,7 @@ class UdpTransferServerTests {
             titleEs = "recibe 1 KiB, 1 MiB y 8 MiB del cliente de referencia por el relé con 30 % de pérdida",
             hint = "keep per-transfer state until it is done and idle; never block the receive loop on disk or on one client",
             hintEs = "conserva el estado de cada transferencia hasta que termine y quede inactiva; nunca bloquees el bucle de recepción")
-    void crossTestAtThirtyPercent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
+    void crossTestAt30Percent(ServerUnderTest server, ReferencePeer reference, Random random) throws Exception {
         crossTest(server, reference, random, 0.3);
     }
 }

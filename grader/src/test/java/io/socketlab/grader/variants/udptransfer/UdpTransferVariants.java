@@ -1,0 +1,27 @@
+package io.socketlab.grader.variants.udptransfer;
+
+import io.socketlab.grader.variants.Variants.Variant;
+import java.util.List;
+
+/** The udp-transfer variants: each broken one must lose its clause, the correct bases nothing. */
+public final class UdpTransferVariants {
+
+    private UdpTransferVariants() {
+    }
+
+    public static final List<Variant> BROKEN = List.of(
+            new Variant("udp-transfer", "server", AppendingUdpServer.class, "UT-4"),
+            new Variant("udp-transfer", "server", ArrivalOrderUdpServer.class, "UT-10"),
+            new Variant("udp-transfer", "server", DoneOnceUdpServer.class, "UT-5"),
+            new Variant("udp-transfer", "server", CrashOnTruncatedUdpServer.class, "UT-9"),
+            new Variant("udp-transfer", "server", StoresMismatchUdpServer.class, "UT-6"),
+            new Variant("udp-transfer", "server", TidOnlyUdpServer.class, "UT-8"),
+            new Variant("udp-transfer", "client", NoRetransmitUdpClient.class, "UT-12"),
+            new Variant("udp-transfer", "client", GivesUpUdpClient.class, "UT-12"),
+            new Variant("udp-transfer", "client", EofMarkerUdpClient.class, "UT-14"),
+            new Variant("udp-transfer", "client", ExitZeroOnErrorUdpClient.class, "UT-15"));
+
+    public static final List<Variant> CORRECT = List.of(
+            new Variant("udp-transfer", "server", CorrectUdpServer.class, null),
+            new Variant("udp-transfer", "client", CorrectUdpClient.class, null));
+}
