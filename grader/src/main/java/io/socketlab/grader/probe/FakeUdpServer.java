@@ -16,11 +16,15 @@ public final class FakeUdpServer implements AutoCloseable {
     @FunctionalInterface
     public interface Responder {
         Optional<byte[]> answer(int index, byte[] payload);
+
+        /** A sink for one-way streams: never answers, and says nothing about it in the transcript. */
+        Responder SILENT = (index, payload) -> Optional.empty();
     }
 
     private final DatagramSocket socket;
     private final Thread receiver;
     private final List<byte[]> received = new ArrayList<>();
+    private final List<Long> receivedAtNanos = new ArrayList<>();
     private final String channel;
 
     private FakeUdpServer(DatagramSocket socket, Responder responder, Transcript transcript) {
@@ -45,6 +49,11 @@ public final class FakeUdpServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** When each datagram of {@link #received()} arrived, in {@link System#nanoTime()} units. */
+    public synchronized List<Long> receivedAtNanos() {
+        return List.copyOf(receivedAtNanos);
+    }
+
     private void serve(Responder responder, Transcript transcript) {
         byte[] buffer = new byte[65_535];
         while (!socket.isClosed()) {
@@ -56,6 +65,7 @@ public final class FakeUdpServer implements AutoCloseable {
                 synchronized (this) {
                     index = received.size();
                     received.add(payload);
+                    receivedAtNanos.add(System.nanoTime());
                 }
                 transcript.received(channel, payload, 0, payload.length);
                 Optional<byte[]> answer = responder.answer(index, payload);
@@ -63,7 +73,7 @@ public final class FakeUdpServer implements AutoCloseable {
                     byte[] reply = answer.get();
                     socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                     transcript.sent(channel, reply, 0, reply.length);
-                } else {
+                } else if (responder != Responder.SILENT) {
                     transcript.note(channel, "(dropped datagram " + (index + 1) + " on purpose)");
                 }
             } catch (IOException e) {

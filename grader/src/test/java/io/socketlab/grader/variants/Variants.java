@@ -65,6 +65,7 @@ import io.socketlab.grader.variants.sockets.NoByeSocketsClient;
 import io.socketlab.grader.variants.sockets.NoLimitSocketsServer;
 import io.socketlab.grader.variants.sockets.OneShotSocketsServer;
 import io.socketlab.grader.variants.sockets.SingleRecvSocketsServer;
+import io.socketlab.grader.variants.udpstream.UdpStreamVariants;
 import io.socketlab.grader.variants.udptransfer.UdpTransferVariants;
 import java.util.List;
 import java.util.stream.Stream;
@@ -139,7 +140,8 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
-            UdpTransferVariants.BROKEN)
+            UdpTransferVariants.BROKEN,
+            UdpStreamVariants.BROKEN)
             .flatMap(List::stream).toList();
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
@@ -156,6 +158,7 @@ public final class Variants {
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
-            UdpTransferVariants.CORRECT)
+            UdpTransferVariants.CORRECT,
+            UdpStreamVariants.CORRECT)
             .flatMap(List::stream).toList();
 }

@@ -1,0 +1,164 @@
+package io.socketlab.grader.suites.udpstream;
+
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.DatagramProbe;
+import io.socketlab.grader.suite.ServerUnderTest;
+import io.socketlab.grader.target.RunningProgram;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+
+/** What the receiver shows for a frame: its {@code FRAME F r/h} line on stdout and its {@code DIR/frame-F.png}. */
+final class ReceiverOutput {
+
+    /**
+     * Gap between two datagrams the grader sends: a stream of wide rows sent back to back could overflow the
+     * receiver's socket buffer on a loaded machine and lose rows the test counts as delivered.
+     */
+    private static final long PACE_NANOS = 250_000;
+
+    /** A {@code FRAME} line: the counts it printed, and when the grader saw it ({@link System#nanoTime()}). */
+    record FrameLine(long frame, int received, int height, long seenAtNanos) {
+    }
+
+    private ReceiverOutput() {
+    }
+
+    /**
+     * The longest the grader may pause between two datagrams of one stream: beyond it the receiver's 2-second idle
+     * timer could fire in the middle of the stream, through no fault of the receiver.
+     */
+    private static final long STALL_NANOS = 1_000_000_000L;
+
+    /** Sends the datagrams in order, paced; returns when the last one was sent ({@link System#nanoTime()}). */
+    static long send(DatagramProbe udp, List<byte[]> datagrams) throws IOException {
+        long previous = 0;
+        for (int i = 0; i < datagrams.size(); i++) {
+            if (i > 0) {
+                LockSupport.parkNanos(PACE_NANOS);
+            }
+            udp.send(datagrams.get(i));
+            previous = expectNoStall(previous, STALL_NANOS);
+        }
+        return System.nanoTime();
+    }
+
+    /**
+     * Fails as a harness error (retried, never charged to the student) when the grader itself paused longer than
+     * {@code limitNanos} since {@code previous} (a loaded machine); returns now.
+     */
+    static long expectNoStall(long previous, long limitNanos) {
+        long now = System.nanoTime();
+        if (previous != 0 && now - previous > limitNanos) {
+            throw new HarnessException(String.format(java.util.Locale.ROOT,
+                    "the grader paused %.1f s between two datagrams of one stream (machine overloaded)", (now - previous) / 1e9));
+        }
+        return now;
+    }
+
+    private static Pattern linePattern(long frame) {
+        return Pattern.compile("(?m)^FRAME " + frame + " (\\d+)/(\\d+)\\r?$");
+    }
+
+    /** How many {@code FRAME F ...} lines the receiver has printed so far. */
+    static int frameLines(ServerUnderTest server, long frame) {
+        Matcher m = linePattern(frame).matcher(server.program().stdout().text());
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Waits for the receiver's {@code FRAME F r/h} line; fails if it does not come within {@code within}. */
+    static FrameLine awaitFrameLine(ServerUnderTest server, long frame, Duration within, Text step) throws InterruptedException {
+        // A receiver that already died is a crash: server.program() would quietly start a fresh one.
+        server.expectAlive(step);
+        RunningProgram program = server.program();
+        Pattern pattern = linePattern(frame);
+        boolean seen = program.stdout().awaitText(text -> pattern.matcher(text).find(), within.toMillis());
+        long seenAt = System.nanoTime();
+        server.expectAlive(step);
+        String expected = "a line \"FRAME " + frame + " <received>/<height>\" on stdout";
+        if (!seen) {
+            String tail = program.stdout().tailText(300).strip();
+            String shown = tail.isEmpty() ? "nothing on stdout" : "stdout ending " + Bytes.quote(tail);
+            String shownEs = tail.isEmpty() ? "nada en stdout" : "stdout terminando en " + Bytes.quote(tail);
+            String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
+            throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
+                    Text.of(shown + " after " + seconds, shownEs + " tras " + seconds), null);
+        }
+        Matcher m = pattern.matcher(program.stdout().text());
+        m.find();
+        return new FrameLine(frame, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seenAt);
+    }
+
+    /** Fails unless the FRAME line says {@code received}/{@code height}. */
+    static void expectCounts(FrameLine line, int received, int height, Text step) {
+        if (line.received() != received || line.height() != height) {
+            String got = "FRAME " + line.frame() + " " + line.received() + "/" + line.height();
+            throw ConformanceFailure.wrongOutput(step, "\"FRAME " + line.frame() + " " + received + "/" + height + "\"",
+                    Text.same(Bytes.quote(got)));
+        }
+    }
+
+    static Path frameFile(ServerUnderTest server, long frame) {
+        return server.dataDir().resolve("frame-" + frame + ".png");
+    }
+
+    /**
+     * Waits until {@code DIR/frame-F.png} exists and decodes as a whole PNG: the contract does not say the file
+     * appears atomically, so a half-written file is read again until the deadline.
+     */
+    static BufferedImage awaitPng(ServerUnderTest server, long frame, Duration within, Text step) throws InterruptedException {
+        Path file = frameFile(server, frame);
+        long deadline = System.nanoTime() + within.toNanos();
+        String problem = "no such file";
+        String problemEs = "no existe el fichero";
+        while (true) {
+            if (Files.isRegularFile(file)) {
+                try {
+                    BufferedImage image = ImageIO.read(file.toFile());
+                    if (image != null) {
+                        return image;
+                    }
+                    problem = "a file that is not a PNG image";
+                    problemEs = "un fichero que no es una imagen PNG";
+                } catch (IOException | RuntimeException e) {
+                    problem = "a file that does not decode as PNG (" + e.getMessage() + ")";
+                    problemEs = "un fichero que no se decodifica como PNG (" + e.getMessage() + ")";
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw ConformanceFailure.integrity(step, "a PNG file " + server.dataDir().relativize(file) + " in --out",
+                        Text.of(problem, problemEs));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The whole check of a frame: its FRAME line with the right counts, then its file with the right pixels. */
+    static FrameLine expectFrame(ServerUnderTest server, long frame, TestImage image, int[] sources, int received,
+                                 Duration within) throws InterruptedException {
+        FrameLine line = awaitFrameLine(server, frame, within,
+                Text.of("waiting for FRAME " + frame, "esperando FRAME " + frame));
+        expectCounts(line, received, image.height, Text.of("the FRAME line of frame " + frame,
+                "la línea FRAME del fotograma " + frame));
+        BufferedImage png = awaitPng(server, frame, server.timeouts().seconds(5),
+                Text.of("reading frame-" + frame + ".png", "leyendo frame-" + frame + ".png"));
+        image.expectFrame(png, sources, Text.of("the pixels of frame-" + frame + ".png",
+                "los píxeles de frame-" + frame + ".png"));
+        return line;
+    }
+}
