@@ -1,6 +1,7 @@
 package io.socketlab.grader;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -9,9 +10,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grader's layering, and the rules every reference and template program keeps. */
 class ArchitectureTests {
@@ -96,5 +101,37 @@ class ArchitectureTests {
                     .should().dependOnClassesThat().resideInAPackage(root + ".sockets..")
                     .check(PROGRAMS);
         }
+    }
+
+    private static final ArchRule SOCKETS_AND_STREAMS_CLOSED = codeUnits().should(new ResourcesClosed());
+
+    @Test
+    void programsCloseTheSocketsAndStreamsTheyOpen() {
+        SOCKETS_AND_STREAMS_CLOSED.check(PROGRAMS);
+    }
+
+    @Test
+    void theCloseRuleNamesEveryLeak() {
+        JavaClasses leaking = new ClassFileImporter().importPackages("io.socketlab.grader.leaks")
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe("leaking samples",
+                        c -> c.getName().contains("Leaking")));
+
+        EvaluationResult result = SOCKETS_AND_STREAMS_CLOSED.evaluate(leaking);
+
+        assertThat(result.getFailureReport().getDetails()).satisfiesExactlyInAnyOrder(
+                leak -> assertThat(leak).contains("Leaking.fetch(", "opens a Socket"),
+                leak -> assertThat(leak).contains("Leaking.serve(", "opens a Socket", "ServerSocket.accept()"),
+                leak -> assertThat(leak).contains("Leaking.save(", "opens a FileOutputStream"),
+                leak -> assertThat(leak).contains("Leaking.handOff(", "opens a Socket"));
+    }
+
+    @Test
+    void theCloseRuleAcceptsEveryWayOfClosing() {
+        JavaClasses closing = new ClassFileImporter().importPackages("io.socketlab.grader.leaks")
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe("closing samples",
+                        c -> c.getName().contains("Closing")));
+
+        assertThat(closing).isNotEmpty();
+        SOCKETS_AND_STREAMS_CLOSED.check(closing);
     }
 }
