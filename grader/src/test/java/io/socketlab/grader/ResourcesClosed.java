@@ -83,6 +83,12 @@ final class ResourcesClosed extends ArchCondition<JavaCodeUnit> {
         }
     }
 
+    /** The code units of {@code classes} that open a resource: what the rule has something to say about. */
+    static List<JavaCodeUnit> openers(com.tngtech.archunit.core.domain.JavaClasses classes) {
+        return classes.stream().flatMap(c -> c.getCodeUnits().stream())
+                .filter(unit -> opened(unit).findAny().isPresent()).toList();
+    }
+
     private static Stream<Opened> opened(JavaCodeUnit unit) {
         Stream<Opened> constructed = unit.getConstructorCallsFromSelf().stream()
                 .filter(call -> isResource(call.getTargetOwner()))
