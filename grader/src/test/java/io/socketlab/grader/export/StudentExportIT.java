@@ -35,6 +35,8 @@ class StudentExportIT {
 
     @Test
     void anExportedRepositoryBuildsGradesAndHasNoEditsUntilOneIsMade(@TempDir Path dir) throws Exception {
+        // Surefire picks this class up too under -Dtest='*Export*'; only failsafe runs it on the jar just packaged.
+        assumeTrue(System.getProperty("grader.jar") != null, "skipped: runs under failsafe (mvn verify), after package");
         Path students = dir.resolve("students");
         String[] pins = {"--from", HOME.toString(), "--upstream", "uni/socketlab", "--upstream-ref", "v1"};
 
