@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -104,7 +105,7 @@ final class ExportStudentCommand implements Callable<Integer> {
             return HexFormat.of().formatHex(sha256.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the grader jar to digest it", e);
-        } catch (NoSuchAlgorithmException | java.net.URISyntaxException | SecurityException e) {
+        } catch (NoSuchAlgorithmException | URISyntaxException | SecurityException e) {
             return null;
         }
     }
