@@ -1,15 +1,26 @@
 package io.socketlab.grader;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.socketlab.grader.suites.project.ArchitectureRules;
+import io.socketlab.grader.suites.project.ResourcesClosed;
 import org.junit.jupiter.api.Test;
 
-/** The grader's layering, and the rules every reference and template program keeps. */
+/** The grader's layering, and the rules every reference and template program keeps (sockets closed among them). */
 class ArchitectureTests {
 
     private static final JavaClasses GRADER = new ClassFileImporter()
@@ -19,6 +30,8 @@ class ArchitectureTests {
     private static final JavaClasses PROGRAMS = new ClassFileImporter()
             .importPackages("io.socketlab.reference", "io.socketlab.student");
 
+    private static final ArchRule SOCKETS_AND_STREAMS_CLOSED = ArchitectureRules.socketsClosed();
+
     @Test
     void graderLayersDependInOneDirection() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -27,6 +40,7 @@ class ArchitectureTests {
                 .layer("report").definedBy("io.socketlab.grader.report..")
                 .layer("classreport").definedBy("io.socketlab.grader.classreport..")
                 .layer("coverage").definedBy("io.socketlab.grader.coverage..")
+                .layer("export").definedBy("io.socketlab.grader.export..")
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
                 .layer("suite").definedBy("io.socketlab.grader.suite")
                 .layer("probe").definedBy("io.socketlab.grader.probe..")
@@ -38,6 +52,7 @@ class ArchitectureTests {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("classreport").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("coverage").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("suites").mayNotBeAccessedByAnyLayer()
                 .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
@@ -90,5 +105,38 @@ class ArchitectureTests {
                     .should().dependOnClassesThat().resideInAPackage(root + ".sockets..")
                     .check(PROGRAMS);
         }
+    }
+
+    @Test
+    void programsCloseTheSocketsAndStreamsTheyOpen() {
+        // Not vacuous: every reference server and client opens sockets (the template's bodies are mostly empty).
+        assertThat(ResourcesClosed.openers(PROGRAMS)).extracting(unit -> unit.getOwner().getSimpleName())
+                .contains("EchoServer", "EchoTcpClient", "EchoUdpClient", "SocketsServer", "ChatServer", "FileServer");
+        SOCKETS_AND_STREAMS_CLOSED.check(PROGRAMS);
+    }
+
+    @Test
+    void theCloseRuleNamesEveryLeak() {
+        JavaClasses leaking = new ClassFileImporter().importPackages("io.socketlab.grader.leaks")
+                .that(DescribedPredicate.describe("leaking samples",
+                        c -> c.getName().contains("Leaking")));
+
+        EvaluationResult result = SOCKETS_AND_STREAMS_CLOSED.evaluate(leaking);
+
+        assertThat(result.getFailureReport().getDetails()).satisfiesExactlyInAnyOrder(
+                leak -> assertThat(leak).contains("Leaking.fetch(", "opens a Socket"),
+                leak -> assertThat(leak).contains("Leaking.serve(", "opens a Socket", "ServerSocket.accept()"),
+                leak -> assertThat(leak).contains("Leaking.save(", "opens a FileOutputStream"),
+                leak -> assertThat(leak).contains("Leaking.handOff(", "opens a Socket"));
+    }
+
+    @Test
+    void theCloseRuleAcceptsEveryWayOfClosing() {
+        JavaClasses closing = new ClassFileImporter().importPackages("io.socketlab.grader.leaks")
+                .that(DescribedPredicate.describe("closing samples",
+                        c -> c.getName().contains("Closing")));
+
+        assertThat(closing).isNotEmpty();
+        SOCKETS_AND_STREAMS_CLOSED.check(closing);
     }
 }

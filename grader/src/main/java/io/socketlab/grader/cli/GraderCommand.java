@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "SocketLab grader 0.1.0",
         description = "Grades socket-programming exercises over real sockets.",
-        subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class,
+        subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class, ExportStudentCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

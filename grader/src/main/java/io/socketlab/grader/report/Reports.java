@@ -23,7 +23,8 @@ public final class Reports implements GradingListener {
 
     /**
      * The console report on {@code console}, and, when {@code dir} is given, {@code results.json},
-     * {@code junit.xml}, {@code summary.md} and {@code report.html} in it. Hidden tests show their details only when
+     * {@code junit.xml}, {@code summary.md}, {@code classroom.json}, {@code report.html} and {@code annotations.txt}
+     * in it. Hidden tests show their details only when
      * {@code showHidden}.
      */
     public static Reports standard(PrintWriter console, Path dir, Lang lang) {
@@ -45,6 +46,7 @@ public final class Reports implements GradingListener {
             // Students see Classroom's output: hidden tests never show their details there.
             formats.add(new ClassroomReport(dir, lang));
             formats.add(new HtmlReport(dir, lang, showHidden));
+            formats.add(new AnnotationsReport(dir, lang, showHidden));
         }
         return new Reports(formats);
     }

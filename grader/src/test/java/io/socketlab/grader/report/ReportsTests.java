@@ -30,6 +30,7 @@ class ReportsTests {
         assertThat(out.resolve(JUnitXmlReport.FILE)).isNotEmptyFile();
         assertThat(out.resolve(MarkdownReport.FILE)).isNotEmptyFile();
         assertThat(out.resolve(HtmlReport.FILE)).isNotEmptyFile();
+        assertThat(out.resolve(AnnotationsReport.FILE)).isNotEmptyFile();
         assertThat(console.toString())
                 .startsWith("Grading reference: sockets, echo (seed 42)\n")
                 .contains("SOCK-2", "ECHO-4")
