@@ -1,0 +1,2 @@
+/** The http exercise: an HTTP/1.1 static file server and a GET client, both written on raw sockets. */
+package io.socketlab.student.http;
