@@ -21,12 +21,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Execution(ExecutionMode.CONCURRENT)
 class BrokenVariantsTests {
 
+    /** {@code -Dsocketlab.variants=http,echo} runs only those exercises' variants (all when unset). */
+    private static final String ONLY = System.getProperty("socketlab.variants", "");
+
+    private static boolean selected(Variant variant) {
+        return ONLY.isBlank() || List.of(ONLY.split(",")).contains(variant.exercise());
+    }
+
     static Stream<Variant> broken() {
-        return Variants.ALL.stream();
+        return Variants.ALL.stream().filter(BrokenVariantsTests::selected);
     }
 
     static Stream<Variant> correct() {
-        return Variants.CORRECT.stream();
+        return Variants.CORRECT.stream().filter(BrokenVariantsTests::selected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ public final class Variants {
 
     /**
      * One program with one classic mistake: exercise id ({@code sockets}, {@code echo},
-     * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}), program ({@code server}, {@code client}), its
+     * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}, {@code http}), program ({@code server}, {@code client}), its
      * main class, and the spec clause it must lose ({@code null} for the correct controls in
      * {@link #CORRECT}).
      */
@@ -83,7 +83,7 @@ public final class Variants {
     }
 
     /** Every broken variant; each must lose (at least) its {@code brokenClause}. */
-    public static final List<Variant> ALL = List.of(
+    public static final List<Variant> ALL = join(List.of(
             new Variant("sockets", "server", SingleRecvSocketsServer.class, "SOCK-3"),
             new Variant("sockets", "server", CharCountSocketsServer.class, "SOCK-2"),
             new Variant("sockets", "server", NoLimitSocketsServer.class, "SOCK-4"),
@@ -136,10 +136,11 @@ public final class Variants {
             new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
-            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13"));
+            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            io.socketlab.grader.variants.http.HttpVariants.BROKEN);
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
-    public static final List<Variant> CORRECT = List.of(
+    public static final List<Variant> CORRECT = join(List.of(
             new Variant("sockets", "server", CorrectSocketsServer.class, null),
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
@@ -151,5 +152,12 @@ public final class Variants {
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
-            new Variant("quiz", "client", CorrectQuizClient.class, null));
+            new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            io.socketlab.grader.variants.http.HttpVariants.CORRECT);
+
+    /** The lists of several exercises as one. */
+    @SafeVarargs
+    private static List<Variant> join(List<Variant>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 }
