@@ -81,10 +81,18 @@ abstract class HttpClientBase {
                 if (lower.matches("(?s)(.*\r\n)?transfer-encoding:[^\r]*chunked\r\n.*") && decodesChunked()) {
                     chunked(in, stdout);
                 } else {
-                    java.util.regex.Matcher length = java.util.regex.Pattern
-                            .compile("(?m)^content-length:[ \t]*([0-9]+)[ \t]*\r$").matcher(lower);
-                    if (length.find() && !lower.contains("transfer-encoding:")) {
-                        copy(in, stdout, Long.parseLong(length.group(1)));
+                    long length = -1;
+                    for (String field : lower.split("\r\n")) {
+                        if (field.startsWith("content-length:")) {
+                            try {
+                                length = Long.parseLong(field.substring(15).strip());
+                            } catch (NumberFormatException e) {
+                                throw new Broken("not a Content-Length: " + field);
+                            }
+                        }
+                    }
+                    if (length >= 0 && !lower.contains("transfer-encoding:")) {
+                        copy(in, stdout, length);
                     } else {
                         in.transferTo(stdout);
                     }
