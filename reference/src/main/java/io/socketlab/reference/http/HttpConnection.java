@@ -42,7 +42,7 @@ final class HttpConnection implements Runnable {
                 } catch (HttpError e) {
                     // HTTP-11 to HTTP-13: answer, then close: what follows cannot be trusted.
                     log(e.status() + ": " + e.getMessage());
-                    sendError(out, new Response(e.status()), false, false, false);
+                    sendPage(out, new Response(e.status()), false, "close");
                     break;
                 }
                 if (request == null) {
@@ -70,26 +70,24 @@ final class HttpConnection implements Runnable {
         boolean head = request.method.equals("HEAD");
         // A chunked request body is not read by this server: answer, then close instead.
         boolean keepAlive = request.wantsKeepAlive() && request.value("Transfer-Encoding") == null;
-        boolean keepAliveSaid = keepAlive && request.minorVersion == 0;
+        Response response;
         if (!head && !request.method.equals("GET")) {
-            Response response = new Response(Status.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD"); // HTTP-7
-            sendError(out, response, head, keepAlive, keepAliveSaid);
-            return keepAlive;
-        }
-        try {
-            DocumentRoot.Resolution resolution = root.resolve(request.target);
-            if (resolution.redirect() != null) {
-                Response response = new Response(Status.MOVED_PERMANENTLY).header("Location", resolution.redirect());
-                sendError(out, response, head, keepAlive, keepAliveSaid); // HTTP-6
-            } else {
-                sendFile(request, resolution, out, fileBuffer, head, connection(keepAlive, keepAliveSaid));
+            response = new Response(Status.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD"); // HTTP-7
+        } else {
+            try {
+                DocumentRoot.Resolution resolution = root.resolve(request.target);
+                if (resolution.redirect() == null) {
+                    sendFile(request, resolution, out, fileBuffer, head, connectionField(request, keepAlive));
+                    return keepAlive;
+                }
+                response = new Response(Status.MOVED_PERMANENTLY).header("Location", resolution.redirect()); // HTTP-6
+            } catch (HttpError e) {
+                keepAlive &= !e.status().endsConnection();
+                response = new Response(e.status());
             }
-            return keepAlive;
-        } catch (HttpError e) {
-            keepAlive &= !e.status().endsConnection();
-            sendError(out, new Response(e.status()), head, keepAlive, keepAlive && request.minorVersion == 0);
-            return keepAlive;
         }
+        sendPage(out, response, head, connectionField(request, keepAlive));
+        return keepAlive;
     }
 
     /** HTTP-1 to HTTP-5, HTTP-8: the file's head, then (for GET) exactly its bytes. */
@@ -141,12 +139,11 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    /** HTTP-17: an error (or redirect) with its short HTML page; HEAD gets the head only. */
-    private static void sendError(OutputStream out, Response response, boolean head, boolean keepAlive,
-            boolean keepAliveSaid) throws IOException {
+    /** HTTP-17: a status without a file (an error, a redirect) and its short HTML page; HEAD gets the head only. */
+    private static void sendPage(OutputStream out, Response response, boolean head, String connection)
+            throws IOException {
         byte[] page = Response.errorPage(response.status());
         response.header("Content-Type", MimeTypes.HTML).header("Content-Length", page.length);
-        String connection = connection(keepAlive, keepAliveSaid);
         if (connection != null) {
             response.header("Connection", connection);
         }
@@ -157,11 +154,14 @@ final class HttpConnection implements Runnable {
     }
 
     /**
-     * The {@code Connection} field of a response: {@code close} when this server will close,
-     * {@code keep-alive} when an HTTP/1.0 client asked for it, otherwise none.
+     * HTTP-9: the {@code Connection} field of a response: {@code close} when this server will close,
+     * {@code keep-alive} when an HTTP/1.0 client asked for it and gets it, otherwise none.
      */
-    private static String connection(boolean keepAlive, boolean keepAliveSaid) {
-        return !keepAlive ? "close" : keepAliveSaid ? "keep-alive" : null;
+    private static String connectionField(RequestHead request, boolean keepAlive) {
+        if (!keepAlive) {
+            return "close";
+        }
+        return request.minorVersion == 0 ? "keep-alive" : null;
     }
 
     private void log(String message) {

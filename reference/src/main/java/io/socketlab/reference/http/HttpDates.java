@@ -13,12 +13,6 @@ final class HttpDates {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    // The two obsolete formats that RFC 9110 still asks recipients to accept.
-    private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     /** The current second and its text: a busy server formats the date once a second, not once a response. */
     private record Second(long epochSecond, String text) {
     }
@@ -43,15 +37,16 @@ final class HttpDates {
         return IMF_FIXDATE.format(instant);
     }
 
-    /** The instant {@code text} stands for, or null if it is not an HTTP date: an invalid date is ignored. */
+    /**
+     * The instant {@code text} stands for, or null if it is not an IMF-fixdate: an invalid date is
+     * ignored (HTTP-8). The two obsolete formats of RFC 9110, 5.6.7 are treated as invalid too,
+     * which costs a client at worst a full response instead of a 304.
+     */
     static Instant parse(String text) {
-        for (DateTimeFormatter format : new DateTimeFormatter[] {IMF_FIXDATE, RFC_850, ASCTIME}) {
-            try {
-                return format.parse(text, Instant::from);
-            } catch (DateTimeParseException e) {
-                // try the next format
-            }
+        try {
+            return IMF_FIXDATE.parse(text, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        return null;
     }
 }

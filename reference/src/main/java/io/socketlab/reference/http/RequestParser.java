@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one request head (request line and header fields, RFC 9112 sections 2 to 5) and refuses,
@@ -18,6 +19,11 @@ final class RequestParser {
     static final int MAX_REQUEST_LINE_BYTES = 8192; // HTTP-13
     static final int MAX_HEADER_BYTES = 16384;
     static final int MAX_HEADER_FIELDS = 100;
+
+    // Compiled once: String.matches would compile its pattern again on every request.
+    private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:%\\[\\]-]*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private RequestParser() {
     }
@@ -56,7 +62,7 @@ final class RequestParser {
 
     /** HTTP-12: 1.0 and 1.1 are served, another well-formed {@code HTTP/x.y} is 505, the rest 400. */
     private static int version(String version) throws HttpError {
-        if (!version.matches("HTTP/[0-9]\\.[0-9]")) {
+        if (!VERSION.matcher(version).matches()) {
             throw new HttpError(Status.BAD_REQUEST, "malformed HTTP version");
         }
         if (version.equals("HTTP/1.1")) {
@@ -129,7 +135,7 @@ final class RequestParser {
         if (hosts.size() > 1 || (head.minorVersion == 1 && hosts.isEmpty())) {
             throw new HttpError(Status.BAD_REQUEST, "HTTP/1.1 needs exactly one Host field");
         }
-        if (!hosts.isEmpty() && !hosts.get(0).matches("[A-Za-z0-9._~!$&'()*+,;=:%\\[\\]-]*")) {
+        if (!hosts.isEmpty() && !HOST.matcher(hosts.get(0)).matches()) {
             throw new HttpError(Status.BAD_REQUEST, "malformed Host");
         }
         List<String> lengths = head.values("Content-Length");
@@ -137,7 +143,7 @@ final class RequestParser {
             throw new HttpError(Status.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
         }
         for (String length : lengths) {
-            if (!length.matches("[0-9]{1,18}") || !length.equals(lengths.get(0))) {
+            if (!DIGITS.matcher(length).matches() || !length.equals(lengths.get(0))) {
                 throw new HttpError(Status.BAD_REQUEST, "invalid Content-Length");
             }
         }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Benchmark: requests per second of the reference HTTP server serving one 1 KiB file over keep-alive connections,
+# against nginx (a minimal configuration: worker_processes auto, access_log off, sendfile on) and the JDK's
+# jwebserver, each measured with wrk -t2 -c100 after a warm-up. Servers are measured in turns within each run, so
+# that a burst of load from elsewhere on the machine does not fall on one server only. Prints requests/s per run,
+# the medians, and the ratios reference/jwebserver (target >= 2) and reference/nginx (target >= 0.6).
+# Usage: bench/http-vs-nginx.sh [RUNS] [DURATION]   (defaults: 3 runs of 10s; installs nginx and wrk with apt-get
+#   when they are missing; build first: mvn -B -q package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-3}"
+duration="${2:-10s}"
+jwebserver=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jwebserver
+[ -x "$jwebserver" ] || jwebserver=$(command -v jwebserver || true)
+[ -n "$jwebserver" ] || { echo "jwebserver (JDK 18+) is required" >&2; exit 2; }
+[ -f reference/target/classes/io/socketlab/reference/http/HttpServer.class ] || { echo "build first" >&2; exit 2; }
+for tool in nginx wrk; do
+  if ! command -v "$tool" >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq nginx wrk >/dev/null || { echo "cannot install $tool" >&2; exit 2; }
+  fi
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_ready() { # port pid
+  until (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do kill -0 "$2" || { echo "server on $1 died" >&2; exit 1; }; sleep 0.1; done
+}
+
+mkdir -p "$work/www" "$work/nginx/logs"
+chmod 755 "$work" "$work/www" # nginx workers run as an unprivileged user when started by root
+head -c 1024 /dev/zero | tr '\0' 'a' > "$work/www/1k.txt"
+
+ref_port=$(free_port)
+java -cp reference/target/classes io.socketlab.reference.http.HttpServer --port "$ref_port" --root "$work/www" \
+  2>"$work/reference.log" &
+pids+=($!); wait_ready "$ref_port" $!
+
+nginx_port=$(free_port)
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/logs/error.log" &
+pids+=($!); wait_ready "$nginx_port" $!
+
+jweb_port=$(free_port)
+"$jwebserver" -b 127.0.0.1 -p "$jweb_port" -d "$work/www" -o none >"$work/jwebserver.log" 2>&1 &
+pids+=($!); wait_ready "$jweb_port" $!
+
+names=(reference nginx jwebserver)
+ports=("$ref_port" "$nginx_port" "$jweb_port")
+rps() { # port duration -> requests/s
+  wrk -t2 -c100 -d"$2" "http://127.0.0.1:$1/1k.txt" | awk '/Non-2xx/ {bad=1} /^Requests\/sec:/ {r=$2} END {if (bad) r="ERR"; print r}'
+}
+for i in 0 1 2; do # warm-up: the JIT of the two Java servers, the page cache, the connection pools
+  rps "${ports[$i]}" 5s >/dev/null
+done
+
+printf '%-5s %12s %12s %12s   (requests/s, wrk -t2 -c100 -d%s, 1 KiB file)\n' run "${names[@]}" "$duration"
+declare -A all
+for run in $(seq 1 "$runs"); do
+  row=()
+  for i in 0 1 2; do
+    r=$(rps "${ports[$i]}" "$duration")
+    [ "$r" != ERR ] || { echo "${names[$i]} answered with errors" >&2; exit 1; }
+    all[$i]="${all[$i]:-} $r"; row+=("$r")
+  done
+  printf '%-5s %12.0f %12.0f %12.0f\n' "$run" "${row[@]}"
+done
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ref=$(median "${all[0]}"); ngx=$(median "${all[1]}"); jws=$(median "${all[2]}")
+printf 'median: reference %.0f, nginx %.0f, jwebserver %.0f requests/s; reference/jwebserver %.2f (target >= 2), reference/nginx %.2f (target >= 0.6); %s cores, load average %s\n' \
+  "$ref" "$ngx" "$jws" "$(echo "$ref / $jws" | bc -l)" "$(echo "$ref / $ngx" | bc -l)" "$(nproc)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
