@@ -350,10 +350,12 @@ class HttpServerTests {
     }
 
     @Requirement(clause = "HTTP-6", points = 1,
-            title = "ignores the query string and percent-decodes the path",
-            titleEs = "ignora la query string y decodifica los %XX de la ruta",
-            hint = "cut the target at '?', then decode %XX escapes (as UTF-8 bytes) before looking the file up",
-            hintEs = "corta el destino en '?' y decodifica los escapes %XX (como bytes UTF-8) antes de buscar el fichero")
+            title = "ignores the query string, percent-decodes the path, accepts the absolute form",
+            titleEs = "ignora la query string, decodifica los %XX de la ruta y acepta la forma absoluta",
+            hint = "cut the target at '?', then decode %XX escapes (as UTF-8 bytes) before looking the file up; of "
+                    + "http://host:port/path use the path",
+            hintEs = "corta el destino en '?' y decodifica los escapes %XX (como bytes UTF-8) antes de buscar el "
+                    + "fichero; de http://host:puerto/ruta usa la ruta")
     void queryAndPercentDecoding(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         try (HttpSession http = new HttpSession(server)) {
@@ -362,6 +364,9 @@ class HttpServerTests {
             Expect.serves(http.get("/sub/?page=2"), Bytes.utf8(Site.SUB_INDEX), step("GET /sub/?page=2", "GET /sub/?page=2"));
             Expect.serves(http.get("/a%20b.txt"), Bytes.utf8(Site.SPACED), step("GET /a%20b.txt", "GET /a%20b.txt"));
             Expect.serves(http.get("/%68ello%2Etxt"), Bytes.utf8(Site.HELLO), step("GET /%68ello%2Etxt", "GET /%68ello%2Etxt"));
+            String absolute = "http://" + HttpSession.host(server) + "/hello.txt";
+            Expect.serves(http.get(absolute), Bytes.utf8(Site.HELLO), step("GET " + absolute + " (absolute-form, RFC 9112 §3.2.2)",
+                    "GET " + absolute + " (forma absoluta, RFC 9112 §3.2.2)"));
         }
     }
 

@@ -60,6 +60,8 @@ abstract class HttpServerBase {
     }
 
     static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** {@code http://authority/path?query}: the path and query are used, the authority ignored. */
+    static final Pattern ABSOLUTE_FORM = Pattern.compile("(?i:http)://[^/?#]*(/[^?#]*)?((?:\\?.*)?)");
     static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
     static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -209,6 +211,10 @@ abstract class HttpServerBase {
         String[] words = requestLine.split(" ", -1);
         if (words.length != 3) {
             wrongWordCount(requestLine);
+        }
+        java.util.regex.Matcher absolute = ABSOLUTE_FORM.matcher(words[1]);
+        if (absolute.matches()) {
+            words[1] = (absolute.group(1) == null ? "/" : absolute.group(1)) + absolute.group(2);
         }
         if (!TOKEN.matcher(words[0]).matches() || !words[1].startsWith("/") || !VERSION.matcher(words[2]).matches()) {
             throw new Refusal(400);
