@@ -138,6 +138,32 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     public String readLine(Text step, Duration within) throws IOException {
+        byte[] raw = readRawLine(step, within);
+        int end = raw.length - 1;
+        if (end > 0 && raw[end - 1] == '\r') {
+            end--;
+        }
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Like {@link #readLine}, but returns null when the peer closes (or resets) before sending any byte: for
+     * protocols where closing instead of answering is allowed.
+     */
+    public String readLineOrClose(Text step, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        if (position == limit && !fill(deadline)) {
+            if (endOfStream) {
+                transcript.note(channel, "closed by the peer");
+                return null;
+            }
+            throw ConformanceFailure.timeout(step, "a line ending in \\n, or a close", within);
+        }
+        return readLine(step, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+
+    /** Reads one line as raw bytes, its LF and any CR included, within {@code within}: line endings made visible. */
+    public byte[] readRawLine(Text step, Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
@@ -160,11 +186,7 @@ public final class TcpProbe implements AutoCloseable {
             if (b == '\n') {
                 byte[] raw = line.toByteArray();
                 recordReceived(raw);
-                int end = raw.length - 1;
-                if (end > 0 && raw[end - 1] == '\r') {
-                    end--;
-                }
-                return new String(raw, 0, end, StandardCharsets.UTF_8);
+                return raw;
             }
             if (line.size() > MAX_LINE) {
                 recordReceived(line.toByteArray());

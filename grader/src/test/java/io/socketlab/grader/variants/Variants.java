@@ -34,6 +34,7 @@ import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileServer;
 import io.socketlab.grader.variants.filetransfer.NoVerifyFileClient;
 import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileClient;
 import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileServer;
+import io.socketlab.grader.variants.http.HttpVariants;
 import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
 import io.socketlab.grader.variants.quiz.CorrectQuizClient;
 import io.socketlab.grader.variants.quiz.CorrectQuizServer;
@@ -67,8 +68,8 @@ import io.socketlab.grader.variants.sockets.OneShotSocketsServer;
 import io.socketlab.grader.variants.sockets.SingleRecvSocketsServer;
 import io.socketlab.grader.variants.udpstream.UdpStreamVariants;
 import io.socketlab.grader.variants.udptransfer.UdpTransferVariants;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Registry of the deliberately broken implementations the grader's own tests run. */
 public final class Variants {
@@ -78,7 +79,7 @@ public final class Variants {
 
     /**
      * One program with one classic mistake: exercise id ({@code sockets}, {@code echo},
-     * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}), program ({@code server}, {@code client}), its
+     * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}, {@code http}), program ({@code server}, {@code client}), its
      * main class, and the spec clause it must lose ({@code null} for the correct controls in
      * {@link #CORRECT}).
      */
@@ -86,7 +87,7 @@ public final class Variants {
     }
 
     /** Every broken variant; each must lose (at least) its {@code brokenClause}. */
-    public static final List<Variant> ALL = Stream.of(List.of(
+    public static final List<Variant> ALL = join(List.of(
             new Variant("sockets", "server", SingleRecvSocketsServer.class, "SOCK-3"),
             new Variant("sockets", "server", CharCountSocketsServer.class, "SOCK-2"),
             new Variant("sockets", "server", NoLimitSocketsServer.class, "SOCK-4"),
@@ -140,12 +141,12 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
-            UdpStreamVariants.BROKEN)
-            .flatMap(List::stream).toList();
+            UdpStreamVariants.BROKEN);
 
     /** The unbroken bases the variants derive from; they should lose no clause (a control). */
-    public static final List<Variant> CORRECT = Stream.of(List.of(
+    public static final List<Variant> CORRECT = join(List.of(
             new Variant("sockets", "server", CorrectSocketsServer.class, null),
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
@@ -158,7 +159,13 @@ public final class Variants {
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
-            UdpStreamVariants.CORRECT)
-            .flatMap(List::stream).toList();
+            UdpStreamVariants.CORRECT);
+
+    /** The lists of several exercises as one. */
+    @SafeVarargs
+    private static List<Variant> join(List<Variant>... lists) {
+        return Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 }
