@@ -133,7 +133,7 @@ row() {  # row RUN LOSS LABEL SIZE RESULT
   local size=$4 res=$5
   if [ "$res" = fail ]; then printf '%-4s %5s %-24s %9.3f %9s %12s %10s\n' "$1" "$2" "$3" "$(mib "$size")" FAIL - -; return; fi
   set -- "$1" "$2" "$3" "$size" $res
-  printf '%-4s %5s %-24s %9.3f %9.2f %12.3f %10.3f\n' "$1" "$2" "$3" "$(mib "$size")" "$5" \
+  printf '%-4s %5s %-24s %9.3f %9.2f %12.5f %10.3f\n' "$1" "$2" "$3" "$(mib "$size")" "$5" \
     "$(echo "$(mib "$size") / $5" | bc -l)" "$(echo "$6 / $size" | bc -l)"
 }
 goodput() { [ "$2" = fail ] && echo 0 || { set -- "$1" $2; echo "$(mib "$1") / $2" | bc -l; }; }
