@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * upstream socket, so the server sees one address per client (transfers keyed by address stay apart) and its replies
  * find their way back to the right client. Each direction has its own seeded random stream: the same seed and the
  * same sequence of datagrams give the same decisions.
+ *
+ * <p>By default every client's datagrams go to the fixed upstream address. A server that answers each transfer from a
+ * port of its own (TFTP's transfer identifier) needs {@link ServerPort#FOLLOW_REPLIES}: a client's later datagrams then
+ * go to the address the server last replied from on that client's route.
  */
 public final class LossyRelay implements AutoCloseable {
 
@@ -38,11 +42,22 @@ public final class LossyRelay implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledThreadPoolExecutor delays;
     private final long seed;
+    private final ServerPort serverPort;
     private volatile boolean closed;
 
-    private LossyRelay(int port, InetSocketAddress upstream, Conditions conditions, long seed) throws IOException {
+    /** Where a client's datagrams go once the server has replied. */
+    public enum ServerPort {
+        /** Always to the upstream address given at start (the graded suites). */
+        FIXED,
+        /** To the address the server last replied from on that client's route (TFTP answers from a new port). */
+        FOLLOW_REPLIES
+    }
+
+    private LossyRelay(int port, InetSocketAddress upstream, Conditions conditions, long seed, ServerPort serverPort)
+            throws IOException {
         this.upstream = upstream;
         this.seed = seed;
+        this.serverPort = serverPort;
         SplittableRandom root = new SplittableRandom(seed);
         this.toServer = new Impairer(conditions.toServer(), rulesFor(conditions, Direction.TO_SERVER), root.split());
         this.toClient = new Impairer(conditions.toClient(), rulesFor(conditions, Direction.TO_CLIENT), root.split());
@@ -59,7 +74,13 @@ public final class LossyRelay implements AutoCloseable {
     /** As {@link #start}, with clients sending to a given loopback port (for benchmarks). */
     public static LossyRelay startOn(int port, InetSocketAddress upstream, Conditions conditions, long seed)
             throws IOException {
-        LossyRelay relay = new LossyRelay(port, upstream, conditions, seed);
+        return startOn(port, upstream, conditions, seed, ServerPort.FIXED);
+    }
+
+    /** As {@link #startOn(int, InetSocketAddress, Conditions, long)}, choosing where later datagrams go. */
+    public static LossyRelay startOn(int port, InetSocketAddress upstream, Conditions conditions, long seed,
+                                     ServerPort serverPort) throws IOException {
+        LossyRelay relay = new LossyRelay(port, upstream, conditions, seed, serverPort);
         relay.spawn(relay::relayFromClients, "socketlab-relay-clients-" + relay.port());
         return relay;
     }
@@ -124,13 +145,13 @@ public final class LossyRelay implements AutoCloseable {
             } catch (IllegalStateException e) {
                 return; // closed while opening
             }
-            forward(Direction.TO_SERVER, toServer, datagram, route.socket, upstream);
+            forward(Direction.TO_SERVER, toServer, datagram, route.socket, route.server);
         }
     }
 
     private Upstream openUpstream(SocketAddress client) {
         try {
-            Upstream route = new Upstream(openSocket(0), client);
+            Upstream route = new Upstream(openSocket(0), client, upstream);
             spawn(() -> relayFromServer(route), "socketlab-relay-upstream-" + route.socket.getLocalPort());
             if (closed) {
                 route.socket.close();
@@ -154,6 +175,9 @@ public final class LossyRelay implements AutoCloseable {
                 continue; // port unreachable while the server was not up yet, and the like
             }
             byte[] datagram = Arrays.copyOf(packet.getData(), packet.getLength());
+            if (serverPort == ServerPort.FOLLOW_REPLIES) {
+                route.server = packet.getSocketAddress();
+            }
             forward(Direction.TO_CLIENT, toClient, datagram, clientSide, route.client);
         }
     }
@@ -216,8 +240,20 @@ public final class LossyRelay implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "relay 127.0.0.1:" + port() + " -> " + upstream + " (seed " + seed + ")";
+        return "relay 127.0.0.1:" + port() + " -> " + upstream + " (seed " + seed
+                + (serverPort == ServerPort.FOLLOW_REPLIES ? ", following the server's reply port" : "") + ")";
     }
 
-    private record Upstream(DatagramSocket socket, SocketAddress client) {}
+    /** One client's route: its own socket towards the server, and where that client's datagrams go. */
+    private static final class Upstream {
+        final DatagramSocket socket;
+        final SocketAddress client;
+        volatile SocketAddress server;
+
+        Upstream(DatagramSocket socket, SocketAddress client, SocketAddress server) {
+            this.socket = socket;
+            this.client = client;
+            this.server = server;
+        }
+    }
 }

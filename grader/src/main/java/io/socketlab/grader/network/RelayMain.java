@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * The lossy relay as a program, for benchmarks: relays until terminated, then prints its log summary.
  *
  * <p>{@code java -cp socketlab-grader.jar io.socketlab.grader.network.RelayMain --listen P --upstream host:port
- * --loss 0.1 --duplicate 0.01 --reorder-ms 5 --seed S}
+ * --loss 0.1 --duplicate 0.01 --reorder-ms 5 --seed S [--follow-server-port]}
  */
 @Command(name = "relay", mixinStandardHelpOptions = true,
         description = "Relays UDP between clients and one server, dropping, duplicating and delaying datagrams.")
@@ -33,6 +33,10 @@ public final class RelayMain implements Callable<Integer> {
     @Option(names = "--reorder-ms", description = "maximum random delay in ms, which reorders (default ${DEFAULT-VALUE})")
     long reorderMillis;
 
+    @Option(names = "--follow-server-port", description = "send a client's datagrams to the address the server last"
+            + " replied from on its route (TFTP answers each transfer from a new port)")
+    boolean followServerPort;
+
     @Option(names = "--seed", description = "seed of the decisions (default ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -45,8 +49,8 @@ public final class RelayMain implements Callable<Integer> {
         InetSocketAddress server = new InetSocketAddress(upstream.substring(0, colon),
                 Integer.parseInt(upstream.substring(colon + 1)));
         Conditions conditions = Conditions.lossy(loss, duplicate, Duration.ofMillis(reorderMillis));
-        LossyRelay relay = listen == 0 ? LossyRelay.start(server, conditions, seed)
-                : LossyRelay.startOn(listen, server, conditions, seed);
+        LossyRelay relay = LossyRelay.startOn(listen, server, conditions, seed,
+                followServerPort ? LossyRelay.ServerPort.FOLLOW_REPLIES : LossyRelay.ServerPort.FIXED);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             relay.close();
@@ -54,7 +58,8 @@ public final class RelayMain implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }));
-        System.out.println("relaying 127.0.0.1:" + relay.port() + " -> " + server + " (" + conditions + ", seed " + seed + ")");
+        System.out.println("relaying 127.0.0.1:" + relay.port() + " -> " + server + " (" + conditions + ", seed " + seed
+                + (followServerPort ? ", following the server's reply port" : "") + ")");
         System.out.flush();
         stopped.await();
         return 0;

@@ -162,6 +162,42 @@ class LossyRelayTests {
     }
 
     @Test
+    void followingTheServerPortSendsLaterDatagramsToWhereTheServerLastRepliedFrom() throws Exception {
+        Upstream listener = track(Upstream.silent());
+        DatagramSocket transferSide = track(client()); // like a TFTP server's per-transfer port (its TID)
+        LossyRelay relay = track(LossyRelay.startOn(0, listener.address(), Conditions.perfect(), 1,
+                LossyRelay.ServerPort.FOLLOW_REPLIES));
+        DatagramSocket client = track(client());
+
+        send(client, relay, "request");
+        await().atMost(GENEROUS).until(() -> listener.received().size() == 1);
+        InetSocketAddress route = listener.received().get(0).from();
+        transferSide.send(new DatagramPacket("reply".getBytes(java.nio.charset.StandardCharsets.UTF_8), 5, route));
+        assertThat(receive(client)).isEqualTo("reply");
+        send(client, relay, "next");
+
+        assertThat(receive(transferSide)).isEqualTo("next");
+        assertThat(listener.received()).hasSize(1);
+    }
+
+    @Test
+    void byDefaultLaterDatagramsStillGoToTheUpstreamAddress() throws Exception {
+        Upstream listener = track(Upstream.silent());
+        DatagramSocket otherSide = track(client());
+        LossyRelay relay = track(LossyRelay.start(listener.address(), Conditions.perfect(), 1));
+        DatagramSocket client = track(client());
+
+        send(client, relay, "request");
+        await().atMost(GENEROUS).until(() -> listener.received().size() == 1);
+        otherSide.send(new DatagramPacket("reply".getBytes(java.nio.charset.StandardCharsets.UTF_8), 5, listener.received().get(0).from()));
+        assertThat(receive(client)).isEqualTo("reply");
+        send(client, relay, "next");
+
+        await().atMost(GENEROUS).until(() -> listener.received().size() == 2);
+        assertThat(new String(listener.received().get(1).payload())).isEqualTo("next");
+    }
+
+    @Test
     void closeFreesEverySocketAndThread() throws Exception {
         Upstream server = track(Upstream.echoing());
         LossyRelay relay = LossyRelay.start(server.address(), Conditions.lossy(0, 0, Duration.ofMillis(5)), 3);
