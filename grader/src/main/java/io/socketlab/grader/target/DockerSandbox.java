@@ -116,6 +116,7 @@ public final class DockerSandbox {
         }
     }
 
+    private final String docker;
     private final String image;
     private final Limits limits;
     private final List<Path> shared;
@@ -128,6 +129,12 @@ public final class DockerSandbox {
      * @param shared host folders every program may read (the SocketLab repository, for the built-in targets)
      */
     public DockerSandbox(String image, Limits limits, List<Path> shared) {
+        this("docker", image, limits, shared);
+    }
+
+    /** A sandbox driving {@code docker} (the CLI's path; tests pass a stand-in). */
+    DockerSandbox(String docker, String image, Limits limits, List<Path> shared) {
+        this.docker = docker;
         this.image = image;
         this.limits = limits;
         this.shared = List.copyOf(shared);
@@ -193,9 +200,16 @@ public final class DockerSandbox {
                 workingDir.toAbsolutePath().normalize(), List.copyOf(readOnly), writable, environment, inside);
     }
 
+    /** The command line that starts {@code container}: its {@link Container#argv()} run by this sandbox's CLI. */
+    public List<String> runCommand(Container container) {
+        List<String> argv = new ArrayList<>(container.argv());
+        argv.set(0, docker);
+        return argv;
+    }
+
     /** Kills the container by name, bounded; one already gone ({@code --rm}) is not an error. */
-    public static void kill(String name) {
-        runCli(List.of("docker", "kill", name));
+    public void kill(String name) {
+        runCli(List.of(docker, "kill", name));
     }
 
     /** Absolute entries of a {@code -cp}/{@code -classpath} argument: the jars and folders a JVM will read. */

@@ -75,7 +75,7 @@ public final class ProgramLauncher {
         Map<String, String> programEnvironment = new HashMap<>(ADDED);
         programEnvironment.put("TMPDIR", privateDir.toString());
         programEnvironment.put("SOCKETLAB_WORKDIR", privateDir.toString());
-        String container = null;
+        Runnable killContainer = null;
         ProcessBuilder builder;
         if (sandbox == null) {
             builder = new ProcessBuilder(commandLine).directory(workingDir.toFile());
@@ -85,8 +85,8 @@ public final class ProgramLauncher {
             // The host's PATH, HOME or JAVA_HOME mean nothing in the image: the container gets only the program's own.
             programEnvironment.put("HOME", "/tmp");
             DockerSandbox.Container sandboxed = sandbox.container(commandLine, workingDir, tempRoot, programEnvironment);
-            container = sandboxed.name();
-            commandLine = sandboxed.argv();
+            killContainer = () -> sandbox.kill(sandboxed.name());
+            commandLine = sandbox.runCommand(sandboxed);
             builder = new ProcessBuilder(commandLine).directory(privateDir.toFile());
             // The client keeps what finds its engine and its configuration (HOME); the program's go into the container.
             builder.environment().keySet().retainAll(union(INHERITED, DockerSandbox.CLIENT_ENVIRONMENT));
@@ -97,7 +97,7 @@ public final class ProgramLauncher {
             OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutHeadLimit, 64 * 1024, start);
             OutputCapture stderr = new OutputCapture("err", process.getErrorStream(), 64 * 1024, 64 * 1024, start);
             return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace,
-                    command.beforeStop(), container);
+                    command.beforeStop(), killContainer);
         } catch (IOException e) {
             deleteRecursively(privateDir);
             throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);

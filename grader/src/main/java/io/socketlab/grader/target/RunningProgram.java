@@ -22,8 +22,8 @@ public final class RunningProgram implements AutoCloseable {
     private final Path privateDir;
     private final Duration grace;
     private final Runnable beforeStop;
-    /** The Docker container the program runs in ({@code --sandbox docker}), else null. */
-    private final String container;
+    /** Kills the Docker container the program runs in ({@code --sandbox docker}); null for a plain process. */
+    private final Runnable container;
     private volatile boolean stopped;
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
@@ -32,7 +32,7 @@ public final class RunningProgram implements AutoCloseable {
     }
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
-                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop, String container) {
+                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop, Runnable container) {
         this.label = label;
         this.commandLine = commandLine;
         this.process = process;
@@ -189,7 +189,7 @@ public final class RunningProgram implements AutoCloseable {
     /** Kills the program's container by name (bounded), so nothing outlives the test even if its client died. */
     private void killContainer() {
         if (container != null) {
-            DockerSandbox.kill(container);
+            container.run();
         }
     }
 
