@@ -11,6 +11,7 @@ import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.session.Suites;
 import io.socketlab.grader.target.BuiltinTarget;
+import io.socketlab.grader.target.DockerSandbox;
 import io.socketlab.grader.target.Target;
 import io.socketlab.grader.target.Targets;
 import java.io.PrintWriter;
@@ -60,6 +61,17 @@ final class GradeCommand implements Callable<Integer> {
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
 
+    @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|docker",
+            description = "Where the programs run: none (plain processes) or docker (a container each, with CPU, "
+                    + "memory, process and filesystem limits; needs a running Docker engine) (default: ${DEFAULT-VALUE}).")
+    String sandbox;
+
+    @Option(names = "--sandbox-image", defaultValue = DockerSandbox.DEFAULT_IMAGE, paramLabel = "IMAGE",
+            description = "With --sandbox docker: the image the programs run in, present locally (never pulled); "
+                    + "Python manifests need one with python3, e.g. built from the grader's sandbox/Dockerfile "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String sandboxImage;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -82,6 +94,28 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+        DockerSandbox container;
+        switch (sandbox) {
+            case "none" -> container = null;
+            case "docker" -> {
+                if (coverage) {
+                    return usage("--coverage cannot be combined with --sandbox docker: the coverage agent runs "
+                            + "with the grader's JVM, outside the containers");
+                }
+                var engineProblem = DockerSandbox.unavailableBecause();
+                if (engineProblem.isPresent()) {
+                    return usage("--sandbox docker needs a running Docker engine: " + engineProblem.get());
+                }
+                var imageProblem = DockerSandbox.imageMissingBecause(sandboxImage);
+                if (imageProblem.isPresent()) {
+                    return usage("--sandbox docker: " + imageProblem.get());
+                }
+                container = DockerSandbox.of(sandboxImage);
+            }
+            default -> {
+                return usage("--sandbox must be none or docker, got '" + sandbox + "'");
+            }
+        }
         long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         Reports reports = Reports.standard(console, out, lang, showHidden);
         GradeReport report;
@@ -93,7 +127,8 @@ final class GradeCommand implements Callable<Integer> {
                 summary.consoleLines().forEach(console::println);
             }
         } else {
-            report = new GradingSession(config(resolved, selected, actualSeed, timeouts), reports).run();
+            report = new GradingSession(config(resolved, selected, actualSeed, timeouts).withSandbox(container),
+                    reports).run();
             if (coverage) {
                 console.println(lang == Lang.ES
                         ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "

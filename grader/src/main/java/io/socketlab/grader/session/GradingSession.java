@@ -51,7 +51,7 @@ public final class GradingSession {
         long start = System.nanoTime();
         Path tempRoot = makeTempRoot();
         ProgramLauncher launcher = new ProgramLauncher(tempRoot,
-                config.timeouts().seconds(3), CLIENT_OUTPUT_LIMIT);
+                config.timeouts().seconds(3), CLIENT_OUTPUT_LIMIT, config.sandbox());
         GradingContext context = new GradingContext(config.target(), launcher, new PortAllocator(),
                 config.timeouts(), config.seed(), config.lang());
         String sessionId = context.register();

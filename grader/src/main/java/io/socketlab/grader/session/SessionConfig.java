@@ -2,6 +2,7 @@ package io.socketlab.grader.session;
 
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.target.DockerSandbox;
 import io.socketlab.grader.target.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,11 +13,23 @@ import java.util.List;
  * @param exercises exercise ids, in the order to grade them
  * @param seed      seeds every random choice (printed so a run can be replayed)
  * @param tempRoot  where programs get their private folders; removed when the session ends
+ * @param sandbox   the container every program runs in ({@code --sandbox docker}); null to run them as processes
  */
 public record SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
-                            Path tempRoot) {
+                            Path tempRoot, DockerSandbox sandbox) {
 
     public SessionConfig {
         exercises = List.copyOf(exercises);
+    }
+
+    /** Programs run as plain processes, without a sandbox. */
+    public SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
+                         Path tempRoot) {
+        this(target, exercises, seed, lang, timeouts, tempRoot, null);
+    }
+
+    /** The same configuration with its programs run in {@code sandbox} (null: as plain processes). */
+    public SessionConfig withSandbox(DockerSandbox sandbox) {
+        return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, sandbox);
     }
 }

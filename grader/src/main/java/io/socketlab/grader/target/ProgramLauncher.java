@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,7 @@ public final class ProgramLauncher {
     private final Path tempRoot;
     private final Duration grace;
     private final int stdoutHeadLimit;
+    private final DockerSandbox sandbox;
 
     /**
      * @param tempRoot        where each program's private folder is made
@@ -44,9 +47,18 @@ public final class ProgramLauncher {
      * @param stdoutHeadLimit how many bytes of a program's stdout are kept whole (clients' output is compared)
      */
     public ProgramLauncher(Path tempRoot, Duration grace, int stdoutHeadLimit) {
+        this(tempRoot, grace, stdoutHeadLimit, null);
+    }
+
+    /**
+     * A launcher that runs every program in a container of {@code sandbox} ({@code null}: as plain processes). The
+     * programs' folders are all under {@code tempRoot}, which each container mounts read-write.
+     */
+    public ProgramLauncher(Path tempRoot, Duration grace, int stdoutHeadLimit, DockerSandbox sandbox) {
         this.tempRoot = tempRoot;
         this.grace = grace;
         this.stdoutHeadLimit = stdoutHeadLimit;
+        this.sandbox = sandbox;
     }
 
     /** Starts {@code command} with {@code arguments} appended. */
@@ -59,24 +71,43 @@ public final class ProgramLauncher {
             throw new HarnessException("cannot create a temporary folder under " + tempRoot, e);
         }
         List<String> commandLine = command.withArguments(arguments);
-        ProcessBuilder builder = new ProcessBuilder(commandLine)
-                .directory((command.workingDir() != null ? command.workingDir() : privateDir).toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().retainAll(INHERITED);
-        environment.putAll(ADDED);
-        environment.put("TMPDIR", privateDir.toString());
-        environment.put("SOCKETLAB_WORKDIR", privateDir.toString());
+        Path workingDir = command.workingDir() != null ? command.workingDir() : privateDir;
+        Map<String, String> programEnvironment = new HashMap<>(ADDED);
+        programEnvironment.put("TMPDIR", privateDir.toString());
+        programEnvironment.put("SOCKETLAB_WORKDIR", privateDir.toString());
+        Runnable killContainer = null;
+        ProcessBuilder builder;
+        if (sandbox == null) {
+            builder = new ProcessBuilder(commandLine).directory(workingDir.toFile());
+            builder.environment().keySet().retainAll(INHERITED);
+            builder.environment().putAll(programEnvironment);
+        } else {
+            // The host's PATH, HOME or JAVA_HOME mean nothing in the image: the container gets only the program's own.
+            programEnvironment.put("HOME", "/tmp");
+            DockerSandbox.Container sandboxed = sandbox.container(commandLine, workingDir, tempRoot, programEnvironment);
+            killContainer = () -> sandbox.kill(sandboxed.name());
+            commandLine = sandbox.runCommand(sandboxed);
+            builder = new ProcessBuilder(commandLine).directory(privateDir.toFile());
+            // The client keeps what finds its engine and its configuration (HOME); the program's go into the container.
+            builder.environment().keySet().retainAll(union(INHERITED, DockerSandbox.CLIENT_ENVIRONMENT));
+        }
         long start = System.nanoTime();
         try {
             Process process = builder.start();
             OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutHeadLimit, 64 * 1024, start);
             OutputCapture stderr = new OutputCapture("err", process.getErrorStream(), 64 * 1024, 64 * 1024, start);
             return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace,
-                    command.beforeStop());
+                    command.beforeStop(), killContainer);
         } catch (IOException e) {
             deleteRecursively(privateDir);
             throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A new empty folder under this launcher's root, for data that outlives one program (a store, uploads). */

@@ -22,10 +22,17 @@ public final class RunningProgram implements AutoCloseable {
     private final Path privateDir;
     private final Duration grace;
     private final Runnable beforeStop;
+    /** Kills the Docker container the program runs in ({@code --sandbox docker}); null for a plain process. */
+    private final Runnable container;
     private volatile boolean stopped;
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
                    OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop) {
+        this(label, commandLine, process, stdout, stderr, privateDir, grace, beforeStop, null);
+    }
+
+    RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
+                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop, Runnable container) {
         this.label = label;
         this.commandLine = commandLine;
         this.process = process;
@@ -34,6 +41,7 @@ public final class RunningProgram implements AutoCloseable {
         this.privateDir = privateDir;
         this.grace = grace;
         this.beforeStop = beforeStop;
+        this.container = container;
     }
 
     public String label() {
@@ -114,7 +122,9 @@ public final class RunningProgram implements AutoCloseable {
      */
     public OptionalInt terminate() {
         runBeforeStop();
+        // In a sandbox the docker client proxies SIGTERM to the container; a container left over is killed after.
         boolean graceful = ProcessTree.stop(process.toHandle(), grace);
+        killContainer();
         stopped = true;
         awaitExit(Duration.ofSeconds(5));
         return graceful ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
@@ -123,6 +133,8 @@ public final class RunningProgram implements AutoCloseable {
     /** Kills the whole process tree at once (SIGKILL): no chance to flush or clean up, like a power cut. */
     public void kill() {
         runBeforeStop();
+        // SIGKILL is not proxied to a container: kill the container itself first, then its client.
+        killContainer();
         ProcessTree.kill(process.toHandle());
         awaitExit(Duration.ofSeconds(5));
         stopped = true;
@@ -133,6 +145,10 @@ public final class RunningProgram implements AutoCloseable {
      * has no such table.
      */
     public java.util.OptionalLong residentKib() {
+        if (container != null) {
+            // The process here is the docker client; the program's memory is the container's, bounded by its limit.
+            return java.util.OptionalLong.empty();
+        }
         java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         long total = 0;
@@ -165,11 +181,24 @@ public final class RunningProgram implements AutoCloseable {
         }
     }
 
+    /** Whether the program runs in a Docker container ({@code --sandbox docker}). */
+    public boolean isSandboxed() {
+        return container != null;
+    }
+
+    /** Kills the program's container by name (bounded), so nothing outlives the test even if its client died. */
+    private void killContainer() {
+        if (container != null) {
+            container.run();
+        }
+    }
+
     @Override
     public void close() {
         if (!stopped) {
             runBeforeStop();
             ProcessTree.stop(process.toHandle(), grace);
+            killContainer();
             stopped = true;
         }
         closeStdin();
