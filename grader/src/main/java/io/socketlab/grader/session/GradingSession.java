@@ -49,7 +49,7 @@ public final class GradingSession {
 
     public GradeReport run() {
         long start = System.nanoTime();
-        Path tempRoot = makeTempRoot();
+        Path tempRoot = makeTempRoot(config.tempRoot());
         ProgramLauncher launcher = new ProgramLauncher(tempRoot,
                 config.timeouts().seconds(3), CLIENT_OUTPUT_LIMIT, config.sandbox());
         GradingContext context = new GradingContext(config.target(), launcher, new PortAllocator(),
@@ -131,9 +131,9 @@ public final class GradingSession {
         return ordered;
     }
 
-    private static Path makeTempRoot() {
+    private static Path makeTempRoot(Path parent) {
         try {
-            return Files.createTempDirectory("socketlab-");
+            return Files.createTempDirectory(Files.createDirectories(parent), "socketlab-");
         } catch (IOException e) {
             throw new io.socketlab.grader.model.HarnessException("cannot create a temporary folder", e);
         }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param exercises exercise ids, in the order to grade them
  * @param seed      seeds every random choice (printed so a run can be replayed)
- * @param tempRoot  where programs get their private folders; removed when the session ends
+ * @param tempRoot  the folder in which the session makes its own folder (created if missing), where programs get
+ *                  their private folders; the session's folder is removed when the session ends
  * @param sandbox   the container every program runs in ({@code --sandbox docker}); null to run them as processes
  */
 public record SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,

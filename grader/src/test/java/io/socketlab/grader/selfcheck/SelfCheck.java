@@ -21,12 +21,17 @@ final class SelfCheck {
 
     static final long SEED = 20261121L;
 
+    /**
+     * Where the self-checks' sessions make their folders: the build's own ({@code socketlab.tmpdir}, set by the pom),
+     * so that "nothing outlives a session" is not confused by other programs using the machine's temporary folder.
+     */
+    static final Path SESSIONS = Path.of(System.getProperty("socketlab.tmpdir", System.getProperty("java.io.tmpdir")));
+
     private SelfCheck() {
     }
 
     static GradeReport grade(Target target, List<String> exercises) {
-        SessionConfig config = new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT,
-                Path.of(System.getProperty("java.io.tmpdir")));
+        SessionConfig config = new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT, SESSIONS);
         return new GradingSession(config, new GradingListener() { }).run();
     }
 
