@@ -303,7 +303,7 @@ class SerializationServerTests {
         }
     }
 
-    @Requirement(clause = "SER-6", points = 2,
+    @Requirement(clause = "SER-6", points = 1,
             title = "an acknowledged report survives kill -9",
             titleEs = "un informe confirmado sobrevive a kill -9",
             hint = "write the line, flush it and fsync (os.fsync / FileChannel.force) BEFORE sending ok",
@@ -329,6 +329,29 @@ class SerializationServerTests {
                 throw ConformanceFailure.integrity(step, "report " + id + " (durable-host), acknowledged before the kill",
                         Text.of("it is gone: " + Frames.cut(reports), "ha desaparecido: " + Frames.cut(reports)));
             }
+        }
+    }
+
+    @Requirement(clause = "SER-6", points = 1,
+            title = "refuses to start on a store it cannot use: exit code 2 and one stderr line",
+            titleEs = "no arranca con un almacén que no puede usar: código de salida 2 y una línea en stderr",
+            hint = "before listening, open FILE for reading and appending (creating it if absent); "
+                    + "if that fails, print one line on stderr and exit 2",
+            hintEs = "antes de escuchar, abre FILE para leer y añadir (créalo si no existe); "
+                    + "si falla, escribe una línea en stderr y termina con 2")
+    void refusesAStoreItCannotUse(ServerUnderTest server) throws Exception {
+        Path dir = Files.createDirectories(server.dataDir().resolve("unusable"));
+        Path folder = Files.createDirectories(dir.resolve("folder.jsonl"));
+        Path nowhere = dir.resolve("missing-folder").resolve("reports.jsonl");
+        String[] shown = {"a folder", "a file in a missing folder"};
+        String[] shownEs = {"una carpeta", "un fichero en una carpeta inexistente"};
+        Path[] stores = {folder, nowhere};
+        for (int i = 0; i < stores.length; i++) {
+            server.runExpectingExit(List.of("--store", stores[i].toString()), server.timeouts().seconds(10))
+                    .expectExitCode(step("exit code with a store that is " + shown[i],
+                            "código de salida con un almacén que es " + shownEs[i]), 2)
+                    .expectErrorLine(step("stderr with a store that is " + shown[i],
+                            "stderr con un almacén que es " + shownEs[i]));
         }
     }
 
