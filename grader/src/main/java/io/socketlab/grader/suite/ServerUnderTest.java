@@ -152,8 +152,25 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
      * for it to exit; a server that starts listening instead is stopped and reported with exit code -1.
      */
     public synchronized ClientResult runExpectingExit(List<String> arguments, Duration within) {
+        return runToExit(context.ports().allocate(false), arguments, within);
+    }
+
+    /**
+     * Like {@link #runExpectingExit}, but another socket already listens on the server's {@code --port} (on every
+     * interface), so the server cannot listen there.
+     */
+    public synchronized ClientResult runOnBusyPortExpectingExit(List<String> arguments, Duration within)
+            throws IOException {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket()) {
+            busy.bind(new java.net.InetSocketAddress(context.ports().allocate(false)));
+            scope.transcript().note("grader", "listening on port " + busy.getLocalPort() + " so that the server cannot");
+            return runToExit(busy.getLocalPort(), arguments, within);
+        }
+    }
+
+    private ClientResult runToExit(int port, List<String> arguments, Duration within) {
         stop();
-        java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(context.ports().allocate(false))));
+        java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(port)));
         all.addAll(arguments);
         try (RunningProgram program = context.launcher().start(label, command, all)) {
             scope.transcript().note("server", "started with arguments " + all);

@@ -124,7 +124,12 @@ public final class VariantSupport {
     public static ServerSocket listen(String host, int port) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 256);
+        try {
+            server.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 256);
+        } catch (IOException e) {
+            server.close();
+            die(2, "cannot listen on port " + port + ": " + e.getMessage());
+        }
         return server;
     }
 
@@ -190,12 +195,15 @@ public final class VariantSupport {
         System.out.flush();
     }
 
-    /** Flushes stdout, writes one line on stderr, exits with {@code code}. */
+    /**
+     * Flushes stdout, writes one line on stderr, exits with {@code code}. Halts rather than exits, so that a
+     * SIGTERM hook already installed ({@link #exitZeroOnSigterm}) cannot turn the code into 0.
+     */
     public static void die(int code, String message) {
         System.out.flush();
         System.err.println(message);
         System.err.flush();
-        System.exit(code);
+        Runtime.getRuntime().halt(code);
     }
 
     public static void closeQuietly(Closeable c) {

@@ -165,11 +165,31 @@ class ChatClientTests {
     }
 
     @Requirement(clause = "CHAT-13", points = 1,
-            title = "exits 2 with a message when the connection is refused",
-            titleEs = "termina con 2 y un mensaje si la conexión es rechazada",
-            hint = "catch the connection error, print one line on stderr, exit with status 2",
-            hintEs = "captura el error de conexión, escribe una línea en stderr y termina con estado 2")
-    void exitsTwoWhenRefused(ClientUnderTest client) {
+            title = "exits 2 with a message when the connection is refused or closed before QUIT",
+            titleEs = "termina con 2 y un mensaje si la conexión es rechazada o se cierra antes de QUIT",
+            hint = "catch the connection error; a close before your QUIT (even before the reply to NICK) is an error too: "
+                    + "print one line on stderr, exit with status 2",
+            hintEs = "captura el error de conexión; un cierre antes de tu QUIT (incluso antes de la respuesta a NICK) "
+                    + "también es un error: escribe una línea en stderr y termina con estado 2")
+    void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of("--nick", "alice"));
+        Text firstLine = Text.of("the client's first line", "la primera línea del cliente");
+        FakeTcpServer silent = client.fakeServer(connection -> connection.expectLine(firstLine, "NICK alice"));
+        client.run(silent.port(), List.of("--nick", "alice"), new byte[0]).expectConnectedTo(silent)
+                .expectExitCode(Text.of("exit code after a close before the reply to NICK",
+                        "código de salida tras un cierre antes de la respuesta a NICK"), 2)
+                .expectErrorLine(Text.of("stderr after a close before the reply to NICK",
+                        "stderr tras un cierre antes de la respuesta a NICK"));
+        FakeTcpServer leaving = client.fakeServer(connection -> {
+            connection.expectLine(firstLine, "NICK alice");
+            connection.sendLine("OK alice");
+        });
+        // stdin stays open: the user has typed nothing, so the client has not sent QUIT when the server leaves.
+        client.start(leaving.port(), List.of("--nick", "alice"))
+                .awaitExit(Text.of("waiting for the client to exit after the server closed",
+                        "esperando a que el cliente termine tras el cierre del servidor"), client.timeouts().seconds(10))
+                .expectConnectedTo(leaving)
+                .expectExitCode(Text.of("exit code after a close before QUIT", "código de salida tras un cierre antes de QUIT"), 2)
+                .expectErrorLine(Text.of("stderr after a close before QUIT", "stderr tras un cierre antes de QUIT"));
     }
 }

@@ -122,19 +122,26 @@ class EchoClientTests {
     }
 
     @Requirement(clause = "ECHO-9", points = 1,
-            title = "UDP: after 3 sends reports LOST <line> on stderr, goes on, exits 1",
-            titleEs = "UDP: tras 3 envíos informa LOST <línea> en stderr, continúa y termina con 1",
-            hint = "after the third unanswered send print \"LOST <line>\" on stderr, continue with the next line, exit 1 at the end",
-            hintEs = "tras el tercer envío sin respuesta escribe \"LOST <línea>\" en stderr, sigue con la siguiente y termina con 1")
+            title = "UDP: after 3 sends, or for a line too long for a datagram, reports LOST <line>, goes on, exits 1",
+            titleEs = "UDP: tras 3 envíos, o con una línea demasiado larga para un datagrama, informa LOST <línea>, continúa y termina con 1",
+            hint = "after the third unanswered send print \"LOST <line>\" on stderr, continue with the next line, exit 1 at the end; "
+                    + "a line over 65507 bytes is LOST at once, never sent",
+            hintEs = "tras el tercer envío sin respuesta escribe \"LOST <línea>\" en stderr, sigue con la siguiente y termina con 1; "
+                    + "una línea de más de 65507 bytes es LOST enseguida, sin enviarla")
     void udpReportsLostLines(ClientUnderTest client) throws Exception {
         FakeUdpServer fake = client.fakeUdpServer((index, payload) ->
                 Arrays.equals(payload, Bytes.utf8("never echoed")) ? Optional.empty() : Optional.of(payload));
+        String tooLong = "x".repeat(65_508);
         ClientResult result = client.run(fake.port(), List.of("--udp", "--timeout-ms", "200"),
-                stdin(List.of("kept", "never echoed", "after")));
+                stdin(List.of("kept", "never echoed", tooLong, "after")));
         result.expectStdoutLines(OUTPUT, List.of("kept", "after")).expectExitCode(EXIT, 1);
         Text step = Text.of("the client's stderr", "la salida de error del cliente");
         if (result.stderrLines().stream().noneMatch(l -> l.strip().equals("LOST never echoed"))) {
             throw ConformanceFailure.wrongOutput(step, "a line \"LOST never echoed\"", Bytes.quote(result.stderr()));
+        }
+        if (result.stderrLines().stream().noneMatch(l -> l.strip().equals("LOST " + tooLong))) {
+            throw ConformanceFailure.wrongOutput(step, "a line \"LOST xxx...\" for the 65508-byte line",
+                    Bytes.quote(result.stderr()));
         }
         long sends = fake.received().stream().filter(b -> Arrays.equals(b, Bytes.utf8("never echoed"))).count();
         if (sends > 3) {

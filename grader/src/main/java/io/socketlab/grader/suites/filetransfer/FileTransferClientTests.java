@@ -64,10 +64,10 @@ class FileTransferClientTests {
     }
 
     @Requirement(clause = "FT-10", points = 1,
-            title = "put sends binary content under NAME; a missing FILE is a usage error",
-            titleEs = "put envía contenido binario con NAME; un FILE inexistente es un error de uso",
-            hint = "read the file as bytes and send exactly them; check FILE exists before connecting (exit 2)",
-            hintEs = "lee el fichero como bytes y envía exactamente esos; comprueba que FILE existe antes de conectar (sale con 2)")
+            title = "put sends binary content under NAME; a missing FILE or a folder is a usage error",
+            titleEs = "put envía contenido binario con NAME; un FILE inexistente o una carpeta es un error de uso",
+            hint = "read the file as bytes and send exactly them; check FILE is a readable file before connecting (exit 2)",
+            hintEs = "lee el fichero como bytes y envía exactamente esos; comprueba que FILE es un fichero legible antes de conectar (sale con 2)")
     void putsBinaryUnderAName(ClientUnderTest client, Random random) throws Exception {
         byte[] content = new byte[300_000];
         random.nextBytes(content);
@@ -83,6 +83,9 @@ class FileTransferClientTests {
                 new byte[0]);
         missing.expectExitCode(Text.of("exit code for a missing FILE", "código de salida con un FILE inexistente"), 2)
                 .expectErrorLine(Text.of("stderr for a missing FILE", "stderr con un FILE inexistente"));
+        ClientResult folder = client.run(fake.port(), List.of("put", client.files().toString()), new byte[0]);
+        folder.expectExitCode(Text.of("exit code for a FILE that is a folder", "código de salida con un FILE que es una carpeta"), 2)
+                .expectErrorLine(Text.of("stderr for a FILE that is a folder", "stderr con un FILE que es una carpeta"));
     }
 
     /** A fake server answering one GET with {@code header} and then {@code body}, then closing. */

@@ -130,11 +130,27 @@ class QuizClientTests {
     }
 
     @Requirement(clause = "QUIZ-13", points = 1,
-            title = "exits 2 with a message when the connection is refused",
-            titleEs = "termina con 2 y un mensaje si la conexión es rechazada",
-            hint = "catch the connection error, print one line on stderr, exit with status 2",
-            hintEs = "captura el error de conexión, escribe una línea en stderr y termina con estado 2")
-    void exitsTwoWhenRefused(ClientUnderTest client) {
+            title = "exits 2 with a message when the connection is refused or closed before GAMEOVER",
+            titleEs = "termina con 2 y un mensaje si la conexión es rechazada o se cierra antes de GAMEOVER",
+            hint = "catch the connection error; a close before GAMEOVER (even before the reply to JOIN) is an error too: "
+                    + "print one line on stderr, exit with status 2",
+            hintEs = "captura el error de conexión; un cierre antes de GAMEOVER (incluso antes de la respuesta a JOIN) "
+                    + "también es un error: escribe una línea en stderr y termina con estado 2")
+    void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of("--team", "red"));
+        FakeTcpServer silent = client.fakeServer(connection -> connection.expectLine(SENT, "JOIN red"));
+        client.run(silent.port(), List.of("--team", "red"), new byte[0]).expectConnectedTo(silent)
+                .expectExitCode(Text.of("exit code after a close before the reply to JOIN",
+                        "código de salida tras un cierre antes de la respuesta a JOIN"), 2)
+                .expectErrorLine(Text.of("stderr after a close before the reply to JOIN",
+                        "stderr tras un cierre antes de la respuesta a JOIN"));
+        FakeTcpServer quitting = client.fakeServer(connection -> {
+            connection.expectLine(SENT, "JOIN red");
+            connection.sendLine("WELCOME red 1/1");
+            connection.sendLine("START 3");
+        });
+        client.run(quitting.port(), List.of("--team", "red"), new byte[0]).expectConnectedTo(quitting)
+                .expectExitCode(Text.of("exit code after a close before GAMEOVER", "código de salida tras un cierre antes de GAMEOVER"), 2)
+                .expectErrorLine(Text.of("stderr after a close before GAMEOVER", "stderr tras un cierre antes de GAMEOVER"));
     }
 }

@@ -391,7 +391,7 @@ class QuizServerTests {
         }
     }
 
-    @Requirement(clause = "QUIZ-10", points = 2,
+    @Requirement(clause = "QUIZ-10", points = 1,
             title = "refuses a bad questions file or --rounds at start with exit code 2",
             titleEs = "rechaza al arrancar un fichero de preguntas o un --rounds incorrectos con código 2",
             hint = "validate the arguments and the file before listening; print one line on stderr and exit 2",
@@ -412,6 +412,34 @@ class QuizServerTests {
             String shown = String.join(" ", arguments).replace(dir.toString() + "/", "");
             result.expectExitCode(step("exit code of a server started with " + shown, "código de salida de un servidor arrancado con " + shown), 2);
         }
+    }
+
+    @Requirement(clause = "QUIZ-10", points = 1,
+            title = "refuses bad options and a port it cannot listen on with exit code 2 and one stderr line",
+            titleEs = "rechaza opciones incorrectas y un puerto en el que no puede escuchar con código 2 y una línea en stderr",
+            hint = "check every option before listening (P and T positive integers, no unknown option); "
+                    + "if the port is taken, say so in one line on stderr and exit 2",
+            hintEs = "comprueba cada opción antes de escuchar (P y T enteros positivos, ninguna opción desconocida); "
+                    + "si el puerto está ocupado, dilo en una línea en stderr y termina con 2")
+    void refusesBadOptionsAndABusyPort(ServerUnderTest server) throws Exception {
+        String questions = Files.writeString(server.dataDir().resolve("options.json"), Player.QUESTIONS).toString();
+        String[][] bad = {
+                {"--questions", questions},
+                {"--players", "2", "--questions", questions, "--colour", "red"},
+                {"--players", "0", "--questions", questions},
+                {"--players", "two", "--questions", questions},
+                {"--players", "2", "--questions", questions, "--answer-timeout-ms", "0"}};
+        for (String[] arguments : bad) {
+            String shown = String.join(" ", arguments).replace(questions, "FILE");
+            server.runExpectingExit(List.of(arguments), server.timeouts().seconds(10))
+                    .expectExitCode(step("exit code of a server started with " + shown,
+                            "código de salida de un servidor arrancado con " + shown), 2)
+                    .expectErrorLine(step("stderr of a server started with " + shown,
+                            "stderr de un servidor arrancado con " + shown));
+        }
+        server.runOnBusyPortExpectingExit(List.of("--players", "2", "--questions", questions), server.timeouts().seconds(10))
+                .expectExitCode(step("exit code of a server whose port is taken", "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(step("stderr of a server whose port is taken", "stderr de un servidor con el puerto ocupado"));
     }
 
     @Requirement(clause = "QUIZ-11", points = 1, level = Level.SHOULD,

@@ -172,11 +172,32 @@ class SerializationClientTests {
     }
 
     @Requirement(clause = "SER-11", points = 1,
-            title = "exits 2 with a message when the connection is refused",
-            titleEs = "termina con 2 y un mensaje si la conexión es rechazada",
-            hint = "catch the connection error, print one line on stderr, exit with status 2",
-            hintEs = "captura el error de conexión, escribe una línea en stderr y termina con estado 2")
-    void exitsTwoWhenRefused(ClientUnderTest client) {
+            title = "exits 2 with a message when the connection is refused, cut short or answered with an invalid frame",
+            titleEs = "termina con 2 y un mensaje si la conexión es rechazada, se corta o recibe una trama no válida",
+            hint = "catch the connection error; a close before the whole answer, a length outside 1..1048576 or a body "
+                    + "that is not a JSON object with a status is an error too: one line on stderr, exit status 2",
+            hintEs = "captura el error de conexión; un cierre antes de la respuesta completa, una longitud fuera de "
+                    + "1..1048576 o un cuerpo que no es un objeto JSON con status también son errores: una línea en stderr, estado 2")
+    void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of());
+        byte[] ok = Frames.frame("{\"status\":\"ok\",\"id\":3}");
+        byte[][] answers = {new byte[0], java.util.Arrays.copyOf(ok, 2), java.util.Arrays.copyOf(ok, ok.length - 1),
+                Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}")};
+        String[] shown = {"no answer at all", "half a length prefix", "a body one byte short", "a length of 0",
+                "a JSON array", "an object without status"};
+        String[] shownEs = {"ninguna respuesta", "medio prefijo de longitud", "un cuerpo al que le falta un byte",
+                "una longitud 0", "un array JSON", "un objeto sin status"};
+        for (int i = 0; i < answers.length; i++) {
+            byte[] answer = answers[i];
+            FakeTcpServer fake = client.fakeServer(connection -> {
+                Frames.read(connection, REQUEST);
+                connection.send(answer);
+            });
+            client.run(fake.port(), List.of(), new byte[0]).expectConnectedTo(fake)
+                    .expectExitCode(Text.of("exit code after " + shown[i] + ", then a close",
+                            "código de salida tras " + shownEs[i] + " y un cierre"), 2)
+                    .expectErrorLine(Text.of("stderr after " + shown[i] + ", then a close",
+                            "stderr tras " + shownEs[i] + " y un cierre"));
+        }
     }
 }

@@ -303,7 +303,7 @@ class SerializationServerTests {
         }
     }
 
-    @Requirement(clause = "SER-6", points = 2,
+    @Requirement(clause = "SER-6", points = 1,
             title = "an acknowledged report survives kill -9",
             titleEs = "un informe confirmado sobrevive a kill -9",
             hint = "write the line, flush it and fsync (os.fsync / FileChannel.force) BEFORE sending ok",
@@ -330,6 +330,22 @@ class SerializationServerTests {
                         Text.of("it is gone: " + Frames.cut(reports), "ha desaparecido: " + Frames.cut(reports)));
             }
         }
+    }
+
+    @Requirement(clause = "SER-6", points = 1,
+            title = "refuses to start on a store that is a folder: exit code 2 and one stderr line",
+            titleEs = "no arranca con un almacén que es una carpeta: código de salida 2 y una línea en stderr",
+            hint = "before listening, open FILE for reading and appending (creating it if absent); "
+                    + "if that fails, print one line on stderr and exit 2",
+            hintEs = "antes de escuchar, abre FILE para leer y añadir (créalo si no existe); "
+                    + "si falla, escribe una línea en stderr y termina con 2")
+    void refusesAStoreItCannotUse(ServerUnderTest server) throws Exception {
+        // A folder can be neither read nor appended to as a file. (A FILE in a missing folder is not tested: the
+        // spec promises the folder exists, so a server may as well create it.)
+        Path folder = Files.createDirectories(server.dataDir().resolve("folder.jsonl"));
+        server.runExpectingExit(List.of("--store", folder.toString()), server.timeouts().seconds(10))
+                .expectExitCode(step("exit code with a store that is a folder", "código de salida con un almacén que es una carpeta"), 2)
+                .expectErrorLine(step("stderr with a store that is a folder", "stderr con un almacén que es una carpeta"));
     }
 
     @Requirement(clause = "SER-6", points = 1,

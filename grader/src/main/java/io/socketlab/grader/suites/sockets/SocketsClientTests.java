@@ -97,7 +97,7 @@ class SocketsClientTests {
         result.expectStdoutLines(OUTPUT, List.of(greeting, "RECEIVED 1", "BYE")).expectExitCode(EXIT, 0);
     }
 
-    @Requirement(clause = "SOCK-10", points = 2,
+    @Requirement(clause = "SOCK-10", points = 1,
             title = "with no MESSAGE, sends each stdin line until EOF, then BYE",
             titleEs = "sin MESSAGE, envía cada línea de la entrada estándar hasta EOF y luego BYE",
             hint = "with no arguments read stdin line by line (empty lines too) and send each one; at EOF send BYE",
@@ -111,6 +111,24 @@ class SocketsClientTests {
         result.expectStdoutLines(OUTPUT,
                 List.of("HELLO fake", "RECEIVED 5", "RECEIVED 11", "RECEIVED 0", "RECEIVED 8", "BYE"))
                 .expectExitCode(EXIT, 0);
+    }
+
+    @Requirement(clause = "SOCK-10", points = 1,
+            title = "sends a CR LF line without its CR and a last line without LF; empty input sends only BYE",
+            titleEs = "envía una línea CR LF sin su CR y una última línea sin LF; una entrada vacía solo envía BYE",
+            hint = "strip one CR before each LF; at end of input send what is left as a line; with no input send just BYE",
+            hintEs = "quita un CR antes de cada LF; al final de la entrada envía lo que quede como una línea; sin entrada envía solo BYE")
+    void handlesStdinLineEnds(ClientUnderTest client) throws Exception {
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
+        ClientResult result = client.run(fake.port(), List.of(), Bytes.utf8("windows\r\nno newline"));
+        expectSent(result, fake, received, List.of("windows", "no newline", "BYE"));
+        result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 7", "RECEIVED 10", "BYE")).expectExitCode(EXIT, 0);
+        List<String> receivedWhenEmpty = Collections.synchronizedList(new ArrayList<>());
+        FakeTcpServer empty = fakeServer(client, "HELLO fake", receivedWhenEmpty);
+        ClientResult emptyResult = client.run(empty.port(), List.of(), new byte[0]);
+        expectSent(emptyResult, empty, receivedWhenEmpty, List.of("BYE"));
+        emptyResult.expectStdoutLines(OUTPUT, List.of("HELLO fake", "BYE")).expectExitCode(EXIT, 0);
     }
 
     @Requirement(clause = "SOCK-11", points = 1,

@@ -59,7 +59,11 @@ abstract class ReportClientBase {
             if (reply == null || !reply.isObject()) {
                 VariantSupport.die(2, "the server's reply is not a JSON object");
             }
-            if (reply.path("status").asText().equals("error")) {
+            String status = reply.path("status").asText();
+            if (!status.equals("ok") && !status.equals("error")) {
+                VariantSupport.die(2, "the server's reply has no recognisable status");
+            }
+            if (status.equals("error")) {
                 String code = reply.path("error").asText("unknown");
                 VariantSupport.printLine(("ERROR " + code).getBytes(StandardCharsets.UTF_8));
                 VariantSupport.die(1, "the server refused: " + code + " (" + reply.path("message").asText("") + ")");

@@ -71,10 +71,14 @@ abstract class ReportServerBase {
         if (store == null) {
             VariantSupport.die(2, "usage error: --store FILE is required");
         }
-        journal = journal(Path.of(store));
-        for (ObjectNode stored : journal.load()) {
-            nextId = Math.max(nextId, stored.path("id").asLong(0) + 1);
-            remember(stored);
+        try {
+            journal = journal(Path.of(store));
+            for (ObjectNode stored : journal.load()) {
+                nextId = Math.max(nextId, stored.path("id").asLong(0) + 1);
+                remember(stored);
+            }
+        } catch (IOException e) {
+            VariantSupport.die(2, "cannot use the store " + store + ": " + e.getMessage());
         }
         VariantSupport.exitZeroOnSigterm();
         try (ServerSocket server = VariantSupport.listen(args.get("--host", null), port)) {
