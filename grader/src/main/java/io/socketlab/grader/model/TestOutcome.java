@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param transcript the wire transcript up to the first divergence; empty when none
  * @param log        the programs' output (head and tail, timestamped); empty when none
  * @param flaky      failed with a harness error, then passed on its retry
+ * @param images     pictures the test attached (a frame the program wrote); empty when none
  */
 public record TestOutcome(
         int number,
@@ -27,7 +28,16 @@ public record TestOutcome(
         String transcript,
         String log,
         Duration duration,
-        boolean flaky) {
+        boolean flaky,
+        java.util.List<Image> images) {
+
+    /** An outcome without pictures. */
+    public TestOutcome(int number, String exercise, Program program, String clause, Text title, int points, Level level,
+                       Visibility visibility, Verdict verdict, FailureKind kind, FailureDetail detail, String transcript,
+                       String log, Duration duration, boolean flaky) {
+        this(number, exercise, program, clause, title, points, level, visibility, verdict, kind, detail, transcript,
+                log, duration, flaky, java.util.List.of());
+    }
 
     /** Points earned: all of them on PASS, none otherwise. */
     public int score() {
@@ -46,11 +56,11 @@ public record TestOutcome(
 
     public TestOutcome withNumber(int newNumber) {
         return new TestOutcome(newNumber, exercise, program, clause, title, points, level, visibility,
-                verdict, kind, detail, transcript, log, duration, flaky);
+                verdict, kind, detail, transcript, log, duration, flaky, images);
     }
 
     public TestOutcome asFlaky() {
         return new TestOutcome(number, exercise, program, clause, title, points, level, visibility,
-                verdict, kind, detail, transcript, log, duration, true);
+                verdict, kind, detail, transcript, log, duration, true, images);
     }
 }

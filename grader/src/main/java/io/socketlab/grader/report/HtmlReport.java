@@ -1,6 +1,7 @@
 package io.socketlab.grader.report;
 
 import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,9 @@ public final class HtmlReport implements GradingListener {
             .meta .clause { font-weight: 600; color: var(--fg); }
             .test p { margin: .3rem 0; }
             .muted { color: var(--muted); font-size: .9rem; }
+            figure { margin: .4rem 0; }
+            figure img { max-width: 100%; min-width: 8rem; image-rendering: pixelated; border: 1px solid var(--line); }
+            figcaption { font-size: .85rem; color: var(--muted); }
             pre { margin: .3rem 0; padding: .5rem .7rem; overflow-x: auto; background: var(--bg);
               border: 1px solid var(--line); border-radius: .3rem;
               font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -163,10 +168,23 @@ public final class HtmlReport implements GradingListener {
                 }
             }
         }
+        if (outcome.visibility() != Visibility.HIDDEN || showHidden) {
+            images(html, outcome);
+        }
         if (outcome.flaky()) {
             html.append("<p class=\"muted\">").append(escape(messages.get("flaky"))).append("</p>\n");
         }
         html.append("</li>\n");
+    }
+
+    /** The pictures a test attached (a frame the program wrote), embedded as data URIs: the page stays one file. */
+    private void images(StringBuilder html, TestOutcome outcome) {
+        for (Image image : outcome.images()) {
+            String caption = escape(image.caption().in(lang));
+            html.append("<figure><img src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(image.png())).append("\" alt=\"").append(caption)
+                    .append("\" /><figcaption>").append(caption).append("</figcaption></figure>\n");
+        }
     }
 
     private static void collapsible(StringBuilder html, String label, String body) {

@@ -1,20 +1,24 @@
 package io.socketlab.grader.session;
 
+import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.GradingListener;
+import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Verdict;
-import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Failures;
 import io.socketlab.grader.suite.GradingExtension;
 import io.socketlab.grader.suite.Requirement;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,6 +125,18 @@ final class OutcomeCollector implements TestExecutionListener {
         return new FailureDetail(Text.same(""), "", Text.of(en, es), null);
     }
 
+    /** The pictures a test attached, in order (see {@link GradingExtension#IMAGE_ENTRY}). */
+    private static List<Image> images(Map<String, String> published) {
+        List<Image> images = new ArrayList<>();
+        for (int n = 1; published.containsKey(GradingExtension.IMAGE_ENTRY + n); n++) {
+            String key = GradingExtension.IMAGE_ENTRY + n;
+            images.add(new Image(Text.of(published.getOrDefault(key + ".caption", ""),
+                    published.getOrDefault(key + ".caption.es", "")),
+                    Base64.getDecoder().decode(published.get(key))));
+        }
+        return images;
+    }
+
     private static FailureDetail harnessDetail(Throwable thrown) {
         String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
         return new FailureDetail(Text.same(""), "", Text.of("harness error (not your fault): " + message,
@@ -145,7 +161,7 @@ final class OutcomeCollector implements TestExecutionListener {
                 Text.of(requirement.title(), requirement.titleEs()), requirement.points(), requirement.level(),
                 requirement.visibility(), verdict, kind, detail,
                 published.getOrDefault(GradingExtension.TRANSCRIPT_ENTRY, ""),
-                published.getOrDefault(GradingExtension.LOG_ENTRY, ""), duration, false);
+                published.getOrDefault(GradingExtension.LOG_ENTRY, ""), duration, false, images(published));
         synchronized (this) {
             outcomes.put(id.getUniqueId(), outcome);
             methods.put(id.getUniqueId(), method);

@@ -5,6 +5,7 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.target.ProgramCommand;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -33,6 +34,11 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     /** Report entry keys the session reads. */
     public static final String TRANSCRIPT_ENTRY = "socketlab.transcript";
     public static final String LOG_ENTRY = "socketlab.log";
+    /**
+     * Report entry keys of the n-th picture a test attached (1-based): {@code socketlab.image.1} holds the PNG in
+     * base64, {@code socketlab.image.1.caption} and {@code socketlab.image.1.caption.es} its caption.
+     */
+    public static final String IMAGE_ENTRY = "socketlab.image.";
     /**
      * Report entry keys of a measurement an INFO test publishes (English, Spanish) through JUnit's
      * {@code TestReporter}; the reports show it with the test.
@@ -172,6 +178,13 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         String logs = scope.logs();
         if (!logs.isBlank()) {
             context.publishReportEntry(Map.of(LOG_ENTRY, logs));
+        }
+        List<io.socketlab.grader.model.Image> images = scope.images();
+        for (int n = 1; n <= images.size(); n++) {
+            io.socketlab.grader.model.Image image = images.get(n - 1);
+            context.publishReportEntry(Map.of(IMAGE_ENTRY + n, java.util.Base64.getEncoder().encodeToString(image.png()),
+                    IMAGE_ENTRY + n + ".caption", image.caption().en(),
+                    IMAGE_ENTRY + n + ".caption.es", image.caption().es()));
         }
     }
 

@@ -64,6 +64,11 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         this.scope = testScope;
     }
 
+    /** Shows a picture the server produced (a frame it wrote) in the HTML report of the current test. */
+    public void attachImage(io.socketlab.grader.model.Text caption, byte[] png) {
+        scope.addImage(new io.socketlab.grader.model.Image(caption, png));
+    }
+
     public Timeouts timeouts() {
         return context.timeouts();
     }

@@ -1,8 +1,11 @@
 package io.socketlab.grader.suite;
 
+import io.socketlab.grader.model.Image;
 import io.socketlab.grader.probe.Transcript;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What one test owns: its transcript and everything it opened, closed in reverse order when the test ends. */
@@ -11,6 +14,7 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
     private final Transcript transcript = new Transcript();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final StringBuilder logs = new StringBuilder();
+    private final List<Image> images = new ArrayList<>();
 
     Transcript transcript() {
         return transcript;
@@ -30,6 +34,15 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
 
     synchronized String logs() {
         return logs.toString();
+    }
+
+    /** Keeps a picture for the report. */
+    synchronized void addImage(Image image) {
+        images.add(image);
+    }
+
+    synchronized List<Image> images() {
+        return List.copyOf(images);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -109,6 +111,26 @@ class HtmlReportTests {
                 .contains("tcp#1  &lt; &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;",
                         "out &lt;script&gt;alert(2)&lt;/script&gt;", "echoes &lt;b&gt; &amp; &#39;friends&#39;");
         assertThat(texts(parse(html), "//details/pre")).first().asString().contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void embedsTheFramesATestAttachedAsImagesButNotAHiddenTestsForStudents() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        List<Image> frame = List.of(new Image(Text.of("frame-7.png as the receiver wrote it", "frame-7.png"), png));
+        TestOutcome shown = new TestOutcome(1, "udp-stream", Program.SERVER, "US-2", Text.same("conceals lost rows"),
+                4, Level.MUST, Visibility.PUBLIC, Verdict.PASS, null, null, "", "", Duration.ZERO, false, frame);
+        TestOutcome hidden = new TestOutcome(2, "udp-stream", Program.SERVER, "US-9", Text.same("late rows ignored"),
+                2, Level.MUST, Visibility.HIDDEN, Verdict.PASS, null, null, "", "", Duration.ZERO, false,
+                List.of(new Image(Text.same("hidden frame"), png)));
+        GradeReport report = new GradeReport("reference", List.of("udp-stream"), 1L, Lang.EN, List.of(shown, hidden),
+                Duration.ZERO);
+
+        Document page = parse(written(report, Lang.EN, false));
+
+        assertThat(texts(page, "//figure/img/@src")).containsExactly(
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        assertThat(texts(page, "//figure/figcaption")).containsExactly("frame-7.png as the receiver wrote it");
+        assertThat(texts(parse(written(report, Lang.EN, true)), "//figure/figcaption")).hasSize(2);
     }
 
     @Test

@@ -54,6 +54,8 @@ class ReferenceAndTemplateTests {
                 .allSatisfy(o -> assertThat(o.verdict()).isIn(Verdict.PASS, Verdict.INFO));
         assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(MAX);
         assertThat(report.fullMarks()).isTrue();
+        // The frames the udp-stream receiver wrote travel with its outcomes, for the HTML report.
+        assertThat(report.outcomesOf("udp-stream")).anySatisfy(o -> assertThat(o.images()).isNotEmpty());
         // Every process the grader started is gone, with its private folder.
         SelfCheck.awaitNoSurvivingProcesses();
         assertThat(socketlabTempDirs()).isSubsetOf(tempBefore);

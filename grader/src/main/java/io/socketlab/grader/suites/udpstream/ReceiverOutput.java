@@ -129,8 +129,11 @@ final class ReceiverOutput {
         while (true) {
             if (Files.isRegularFile(file)) {
                 try {
-                    BufferedImage image = ImageIO.read(file.toFile());
+                    byte[] png = Files.readAllBytes(file);
+                    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
                     if (image != null) {
+                        server.attachImage(Text.of("frame-" + frame + ".png as the receiver wrote it",
+                                "frame-" + frame + ".png tal como lo escribió el receptor"), png);
                         return image;
                     }
                     problem = "a file that is not a PNG image";
