@@ -83,7 +83,7 @@ public final class ReferencePeer {
     private ProgramCommand command(Program program) {
         String needed = "this cross-test needs the reference " + exercise + " " + program.id();
         try {
-            return Targets.resolve(Targets.REFERENCE).program(exercise, program).orElseThrow(
+            return Targets.peerReference().program(exercise, program).orElseThrow(
                     () -> new HarnessException(needed + ", which the reference module does not provide"));
         } catch (IllegalArgumentException e) {
             throw new HarnessException(needed + ", but " + e.getMessage(), e);

@@ -30,6 +30,23 @@ public final class Targets {
     }
 
     /**
+     * The reference that cross-tests run as the graded program's peer: the one built beside this grader (its jar's or
+     * classes' own repository) when that has a built reference module, else the home's. In a student repository's
+     * workflow the grader is the pinned upstream's and {@code -Dsocketlab.home} is the student's fork, which has no
+     * reference: the peer must come from the grader's side.
+     *
+     * @throws IllegalArgumentException with a message for the user when no built reference can be found
+     */
+    public static Target peerReference() {
+        Optional<Path> besideGrader = graderRepository()
+                .filter(dir -> Files.isRegularFile(dir.resolve("reference/target/runtime-classpath.txt")));
+        if (besideGrader.isPresent()) {
+            return BuiltinTarget.ofModule(REFERENCE, besideGrader.get().resolve("reference"));
+        }
+        return resolve(REFERENCE);
+    }
+
+    /**
      * The repository's root: {@code -Dsocketlab.home}, else the first folder holding both modules found walking up
      * from the working directory, else from the grader jar's own location.
      */
@@ -42,6 +59,11 @@ public final class Targets {
         if (fromWorkingDir.isPresent()) {
             return fromWorkingDir;
         }
+        return graderRepository();
+    }
+
+    /** The repository this grader was built in: walking up from its jar or classes folder. */
+    private static Optional<Path> graderRepository() {
         try {
             Path codeSource = Path.of(Targets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return searchUpwards(codeSource);
