@@ -34,26 +34,52 @@ final class ReportStore {
         this.file = file;
     }
 
-    /** SER-6: opens {@code path}, creating it if needed, and reads the reports stored by earlier runs. */
+    /**
+     * SER-6: opens {@code path}, creating it if needed, and reads the reports stored by earlier runs.
+     *
+     * @throws IOException when the file cannot be used, or holds a line that is not a stored report
+     */
     static ReportStore open(Path path) throws IOException {
-        ReportStore store = new ReportStore(FileChannel.open(path, StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE));
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            LineReader lines = new LineReader(in, Frames.MAX_LENGTH);
-            for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
-                store.load(line);
+        FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            // A server killed in the middle of a write may have left half a line, never acknowledged: drop it,
+            // so that the next report starts on a line of its own.
+            file.truncate(endOfLastCompleteLine(file));
+            ReportStore store = new ReportStore(file);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                LineReader lines = new LineReader(in, Frames.MAX_LENGTH);
+                int number = 1;
+                for (byte[] line = lines.readLine(); line != null; line = lines.readLine(), number++) {
+                    store.load(line, number);
+                }
             }
+            // Only this server writes the file, so writing at its end is appending.
+            file.position(file.size());
+            return store;
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
         }
-        // A server killed in the middle of a write may have left half a line, never acknowledged:
-        // end it, so that the next report starts on a line of its own.
-        // Only this server writes the file, so writing at its end is appending.
-        long size = store.file.size();
-        store.file.position(size);
-        ByteBuffer last = ByteBuffer.allocate(1);
-        if (size > 0 && store.file.read(last, size - 1) == 1 && last.get(0) != '\n') {
-            store.file.write(ByteBuffer.wrap(new byte[] {'\n'}));
+    }
+
+    /** The length of {@code file} up to and including its last LF: 0 when it has none. */
+    private static long endOfLastCompleteLine(FileChannel file) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(8192);
+        for (long end = file.size(); end > 0; ) {
+            long start = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - start));
+            while (block.hasRemaining() && file.read(block, start + block.position()) >= 0) {
+                // read the whole block
+            }
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
         }
-        return store;
+        return 0;
     }
 
     /**
@@ -86,18 +112,19 @@ final class ReportStore {
         return List.copyOf(recent);
     }
 
-    private void load(byte[] line) {
+    /** Takes in one stored report; any other line means the file is not this server's store (SER-6). */
+    private void load(byte[] line, int number) throws IOException {
+        JsonNode stored;
         try {
-            JsonNode stored = JSON.readTree(line);
-            if (stored != null && stored.isObject() && stored.path("id").canConvertToLong()) {
-                lastId = Math.max(lastId, stored.get("id").asLong());
-                remember((ObjectNode) stored);
-                return;
-            }
+            stored = JSON.readTree(line);
         } catch (IOException e) {
-            // Reported below, like any line that is not a stored report.
+            stored = null;
         }
-        System.err.println(ReportServer.PROGRAM + ": skipping a damaged line in the store");
+        if (stored == null || !stored.isObject() || !stored.path("id").canConvertToLong()) {
+            throw new IOException("line " + number + " is not a stored report");
+        }
+        lastId = Math.max(lastId, stored.get("id").asLong());
+        remember((ObjectNode) stored);
     }
 
     private void remember(ObjectNode stored) {
