@@ -58,7 +58,7 @@ class StudentExportIT {
         assertThat(grade.exitCode()).as(grade.stdout()).isEqualTo(1);
         JsonNode results = new ObjectMapper().readTree(report.resolve("results.json").toFile());
         assertThat(results.get("score").asInt()).isZero();
-        assertThat(results.get("max_score").asInt()).isEqualTo(24);
+        assertThat(results.get("max_score").asInt()).isEqualTo(25);
         assertThat(report.resolve("annotations.txt")).content().startsWith("::error title=SOCK-");
 
         Run untouched = java(dir, List.of(), concat(List.of("export-student", "--compare", students.toString()), pins));

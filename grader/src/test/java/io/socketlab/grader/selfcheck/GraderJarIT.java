@@ -51,15 +51,15 @@ class GraderJarIT {
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results.get("score").asInt()).isEqualTo(results.get("max_score").asInt()).isEqualTo(46);
+        assertThat(results.get("score").asInt()).isEqualTo(results.get("max_score").asInt()).isEqualTo(48);
         assertThat(results.get("tests")).allSatisfy(test -> {
             assertThat(test.get("status").asText()).isEqualTo("passed");
             assertThat(test.get("verdict").asText()).isEqualTo("PASS");
             assertThat(test.get("exercise").asText()).isIn("sockets", "echo");
         });
         assertThat(out.resolve("junit.xml")).content().contains("<testsuite name=\"sockets\"").contains("failures=\"0\"");
-        assertThat(out.resolve("summary.md")).content().contains("| sockets | 24/24 |").contains("| echo | 22/22 |");
-        assertThat(run.stdout()).contains("seed 7").contains("46/46");
+        assertThat(out.resolve("summary.md")).content().contains("| sockets | 25/25 |").contains("| echo | 23/23 |");
+        assertThat(run.stdout()).contains("seed 7").contains("48/48");
     }
 
     @Test
@@ -67,7 +67,7 @@ class GraderJarIT {
         Run run = runJar(dir, "grade", "--target", "student", "--lang", "es");
 
         assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
-        assertThat(run.stdout()).contains("0/334").contains("BLOQUEADA").contains("se esperaba").contains("pista");
+        assertThat(run.stdout()).contains("0/338").contains("BLOQUEADA").contains("se esperaba").contains("pista");
         assertThat(run.took()).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -87,9 +87,9 @@ class GraderJarIT {
         Run run = runJar(dir, "list");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("sockets (24 points").contains("echo (22 points")
-                .contains("serialization (29 points").contains("file-transfer (31 points")
-                .contains("chat (33 points").contains("quiz (32 points").contains("http (61 points")
+        assertThat(run.stdout()).contains("sockets (25 points").contains("echo (23 points")
+                .contains("serialization (29 points").contains("file-transfer (32 points")
+                .contains("chat (34 points").contains("quiz (32 points").contains("http (61 points")
                 .contains("udp-transfer (46 points").contains("udp-stream (36 points").contains("project (20 points")
                 .contains("SOCK-11").contains("ECHO-10").contains("SER-11").contains("FT-13").contains("CHAT-13").contains("QUIZ-13").contains("HTTP-24").contains("UT-17").contains("US-13")
                 .contains("PROJ-8").contains("[baseline]");

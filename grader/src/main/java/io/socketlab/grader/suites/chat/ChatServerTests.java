@@ -401,6 +401,24 @@ class ChatServerTests {
     }
 
     @Requirement(clause = "CHAT-10", points = 1, level = Level.SHOULD,
+            title = "exits 2 with one line on stderr on an unknown option or a port that is taken",
+            titleEs = "termina con 2 y una línea en stderr ante una opción desconocida o un puerto ocupado",
+            hint = "check the options before listening; if the port is taken, say so in one line on stderr and exit 2",
+            hintEs = "comprueba las opciones antes de escuchar; si el puerto está ocupado, dilo en una línea en stderr y termina con 2")
+    void refusesBadOptionsAndABusyPort(ServerUnderTest server) throws Exception {
+        server.runExpectingExit(List.of("--colour", "red"), server.timeouts().seconds(10))
+                .expectExitCode(step("exit code of a server started with --colour red",
+                        "código de salida de un servidor arrancado con --colour red"), 2)
+                .expectErrorLine(step("stderr of a server started with --colour red",
+                        "stderr de un servidor arrancado con --colour red"));
+        server.runOnBusyPortExpectingExit(List.of(), server.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server whose port is taken",
+                        "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(Text.of("stderr of a server whose port is taken",
+                        "stderr de un servidor con el puerto ocupado"));
+    }
+
+    @Requirement(clause = "CHAT-10", points = 1, level = Level.SHOULD,
             title = "exits with code 0 on SIGTERM, clients connected",
             titleEs = "termina con código 0 al recibir SIGTERM, con clientes conectados",
             hint = "handle SIGTERM (a shutdown hook in Java, signal.signal in Python) and exit with status 0",

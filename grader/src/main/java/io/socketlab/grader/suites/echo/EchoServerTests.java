@@ -298,6 +298,19 @@ class EchoServerTests {
     }
 
     @Requirement(clause = "ECHO-7", points = 1, level = Level.SHOULD,
+            title = "exits 2 with one line on stderr when its TCP port is taken",
+            titleEs = "termina con 2 y una línea en stderr si su puerto TCP está ocupado",
+            hint = "if the port is taken, say so in one line on stderr and exit 2 (catch the bind error instead of letting it crash)",
+            hintEs = "si el puerto está ocupado, dilo en una línea en stderr y termina con 2 (captura el error de bind en vez de dejar que falle)")
+    void exitsTwoWhenItCannotListen(ServerUnderTest server) throws Exception {
+        server.runOnBusyPortExpectingExit(List.of(), server.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server whose port is taken",
+                        "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(Text.of("stderr of a server whose port is taken",
+                        "stderr de un servidor con el puerto ocupado"));
+    }
+
+    @Requirement(clause = "ECHO-7", points = 1, level = Level.SHOULD,
             title = "exits with code 0 on SIGTERM, even with a client connected",
             titleEs = "termina con código 0 al recibir SIGTERM, incluso con un cliente conectado",
             hint = "handle SIGTERM (a shutdown hook in Java, signal.signal in Python) and exit with status 0",

@@ -463,6 +463,35 @@ class FileTransferServerTests {
     }
 
     @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD,
+            title = "exits 2 with one line on stderr on bad options, a --dir it cannot use, or a port that is taken",
+            titleEs = "termina con 2 y una línea en stderr ante opciones erróneas, un --dir inservible o un puerto ocupado",
+            hint = "check every option and DIR before listening; if the port is taken, say so in one line on stderr and exit 2",
+            hintEs = "comprueba cada opción y DIR antes de escuchar; si el puerto está ocupado, dilo en una línea en stderr y termina con 2")
+    void refusesBadStartsAndABusyPort(ServerUnderTest server) throws Exception {
+        // A missing DIR is not among them: DIR is an existing folder by contract, and creating it is allowed.
+        Path dir = Files.createDirectories(server.dataDir().resolve("start"));
+        Path notADir = Files.writeString(server.dataDir().resolve("start.txt"), "a file, not a folder\n");
+        String[][] bad = {
+                {"--dir", dir.toString(), "--colour", "red"},
+                {"--dir", notADir.toString()},
+                {"--dir", dir.toString(), "--max-size", "ten"},
+                {"--dir", dir.toString(), "--max-size", "-1"}};
+        for (String[] arguments : bad) {
+            String shown = String.join(" ", arguments).replace(server.dataDir().toString(), "DATA");
+            server.runExpectingExit(List.of(arguments), server.timeouts().seconds(10))
+                    .expectExitCode(step("exit code of a server started with " + shown,
+                            "código de salida de un servidor arrancado con " + shown), 2)
+                    .expectErrorLine(step("stderr of a server started with " + shown,
+                            "stderr de un servidor arrancado con " + shown));
+        }
+        server.runOnBusyPortExpectingExit(List.of("--dir", dir.toString()), server.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server whose port is taken",
+                        "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(Text.of("stderr of a server whose port is taken",
+                        "stderr de un servidor con el puerto ocupado"));
+    }
+
+    @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD,
             title = "exits with code 0 on SIGTERM",
             titleEs = "termina con código 0 al recibir SIGTERM",
             hint = "handle SIGTERM (a shutdown hook in Java, signal.signal in Python) and exit with status 0",

@@ -12,6 +12,7 @@ import io.socketlab.grader.suite.ExerciseTests;
 import io.socketlab.grader.suite.Requirement;
 import io.socketlab.grader.suite.ServerUnderTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The sockets server: greeting, byte counts, framing, the line limit, BYE, and surviving hostile clients. */
@@ -225,6 +226,19 @@ class SocketsServerTests {
                 probe.expectClosed(Text.of("after BYE", "tras BYE"), probe.replyTimeout());
             }
         }
+    }
+
+    @Requirement(clause = "SOCK-8", points = 1, level = Level.SHOULD,
+            title = "exits 2 with one line on stderr when its port is taken",
+            titleEs = "termina con 2 y una línea en stderr si su puerto está ocupado",
+            hint = "if the port is taken, say so in one line on stderr and exit 2 (catch the bind error instead of letting it crash)",
+            hintEs = "si el puerto está ocupado, dilo en una línea en stderr y termina con 2 (captura el error de bind en vez de dejar que falle)")
+    void exitsTwoWhenItCannotListen(ServerUnderTest server) throws Exception {
+        server.runOnBusyPortExpectingExit(List.of(), server.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server whose port is taken",
+                        "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(Text.of("stderr of a server whose port is taken",
+                        "stderr de un servidor con el puerto ocupado"));
     }
 
     @Requirement(clause = "SOCK-8", points = 1, level = Level.SHOULD,

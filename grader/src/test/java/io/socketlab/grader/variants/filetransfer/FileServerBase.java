@@ -65,7 +65,11 @@ abstract class FileServerBase {
         }
         dir = Path.of(folder).toAbsolutePath();
         maxSize = args.longOption("--max-size", 1L << 30, 0, Long.MAX_VALUE);
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            VariantSupport.die(2, "cannot use " + dir + " as --dir: " + e);
+        }
         VariantSupport.exitZeroOnSigterm();
         try (ServerSocket server = VariantSupport.listen(args.get("--host", null), port)) {
             while (true) {
