@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What the receiver shows for a frame: its {@code FRAME F r/h} line on stdout and its {@code DIR/frame-F.png}. */
 final class ReceiverOutput {
@@ -121,33 +124,40 @@ final class ReceiverOutput {
      * Waits until {@code DIR/frame-F.png} exists and decodes as a whole PNG: the contract does not say the file
      * appears atomically, so a half-written file is read again until the deadline.
      */
-    static BufferedImage awaitPng(ServerUnderTest server, long frame, Duration within, Text step) throws InterruptedException {
+    static BufferedImage awaitPng(ServerUnderTest server, long frame, Duration within, Text step) {
         Path file = frameFile(server, frame);
-        long deadline = System.nanoTime() + within.toNanos();
-        String problem = "no such file";
-        String problemEs = "no existe el fichero";
-        while (true) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    byte[] png = Files.readAllBytes(file);
-                    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
-                    if (image != null) {
-                        server.attachImage(Text.of("frame-" + frame + ".png as the receiver wrote it",
-                                "frame-" + frame + ".png tal como lo escribió el receptor"), png);
-                        return image;
-                    }
-                    problem = "a file that is not a PNG image";
-                    problemEs = "un fichero que no es una imagen PNG";
-                } catch (IOException | RuntimeException e) {
-                    problem = "a file that does not decode as PNG (" + e.getMessage() + ")";
-                    problemEs = "un fichero que no se decodifica como PNG (" + e.getMessage() + ")";
-                }
+        AtomicReference<PngAttempt> last = new AtomicReference<>();
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .atMost(within).until(() -> {
+                        last.set(PngAttempt.read(file));
+                        return last.get().image() != null;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw ConformanceFailure.integrity(step, "a PNG file " + server.dataDir().relativize(file) + " in --out",
+                    last.get() == null ? Text.of("no such file", "no existe el fichero") : last.get().problem());
+        }
+        server.attachImage(Text.of("frame-" + frame + ".png as the receiver wrote it",
+                "frame-" + frame + ".png tal como lo escribió el receptor"), last.get().png());
+        return last.get().image();
+    }
+
+    /** One reading of a frame's file: the decoded image, or what was wrong with the file. */
+    private record PngAttempt(BufferedImage image, byte[] png, Text problem) {
+
+        static PngAttempt read(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return new PngAttempt(null, null, Text.of("no such file", "no existe el fichero"));
             }
-            if (System.nanoTime() > deadline) {
-                throw ConformanceFailure.integrity(step, "a PNG file " + server.dataDir().relativize(file) + " in --out",
-                        Text.of(problem, problemEs));
+            try {
+                byte[] png = Files.readAllBytes(file);
+                BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+                return image != null ? new PngAttempt(image, png, null) : new PngAttempt(null, null,
+                        Text.of("a file that is not a PNG image", "un fichero que no es una imagen PNG"));
+            } catch (IOException | RuntimeException e) {
+                return new PngAttempt(null, null, Text.of("a file that does not decode as PNG (" + e.getMessage() + ")",
+                        "un fichero que no se decodifica como PNG (" + e.getMessage() + ")"));
             }
-            Thread.sleep(20);
         }
     }
 
