@@ -173,6 +173,27 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         }
     }
 
+    /**
+     * Fails unless the server, started with {@code arguments} it must refuse, exits 2 with one line on stderr (the
+     * contract's start-up error); {@code shown} names the arguments in the report.
+     */
+    public void expectStartRefused(List<String> arguments, String shown) {
+        runExpectingExit(arguments, context.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server started with " + shown,
+                        "código de salida de un servidor arrancado con " + shown), 2)
+                .expectErrorLine(Text.of("stderr of a server started with " + shown,
+                        "stderr de un servidor arrancado con " + shown));
+    }
+
+    /** Fails unless the server, whose {@code --port} another socket holds, exits 2 with one line on stderr. */
+    public void expectStartRefusedOnBusyPort(List<String> arguments) throws IOException {
+        runOnBusyPortExpectingExit(arguments, context.timeouts().seconds(10))
+                .expectExitCode(Text.of("exit code of a server whose port is taken",
+                        "código de salida de un servidor con el puerto ocupado"), 2)
+                .expectErrorLine(Text.of("stderr of a server whose port is taken",
+                        "stderr de un servidor con el puerto ocupado"));
+    }
+
     private ClientResult runToExit(int port, List<String> arguments, Duration within) {
         stop();
         java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(port)));

@@ -406,16 +406,8 @@ class ChatServerTests {
             hint = "check the options before listening; if the port is taken, say so in one line on stderr and exit 2",
             hintEs = "comprueba las opciones antes de escuchar; si el puerto está ocupado, dilo en una línea en stderr y termina con 2")
     void refusesBadOptionsAndABusyPort(ServerUnderTest server) throws Exception {
-        server.runExpectingExit(List.of("--colour", "red"), server.timeouts().seconds(10))
-                .expectExitCode(step("exit code of a server started with --colour red",
-                        "código de salida de un servidor arrancado con --colour red"), 2)
-                .expectErrorLine(step("stderr of a server started with --colour red",
-                        "stderr de un servidor arrancado con --colour red"));
-        server.runOnBusyPortExpectingExit(List.of(), server.timeouts().seconds(10))
-                .expectExitCode(Text.of("exit code of a server whose port is taken",
-                        "código de salida de un servidor con el puerto ocupado"), 2)
-                .expectErrorLine(Text.of("stderr of a server whose port is taken",
-                        "stderr de un servidor con el puerto ocupado"));
+        server.expectStartRefused(List.of("--colour", "red"), "--colour red");
+        server.expectStartRefusedOnBusyPort(List.of());
     }
 
     @Requirement(clause = "CHAT-10", points = 1, level = Level.SHOULD,

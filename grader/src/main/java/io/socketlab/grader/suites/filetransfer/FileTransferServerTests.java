@@ -478,17 +478,9 @@ class FileTransferServerTests {
                 {"--dir", dir.toString(), "--max-size", "-1"}};
         for (String[] arguments : bad) {
             String shown = String.join(" ", arguments).replace(server.dataDir().toString(), "DATA");
-            server.runExpectingExit(List.of(arguments), server.timeouts().seconds(10))
-                    .expectExitCode(step("exit code of a server started with " + shown,
-                            "código de salida de un servidor arrancado con " + shown), 2)
-                    .expectErrorLine(step("stderr of a server started with " + shown,
-                            "stderr de un servidor arrancado con " + shown));
+            server.expectStartRefused(List.of(arguments), shown);
         }
-        server.runOnBusyPortExpectingExit(List.of("--dir", dir.toString()), server.timeouts().seconds(10))
-                .expectExitCode(Text.of("exit code of a server whose port is taken",
-                        "código de salida de un servidor con el puerto ocupado"), 2)
-                .expectErrorLine(Text.of("stderr of a server whose port is taken",
-                        "stderr de un servidor con el puerto ocupado"));
+        server.expectStartRefusedOnBusyPort(List.of("--dir", dir.toString()));
     }
 
     @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD,

@@ -431,15 +431,9 @@ class QuizServerTests {
                 {"--players", "2", "--questions", questions, "--answer-timeout-ms", "0"}};
         for (String[] arguments : bad) {
             String shown = String.join(" ", arguments).replace(questions, "FILE");
-            server.runExpectingExit(List.of(arguments), server.timeouts().seconds(10))
-                    .expectExitCode(step("exit code of a server started with " + shown,
-                            "código de salida de un servidor arrancado con " + shown), 2)
-                    .expectErrorLine(step("stderr of a server started with " + shown,
-                            "stderr de un servidor arrancado con " + shown));
+            server.expectStartRefused(List.of(arguments), shown);
         }
-        server.runOnBusyPortExpectingExit(List.of("--players", "2", "--questions", questions), server.timeouts().seconds(10))
-                .expectExitCode(step("exit code of a server whose port is taken", "código de salida de un servidor con el puerto ocupado"), 2)
-                .expectErrorLine(step("stderr of a server whose port is taken", "stderr de un servidor con el puerto ocupado"));
+        server.expectStartRefusedOnBusyPort(List.of("--players", "2", "--questions", questions));
     }
 
     @Requirement(clause = "QUIZ-11", points = 1, level = Level.SHOULD,
