@@ -1,10 +1,13 @@
 package io.socketlab.grader.selfcheck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
@@ -69,6 +72,12 @@ final class SelfCheck {
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                     .collect(Collectors.joining("; ")), e);
         }
+    }
+
+    /** Fails unless every outcome passed; INFO tests measure (goodput, overhead), are never scored, and count as passed. */
+    static void expectNothingLost(List<TestOutcome> outcomes, GradeReport report) {
+        assertThat(outcomes).as(describe(report)).isNotEmpty().allSatisfy(o ->
+                assertThat(o.verdict()).isIn(Verdict.PASS, Verdict.INFO));
     }
 
     /** One line per outcome, for assertion messages that show the whole picture. */
