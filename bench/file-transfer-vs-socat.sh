@@ -22,7 +22,7 @@ head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/input.bin"
 mkdir -p "$work/store"
 
 port=$(free_port)
-java -cp "$cp" io.socketlab.reference.filetransfer.FileServer --port "$port" --dir "$work/store" \
+java -cp "$cp" io.socketlab.reference.filetransfer.FileTransferServer --port "$port" --dir "$work/store" \
   --max-size $((4 * 1024 * 1024 * 1024)) 2>"$work/server.log" &
 server_pid=$!
 until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do kill -0 "$server_pid" || exit 1; sleep 0.05; done
@@ -38,10 +38,10 @@ for i in $(seq 1 "$runs"); do
   t0=$(now); socat -u "OPEN:$work/input.bin" "TCP:127.0.0.1:$sport"; wait "$receiver"; t1=$(now)
   sync "$work/socat-out.bin"; t1s=$(now)
 
-  t2=$(now); java -cp "$cp" io.socketlab.reference.filetransfer.FileClient --host 127.0.0.1 --port "$port" \
+  t2=$(now); java -cp "$cp" io.socketlab.reference.filetransfer.FileTransferClient --host 127.0.0.1 --port "$port" \
     put "$work/input.bin" big.bin >/dev/null; t3=$(now)
   rm -f "$work/output.bin"
-  t4=$(now); java -cp "$cp" io.socketlab.reference.filetransfer.FileClient --host 127.0.0.1 --port "$port" \
+  t4=$(now); java -cp "$cp" io.socketlab.reference.filetransfer.FileTransferClient --host 127.0.0.1 --port "$port" \
     get big.bin "$work/output.bin" >/dev/null; t5=$(now)
   cmp -s "$work/input.bin" "$work/output.bin" || { echo "download differs" >&2; exit 1; }
 

@@ -42,10 +42,10 @@ class ArchitectureTests {
                 .layer("coverage").definedBy("io.socketlab.grader.coverage..")
                 .layer("export").definedBy("io.socketlab.grader.export..")
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
-                .layer("suite").definedBy("io.socketlab.grader.suite")
+                .layer("suite").definedBy("io.socketlab.grader.conformance")
                 .layer("probe").definedBy("io.socketlab.grader.probe..")
                 .layer("network").definedBy("io.socketlab.grader.network..")
-                .layer("target").definedBy("io.socketlab.grader.target..")
+                .layer("target").definedBy("io.socketlab.grader.process..")
                 .layer("model").definedBy("io.socketlab.grader.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("session").mayOnlyBeAccessedByLayers("cli")
@@ -80,8 +80,8 @@ class ArchitectureTests {
     void theNetworkIsPureSocketsWithoutProcessesNorOtherGraderParts() {
         noClasses().that().resideInAPackage("io.socketlab.grader.network..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(ProcessBuilder.class.getName())
-                .orShould().dependOnClassesThat().resideInAnyPackage("io.socketlab.grader.target..",
-                        "io.socketlab.grader.suite..", "io.socketlab.grader.probe..", "io.socketlab.grader.report..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.socketlab.grader.process..",
+                        "io.socketlab.grader.conformance..", "io.socketlab.grader.probe..", "io.socketlab.grader.report..")
                 .check(GRADER);
     }
 
@@ -111,7 +111,7 @@ class ArchitectureTests {
     void programsCloseTheSocketsAndStreamsTheyOpen() {
         // Not vacuous: every reference server and client opens sockets (the template's bodies are mostly empty).
         assertThat(ResourcesClosed.openers(PROGRAMS)).extracting(unit -> unit.getOwner().getSimpleName())
-                .contains("EchoServer", "EchoTcpClient", "EchoUdpClient", "SocketsServer", "ChatServer", "FileServer");
+                .contains("EchoServer", "EchoTcpClient", "EchoUdpClient", "SocketsServer", "ChatServer", "FileTransferServer");
         SOCKETS_AND_STREAMS_CLOSED.check(PROGRAMS);
     }
 

@@ -2,7 +2,7 @@ package io.socketlab.grader.cli;
 
 import io.socketlab.grader.export.Pins;
 import io.socketlab.grader.export.StudentExport;
-import io.socketlab.grader.target.Targets;
+import io.socketlab.grader.process.Targets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

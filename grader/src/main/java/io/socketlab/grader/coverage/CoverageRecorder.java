@@ -1,8 +1,8 @@
 package io.socketlab.grader.coverage;
 
 import io.socketlab.grader.model.HarnessException;
-import io.socketlab.grader.target.BuiltinTarget;
-import io.socketlab.grader.target.ProgramLauncher;
+import io.socketlab.grader.process.BuiltinTarget;
+import io.socketlab.grader.process.ProgramLauncher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -9,10 +9,11 @@ import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Verdict;
-import io.socketlab.grader.suite.ExerciseTests;
-import io.socketlab.grader.suite.Failures;
-import io.socketlab.grader.suite.GradingExtension;
-import io.socketlab.grader.suite.Requirement;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Failures;
+import io.socketlab.grader.conformance.GradingExtension;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.RequirementTexts;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class OutcomeCollector implements TestExecutionListener {
         Duration duration = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
         Method method = method(id).orElseThrow();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        Text hint = Text.of(requirement.hint(), requirement.hintEs());
+        Text hint = RequirementTexts.hint(method);
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, requirement.level() == Level.INFO ? Verdict.INFO : Verdict.PASS,
                     null, measurement(id), duration);
@@ -155,10 +156,10 @@ final class OutcomeCollector implements TestExecutionListener {
     private void record(TestIdentifier id, Verdict verdict, FailureKind kind, FailureDetail detail, Duration duration) {
         Method method = method(id).orElseThrow();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        ExerciseTests suite = method.getDeclaringClass().getAnnotation(ExerciseTests.class);
+        ExerciseSuite suite = method.getDeclaringClass().getAnnotation(ExerciseSuite.class);
         Map<String, String> published = entries.getOrDefault(id.getUniqueId(), Map.of());
         TestOutcome outcome = new TestOutcome(0, suite.exercise(), suite.program(), requirement.clause(),
-                Text.of(requirement.title(), requirement.titleEs()), requirement.points(), requirement.level(),
+                RequirementTexts.title(method), requirement.points(), requirement.level(),
                 requirement.visibility(), verdict, kind, detail,
                 published.getOrDefault(GradingExtension.TRANSCRIPT_ENTRY, ""),
                 published.getOrDefault(GradingExtension.LOG_ENTRY, ""), duration, false, images(published));

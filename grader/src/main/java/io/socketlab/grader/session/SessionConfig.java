@@ -2,8 +2,8 @@ package io.socketlab.grader.session;
 
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
-import io.socketlab.grader.target.DockerSandbox;
-import io.socketlab.grader.target.Target;
+import io.socketlab.grader.process.DockerSandbox;
+import io.socketlab.grader.process.Target;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -4,9 +4,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import io.socketlab.grader.model.Clauses;
 import io.socketlab.grader.model.Exercises;
-import io.socketlab.grader.suite.Baseline;
-import io.socketlab.grader.suite.ExerciseTests;
-import io.socketlab.grader.suite.Requirement;
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.RequirementTexts;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
@@ -57,12 +58,12 @@ public final class Suites {
         }
         Method method = source.getJavaMethod();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        ExerciseTests suite = method.getDeclaringClass().getAnnotation(ExerciseTests.class);
+        ExerciseSuite suite = method.getDeclaringClass().getAnnotation(ExerciseSuite.class);
         if (requirement == null || suite == null) {
             return Stream.empty();
         }
         return Stream.of(new Entry(suite.exercise(), suite.program().id(), requirement.clause(), requirement.points(),
-                requirement.level().name(), requirement.visibility().name(), requirement.title(),
+                requirement.level().name(), requirement.visibility().name(), RequirementTexts.title(method).en(),
                 method.isAnnotationPresent(Baseline.class)));
     }
 

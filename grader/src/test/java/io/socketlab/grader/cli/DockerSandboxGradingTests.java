@@ -3,7 +3,7 @@ package io.socketlab.grader.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.socketlab.grader.target.DockerSandbox;
+import io.socketlab.grader.process.DockerSandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.session.Suites;
-import io.socketlab.grader.target.DockerSandbox;
+import io.socketlab.grader.process.DockerSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

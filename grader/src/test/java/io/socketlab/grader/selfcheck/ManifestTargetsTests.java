@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.Verdict;
-import io.socketlab.grader.target.Targets;
+import io.socketlab.grader.process.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

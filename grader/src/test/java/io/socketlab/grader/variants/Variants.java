@@ -24,16 +24,16 @@ import io.socketlab.grader.variants.echo.NoUdpEchoServer;
 import io.socketlab.grader.variants.echo.OneClientAtATimeEchoServer;
 import io.socketlab.grader.variants.echo.TextDecodingEchoServer;
 import io.socketlab.grader.variants.echo.TruncatingUdpEchoServer;
-import io.socketlab.grader.variants.filetransfer.CorrectFileClient;
-import io.socketlab.grader.variants.filetransfer.CorrectFileServer;
-import io.socketlab.grader.variants.filetransfer.DirectWriteFileServer;
-import io.socketlab.grader.variants.filetransfer.EndMarkerFileServer;
-import io.socketlab.grader.variants.filetransfer.InMemoryFileServer;
-import io.socketlab.grader.variants.filetransfer.LeavesTempFilesFileServer;
-import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileServer;
-import io.socketlab.grader.variants.filetransfer.NoVerifyFileClient;
-import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileClient;
-import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileServer;
+import io.socketlab.grader.variants.filetransfer.CorrectFileTransferClient;
+import io.socketlab.grader.variants.filetransfer.CorrectFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.DirectWriteFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.EndMarkerFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.InMemoryFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.LeavesTempFilesFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.NoVerifyFileTransferClient;
+import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileTransferClient;
+import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileTransferServer;
 import io.socketlab.grader.variants.http.HttpVariants;
 import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
 import io.socketlab.grader.variants.quiz.CorrectQuizClient;
@@ -45,17 +45,17 @@ import io.socketlab.grader.variants.quiz.NoResetQuizServer;
 import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
 import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
 import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
-import io.socketlab.grader.variants.serialization.AckBeforeWriteReportServer;
-import io.socketlab.grader.variants.serialization.ClosesOnBadJsonReportServer;
-import io.socketlab.grader.variants.serialization.CorrectReportClient;
-import io.socketlab.grader.variants.serialization.CorrectReportServer;
-import io.socketlab.grader.variants.serialization.HardcodedFactsReportClient;
-import io.socketlab.grader.variants.serialization.LenientValidationReportServer;
-import io.socketlab.grader.variants.serialization.NoPersistenceReportServer;
-import io.socketlab.grader.variants.serialization.SingleReadLengthReportServer;
-import io.socketlab.grader.variants.serialization.UncheckedLengthReportServer;
-import io.socketlab.grader.variants.serialization.UnsynchronizedIdsReportServer;
-import io.socketlab.grader.variants.serialization.WrongOutputReportClient;
+import io.socketlab.grader.variants.serialization.AckBeforeWriteSerializationServer;
+import io.socketlab.grader.variants.serialization.ClosesOnBadJsonSerializationServer;
+import io.socketlab.grader.variants.serialization.CorrectSerializationClient;
+import io.socketlab.grader.variants.serialization.CorrectSerializationServer;
+import io.socketlab.grader.variants.serialization.HardcodedFactsSerializationClient;
+import io.socketlab.grader.variants.serialization.LenientValidationSerializationServer;
+import io.socketlab.grader.variants.serialization.NoPersistenceSerializationServer;
+import io.socketlab.grader.variants.serialization.SingleReadLengthSerializationServer;
+import io.socketlab.grader.variants.serialization.UncheckedLengthSerializationServer;
+import io.socketlab.grader.variants.serialization.UnsynchronizedIdsSerializationServer;
+import io.socketlab.grader.variants.serialization.WrongOutputSerializationClient;
 import io.socketlab.grader.variants.sockets.CharCountSocketsServer;
 import io.socketlab.grader.variants.sockets.CorrectSocketsClient;
 import io.socketlab.grader.variants.sockets.CorrectSocketsServer;
@@ -105,23 +105,23 @@ public final class Variants {
             new Variant("echo", "client", NoRetryUdpEchoClient.class, "ECHO-9"),
             new Variant("echo", "client", NoHalfCloseEchoClient.class, "ECHO-8"),
             new Variant("echo", "client", ExitZeroOnRefusedEchoClient.class, "ECHO-10"),
-            new Variant("serialization", "server", SingleReadLengthReportServer.class, "SER-1"),
-            new Variant("serialization", "server", UncheckedLengthReportServer.class, "SER-2"),
-            new Variant("serialization", "server", AckBeforeWriteReportServer.class, "SER-6"),
-            new Variant("serialization", "server", NoPersistenceReportServer.class, "SER-6"),
-            new Variant("serialization", "server", LenientValidationReportServer.class, "SER-4"),
-            new Variant("serialization", "server", ClosesOnBadJsonReportServer.class, "SER-4"),
-            new Variant("serialization", "server", UnsynchronizedIdsReportServer.class, "SER-7"),
-            new Variant("serialization", "client", HardcodedFactsReportClient.class, "SER-9"),
-            new Variant("serialization", "client", WrongOutputReportClient.class, "SER-9"),
-            new Variant("file-transfer", "server", EndMarkerFileServer.class, "FT-1"),
-            new Variant("file-transfer", "server", DirectWriteFileServer.class, "FT-4"),
-            new Variant("file-transfer", "server", NoDigestCheckFileServer.class, "FT-5"),
-            new Variant("file-transfer", "server", UnsanitisedNameFileServer.class, "FT-6"),
-            new Variant("file-transfer", "server", InMemoryFileServer.class, "FT-1"),
-            new Variant("file-transfer", "server", LeavesTempFilesFileServer.class, "FT-4"),
-            new Variant("file-transfer", "client", NoVerifyFileClient.class, "FT-11"),
-            new Variant("file-transfer", "client", NonAtomicGetFileClient.class, "FT-11"),
+            new Variant("serialization", "server", SingleReadLengthSerializationServer.class, "SER-1"),
+            new Variant("serialization", "server", UncheckedLengthSerializationServer.class, "SER-2"),
+            new Variant("serialization", "server", AckBeforeWriteSerializationServer.class, "SER-6"),
+            new Variant("serialization", "server", NoPersistenceSerializationServer.class, "SER-6"),
+            new Variant("serialization", "server", LenientValidationSerializationServer.class, "SER-4"),
+            new Variant("serialization", "server", ClosesOnBadJsonSerializationServer.class, "SER-4"),
+            new Variant("serialization", "server", UnsynchronizedIdsSerializationServer.class, "SER-7"),
+            new Variant("serialization", "client", HardcodedFactsSerializationClient.class, "SER-9"),
+            new Variant("serialization", "client", WrongOutputSerializationClient.class, "SER-9"),
+            new Variant("file-transfer", "server", EndMarkerFileTransferServer.class, "FT-1"),
+            new Variant("file-transfer", "server", DirectWriteFileTransferServer.class, "FT-4"),
+            new Variant("file-transfer", "server", NoDigestCheckFileTransferServer.class, "FT-5"),
+            new Variant("file-transfer", "server", UnsanitisedNameFileTransferServer.class, "FT-6"),
+            new Variant("file-transfer", "server", InMemoryFileTransferServer.class, "FT-1"),
+            new Variant("file-transfer", "server", LeavesTempFilesFileTransferServer.class, "FT-4"),
+            new Variant("file-transfer", "client", NoVerifyFileTransferClient.class, "FT-11"),
+            new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
             new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
             new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
             new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
@@ -151,10 +151,10 @@ public final class Variants {
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
             new Variant("echo", "client", CorrectEchoClient.class, null),
-            new Variant("serialization", "server", CorrectReportServer.class, null),
-            new Variant("serialization", "client", CorrectReportClient.class, null),
-            new Variant("file-transfer", "server", CorrectFileServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileClient.class, null),
+            new Variant("serialization", "server", CorrectSerializationServer.class, null),
+            new Variant("serialization", "client", CorrectSerializationClient.class, null),
+            new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
+            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),

@@ -4,7 +4,7 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.suite.ServerUnderTest;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;

@@ -1,7 +1,7 @@
 package io.socketlab.grader.suites.http;
 
 import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.suite.ServerUnderTest;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

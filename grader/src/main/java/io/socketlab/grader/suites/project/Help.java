@@ -2,7 +2,7 @@ package io.socketlab.grader.suites.project;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
-import io.socketlab.grader.suite.ClientResult;
+import io.socketlab.grader.conformance.ClientResult;
 
 /** What every {@code --help} must show: exit code 0 and a usage text on stdout that names {@code --port}. */
 final class Help {

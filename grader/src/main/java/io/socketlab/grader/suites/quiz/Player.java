@@ -2,7 +2,7 @@ package io.socketlab.grader.suites.quiz;
 
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.suite.ServerUnderTest;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.socketlab.grader.network.Direction;
 import io.socketlab.grader.network.LossyRelay;
 import io.socketlab.grader.network.RelayLog;
 import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.target.RunningProgram;
+import io.socketlab.grader.process.RunningProgram;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -2,7 +2,8 @@ package io.socketlab.grader.suites.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socketlab.grader.suite.Requirement;
+import io.socketlab.grader.conformance.RequirementTexts;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class MalformedRequestsTests {
 
     private static String title(String method) throws NoSuchMethodException {
-        return HttpServerTests.class.getDeclaredMethod(method, io.socketlab.grader.suite.ServerUnderTest.class)
-                .getAnnotation(Requirement.class).title();
+        return RequirementTexts.title(HttpServerSuite.class.getDeclaredMethod(method, ServerUnderTest.class)).en();
     }
 
     @Test

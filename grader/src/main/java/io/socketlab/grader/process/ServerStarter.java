@@ -1,0 +1,118 @@
+package io.socketlab.grader.process;
+
+import io.socketlab.grader.model.HarnessException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Starts a server on a free port and waits until it is ready, without fixed sleeps: polls the kernel's socket
+ * table while checking the process is alive. A start lost to a port taken meanwhile is retried on another port and
+ * never charged to the student.
+ */
+public final class ServerStarter {
+
+    /** What a program prints when the port it was given was taken between allocation and bind. */
+    private static final Pattern ADDRESS_IN_USE =
+            Pattern.compile("(?i)address already in use|EADDRINUSE|BindException|Errno 98");
+    private static final int ATTEMPTS = 3;
+
+    /** Why a server never became ready: the student's program, not the harness. */
+    public static final class StartFailure extends Exception {
+        private final RunningProgram program;
+        private final boolean exited;
+
+        StartFailure(String message, RunningProgram program, boolean exited) {
+            super(message);
+            this.program = program;
+            this.exited = exited;
+        }
+
+        /** The stopped program, for its output. */
+        public RunningProgram program() {
+            return program;
+        }
+
+        /** True when the process exited; false when it ran but never listened. */
+        public boolean exited() {
+            return exited;
+        }
+    }
+
+    /** A server that is ready on {@code port}. */
+    public record StartedServer(RunningProgram program, int port) {
+    }
+
+    private final ProgramLauncher launcher;
+    private final PortAllocator ports;
+
+    public ServerStarter(ProgramLauncher launcher, PortAllocator ports) {
+        this.launcher = launcher;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts the server with {@code --port N} followed by {@code extraArguments}.
+     *
+     * @throws StartFailure when the program exits or does not listen within {@code readyWithin}
+     */
+    public StartedServer start(String label, ProgramCommand command, List<String> extraArguments,
+                               Readiness readiness, Duration readyWithin) throws StartFailure {
+        for (int attempt = 1; ; attempt++) {
+            int port = ports.allocate(readiness != Readiness.TCP);
+            List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port)));
+            arguments.addAll(extraArguments);
+            RunningProgram program = launcher.start(label, command, arguments);
+            Optional<String> problem = awaitReady(program, readiness, port, readyWithin);
+            if (problem.isEmpty()) {
+                return new StartedServer(program, port);
+            }
+            boolean exited = program.exitCode().isPresent();
+            program.close();
+            try {
+                // The whole of stderr is needed to tell a port taken meanwhile from the student's own failure.
+                program.stderr().awaitEnd(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (exited && ADDRESS_IN_USE.matcher(program.stderr().tailText(4000)).find()) {
+                if (attempt < ATTEMPTS) {
+                    continue;
+                }
+                throw new HarnessException("port " + port + " was taken " + ATTEMPTS + " times in a row");
+            }
+            throw new StartFailure(problem.get(), program, exited);
+        }
+    }
+
+    private static Optional<String> awaitReady(RunningProgram program, Readiness readiness, int port, Duration limit) {
+        try {
+            Awaitility.await("server on port " + port)
+                    .atMost(limit)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> !program.isAlive() || readiness.isReady(port));
+        } catch (ConditionTimeoutException e) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "it did not listen on port %d within %.1f s (%s)",
+                    port, limit.toMillis() / 1000.0, describe(readiness)));
+        }
+        if (!program.isAlive()) {
+            return Optional.of("it exited with code " + program.exitCode().orElse(-1)
+                    + " before listening on port " + port);
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Readiness readiness) {
+        return switch (readiness) {
+            case TCP -> "a TCP socket in LISTEN state";
+            case UDP -> "a bound UDP socket";
+            case TCP_AND_UDP -> "a listening TCP socket and a bound UDP socket on the same port";
+        };
+    }
+}

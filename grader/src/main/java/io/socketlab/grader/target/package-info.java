@@ -1,2 +1,0 @@
-/** Implementations under test: resolving a target, and starting, watching and stopping its programs as processes. */
-package io.socketlab.grader.target;

@@ -1,0 +1,76 @@
+package io.socketlab.grader.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import io.socketlab.grader.model.Exercises;
+import io.socketlab.grader.model.Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Every graded test has its title and hint in both languages, and no bundle holds words for a test that is gone. */
+class RequirementTextsTests {
+
+    private static List<Method> gradedTests() {
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(Exercises.ALL.stream().map(e -> selectPackage(Exercises.suitePackage(e))).toList())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build());
+        return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest)
+                .flatMap(id -> id.getSource().stream())
+                .filter(MethodSource.class::isInstance)
+                .map(source -> ((MethodSource) source).getJavaMethod())
+                .filter(method -> method.isAnnotationPresent(Requirement.class))
+                .toList();
+    }
+
+    @Test
+    void everyTestHasATitleAndAHintInEnglishAndSpanish() {
+        List<Method> tests = gradedTests();
+        assertThat(tests).hasSizeGreaterThan(200);
+        for (Method test : tests) {
+            for (Text text : List.of(RequirementTexts.title(test), RequirementTexts.hint(test))) {
+                assertThat(text.en()).as(RequirementTexts.key(test) + " (en)").isNotBlank();
+                assertThat(text.es()).as(RequirementTexts.key(test) + " (es)").isNotBlank().isNotEqualTo(text.en());
+            }
+        }
+    }
+
+    @Test
+    void bundlesHoldNoWordsForTestsThatAreGone() throws IOException {
+        Set<String> expected = new HashSet<>();
+        for (Method test : gradedTests()) {
+            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".title");
+            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".hint");
+        }
+        for (String exercise : Exercises.ALL) {
+            String pkg = Exercises.suitePackage(exercise);
+            for (String file : List.of("messages.properties", "messages_es.properties")) {
+                Properties properties = new Properties();
+                String resource = "/" + pkg.replace('.', '/') + "/" + file;
+                try (InputStream in = RequirementTextsTests.class.getResourceAsStream(resource)) {
+                    assertThat(in).as(resource).isNotNull();
+                    properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+                for (String key : properties.stringPropertyNames()) {
+                    assertThat(expected).as(resource + " holds " + key + ", a test that does not exist")
+                            .contains(pkg + ":" + key);
+                }
+            }
+        }
+    }
+}

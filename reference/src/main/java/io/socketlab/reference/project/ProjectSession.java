@@ -1,0 +1,48 @@
+package io.socketlab.reference.project;
+
+import io.socketlab.reference.common.LineReader;
+import io.socketlab.reference.common.LineReader.LineTooLongException;
+import io.socketlab.reference.common.Lines;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** One client's conversation: a command per line, a reply per command, until {@code QUIT} or a disconnect. */
+final class ProjectSession implements Runnable {
+
+    private static final int MAX_LINE_BYTES = 8192;
+    private static final int IDLE_TIMEOUT_MS = 60_000;
+
+    private final Socket socket;
+    private final KeyValueStore store;
+
+    ProjectSession(Socket socket, KeyValueStore store) {
+        this.socket = socket;
+        this.store = store;
+    }
+
+    @Override
+    public void run() {
+        try (socket;
+             InputStream in = new BufferedInputStream(socket.getInputStream());
+             OutputStream out = socket.getOutputStream()) {
+            socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+            for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
+                String command = new String(line, StandardCharsets.UTF_8);
+                if (command.equals("QUIT")) {
+                    Lines.write(out, "BYE");
+                    return;
+                }
+                Lines.write(out, store.execute(command));
+            }
+        } catch (LineTooLongException e) {
+            System.err.println(ProjectServer.PROGRAM + ": closed a client whose line was too long");
+        } catch (IOException e) {
+            System.err.println(ProjectServer.PROGRAM + ": connection lost: " + e.getMessage());
+        }
+    }
+}
