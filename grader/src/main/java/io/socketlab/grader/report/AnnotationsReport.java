@@ -6,10 +6,6 @@ import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.model.Visibility;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +23,8 @@ public final class AnnotationsReport implements GradingListener {
 
     public static final String FILE = "annotations.txt";
     static final int MAX_ERRORS = 10;
+    /** An annotation is a line of the log; its facts are short, but a program's output quoted in them may not be. */
+    static final int MAX_MESSAGE_BYTES = 4096;
 
     private final Path file;
     private final Lang lang;
@@ -58,16 +56,12 @@ public final class AnnotationsReport implements GradingListener {
             String message = outcome.visibility() == Visibility.HIDDEN && !showHidden
                     ? messages.get("hidden.detail")
                     : FailureText.facts(outcome, lang, messages).stripTrailing();
-            out.append(command("error", title, message));
+            out.append(command("error", title, ReportFiles.cut(message, MAX_MESSAGE_BYTES, "\n[...]")));
         }
         if (report.hasHarnessErrors()) {
             out.append(command("warning", "SocketLab", messages.get("harness.errors")));
         }
-        try {
-            Files.writeString(file, out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        ReportFiles.write(file, out);
     }
 
     /** {@code ::kind title=TITLE::MESSAGE} and a newline, both escaped. */

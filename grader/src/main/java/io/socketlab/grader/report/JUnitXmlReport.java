@@ -4,10 +4,7 @@ import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +15,15 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code junit.xml}: one {@code testsuite} per exercise, so CI systems show the verdicts natively. FAIL is a
  * {@code failure}, ERROR an {@code error}, BLOCKED and NOT SUBMITTED are {@code skipped}.
+ *
+ * <p>It stays well-formed whatever a program prints: a character XML 1.0 cannot carry (ESC and the other control
+ * characters, a lone surrogate, U+FFFE) is written as a visible {@code \\uXXXX}, and each failure's text is cut at
+ * {@value #MAX_BODY_BYTES} bytes, so readers that load the file whole are not flooded.
  */
 public final class JUnitXmlReport implements GradingListener {
 
     public static final String FILE = "junit.xml";
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Path file;
     private final Lang lang;
@@ -42,12 +44,13 @@ public final class JUnitXmlReport implements GradingListener {
 
     @Override
     public void sessionFinished(GradeReport report) {
-        try (OutputStream stream = Files.newOutputStream(file)) {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "SocketLab " + report.target());
+            xml.writeAttribute("name", xmlSafe("SocketLab " + report.target()));
             xml.writeAttribute("time", seconds(report.executionTime().toMillis()));
             for (String exercise : report.exercises()) {
                 writeSuite(xml, exercise, report.outcomesOf(exercise));
@@ -56,11 +59,10 @@ public final class JUnitXmlReport implements GradingListener {
             xml.writeCharacters("\n");
             xml.writeEndDocument();
             xml.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write " + file, e);
         }
+        ReportFiles.write(file, stream.toByteArray());
     }
 
     private void writeSuite(XMLStreamWriter xml, String exercise, List<TestOutcome> outcomes) throws XMLStreamException {
@@ -77,9 +79,10 @@ public final class JUnitXmlReport implements GradingListener {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", "socketlab." + exercise + "." + outcome.program().id());
-            xml.writeAttribute("name", outcome.clause() + " " + outcome.title().in(lang));
+            xml.writeAttribute("name", xmlSafe(outcome.clause() + " " + outcome.title().in(lang)));
             xml.writeAttribute("time", seconds(outcome.duration().toMillis()));
-            String body = FailureText.full(outcome, lang, messages, showHidden);
+            String body = xmlSafe(ReportFiles.cut(FailureText.full(outcome, lang, messages, showHidden), MAX_BODY_BYTES,
+                    "\n" + messages.get("summary.block.cut") + "\n"));
             String summary = body.lines().findFirst().orElse("").strip();
             switch (outcome.verdict()) {
                 case FAIL -> element(xml, "failure", outcome.kind() == null ? "FAIL" : outcome.kind().name(), summary, body);
@@ -103,6 +106,35 @@ public final class JUnitXmlReport implements GradingListener {
         xml.writeAttribute("message", message);
         xml.writeCharacters(body);
         xml.writeEndElement();
+    }
+
+    /** {@code text} with every character XML 1.0 forbids written as a visible {@code \\uXXXX}. */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
+                    || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (allowed && out == null) {
+                if (pair) {
+                    i++;
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (allowed) {
+                out.append(c);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String count(List<TestOutcome> outcomes, String verdict) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.GraderEdition;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
@@ -18,6 +19,11 @@ import java.util.Locale;
 /**
  * {@code results.json} in Gradescope's autograder schema (score, max_score, execution_time, tests with name,
  * number, score, max_score, status, output, visibility, tags), plus our verdict, exercise and clause per test.
+ *
+ * <p>A hidden test has Gradescope's visibility {@code hidden}: never shown to students, while the rest of their
+ * results and their total stay visible ({@code after_due_date} and {@code after_published} would hide the whole
+ * score until then). {@code edition} says which grader ran: {@code public} (public suites only, student-side
+ * feedback) or {@code full} (every suite: the authoritative grade).
  */
 public final class ResultsJsonReport implements GradingListener {
 
@@ -27,6 +33,7 @@ public final class ResultsJsonReport implements GradingListener {
     private final Lang lang;
     private final Messages messages;
     private final boolean showHidden;
+    private final GraderEdition edition;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ResultsJsonReport(Path dir, Lang lang) {
@@ -35,6 +42,12 @@ public final class ResultsJsonReport implements GradingListener {
 
     /** @param showHidden include hidden tests' details (an instructor's copy) */
     public ResultsJsonReport(Path dir, Lang lang, boolean showHidden) {
+        this(dir, lang, showHidden, GraderEdition.FULL);
+    }
+
+    /** @param edition which grader ran, recorded as {@code edition} */
+    public ResultsJsonReport(Path dir, Lang lang, boolean showHidden, GraderEdition edition) {
+        this.edition = edition;
         this.file = dir.resolve(FILE);
         this.lang = lang;
         this.messages = new Messages(lang);
@@ -53,6 +66,7 @@ public final class ResultsJsonReport implements GradingListener {
         root.put("stdout_visibility", "hidden");
         root.put("target", report.target());
         root.put("seed", report.seed());
+        root.put("edition", edition.name().toLowerCase(Locale.ROOT));
         ArrayNode tests = root.putArray("tests");
         for (TestOutcome outcome : report.outcomes()) {
             ObjectNode test = tests.addObject();
@@ -63,7 +77,7 @@ public final class ResultsJsonReport implements GradingListener {
             test.put("status", outcome.verdict() == Verdict.PASS || outcome.verdict() == Verdict.INFO ? "passed" : "failed");
             test.put("output", FailureText.full(outcome, lang, messages, showHidden)
                     + (outcome.flaky() ? messages.get("flaky") + "\n" : ""));
-            test.put("visibility", outcome.visibility() == Visibility.HIDDEN ? "after_published" : "visible");
+            test.put("visibility", outcome.visibility() == Visibility.HIDDEN ? "hidden" : "visible");
             ArrayNode tags = test.putArray("tags");
             tags.add(outcome.exercise()).add(outcome.program().id()).add(outcome.clause())
                     .add(outcome.level().name().toLowerCase(Locale.ROOT));
@@ -79,7 +93,7 @@ public final class ResultsJsonReport implements GradingListener {
             test.put("duration_ms", outcome.duration().toMillis());
         }
         try {
-            mapper.writeValue(file.toFile(), root);
+            ReportFiles.write(file, mapper.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -2,8 +2,18 @@ package io.socketlab.grader.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketlab.grader.model.FailureDetail;
+import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.Level;
+import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.SampleOutcomes;
+import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.model.Visibility;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +90,26 @@ class JUnitXmlReportTests {
     void writesPassesAndMeasurementsAsPlainTestcases() {
         assertThat(testcase("sockets", 0).getChildNodes().getLength()).isZero();
         assertThat(testcase("echo", 3).getChildNodes().getLength()).isZero();
+    }
+
+    @Test
+    void staysWellFormedWhateverAProgramPrinted() throws Exception {
+        String hostile = "\u001b[31mred\u001b[0m \u0000 \u0007 \u000b \ud800 alone \ufffe ]]> </failure> &amp; <x> 😀";
+        TestOutcome outcome = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echo \u001b title"),
+                1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
+                new FailureDetail(Text.same("send " + hostile), "\"x\"", Text.same(hostile), null),
+                hostile, hostile.repeat(10_000), Duration.ZERO, false);
+        Path hostileDir = dir.resolve("hostile");
+        new JUnitXmlReport(hostileDir, Lang.EN).sessionFinished(new GradeReport("\u001b", List.of("echo"), 1L, Lang.EN,
+                List.of(outcome), Duration.ZERO));
+
+        Document parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(hostileDir.resolve(JUnitXmlReport.FILE).toFile());
+        Element failure = (Element) parsed.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).contains("\\u001B[31mred", "\\u0000", "\\uD800 alone", "😀");
+        assertThat(failure.getTextContent()).contains("]]> </failure> &amp; <x>", "[... cut");
+        assertThat(java.nio.file.Files.size(hostileDir.resolve(JUnitXmlReport.FILE)))
+                .isLessThan(2L * JUnitXmlReport.MAX_BODY_BYTES);
     }
 
     private Element testcase(String suite, int index) {

@@ -78,8 +78,25 @@ class MarkdownReportTests {
         String md = written(new GradeReport("reference", List.of("echo"), 1L, Lang.EN, List.of(tricky), Duration.ZERO));
 
         assertThat(md).contains("<b>ECHO-1</b> echoes &lt;b&gt; &amp; friends (0/1)");
-        assertThat(md).contains("\"'''\"");
-        assertThat(md.split("```", -1)).as("fences").hasSize(3);
+        // The block's fence is longer than any run of backticks inside it, so the program's ``` is only text.
+        assertThat(md).contains("````text\n").contains("\"```\"").contains("\n````\n</details>");
+    }
+
+    @Test
+    void staysWithinTheJobSummaryLimitWhateverTheProgramsPrinted() throws IOException {
+        String flood = "\u001b[31m".repeat(5_000) + "é".repeat(20_000);
+        List<TestOutcome> failures = java.util.stream.IntStream.range(0, 400).mapToObj(i -> new TestOutcome(i + 1,
+                "echo", Program.SERVER, "ECHO-1", Text.same("floods " + i), 1, Level.MUST, Visibility.PUBLIC,
+                Verdict.FAIL, FailureKind.WRONG_OUTPUT, new FailureDetail(Text.same("s"), "\"a\"", Text.same(flood), null),
+                flood, flood, Duration.ZERO, false)).toList();
+
+        written(new GradeReport("student", List.of("echo"), 1L, Lang.EN, failures, Duration.ZERO));
+
+        assertThat(Files.size(dir.resolve(MarkdownReport.FILE))).isLessThanOrEqualTo(MarkdownReport.MAX_BYTES)
+                .isGreaterThan(MarkdownReport.MAX_BYTES / 2);
+        String md = Files.readString(dir.resolve(MarkdownReport.FILE), StandardCharsets.UTF_8);
+        assertThat(md).startsWith("## SocketLab results: 0/400\n").contains("more block(s) left out", "[... cut");
+        assertThat(md.split("<details>", -1).length).isEqualTo(md.split("</details>", -1).length);
     }
 
     @Test

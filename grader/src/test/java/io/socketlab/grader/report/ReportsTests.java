@@ -21,7 +21,7 @@ class ReportsTests {
     private final StringWriter console = new StringWriter();
 
     @Test
-    void fansEachEventOutToTheConsoleAndEveryFileInAFolderItCreates() {
+    void fansEachEventOutToTheConsoleAndEveryFileInAFolderItCreates() throws IOException {
         Path out = dir.resolve("grade-report/nested");
 
         run(Reports.standard(new PrintWriter(console), out, Lang.EN));
@@ -31,6 +31,12 @@ class ReportsTests {
         assertThat(out.resolve(MarkdownReport.FILE)).isNotEmptyFile();
         assertThat(out.resolve(HtmlReport.FILE)).isNotEmptyFile();
         assertThat(out.resolve(AnnotationsReport.FILE)).isNotEmptyFile();
+        assertThat(out.resolve("classroom50/result.json")).isNotEmptyFile();
+        assertThat(out.resolve("classroom50/release-body.md")).isNotEmptyFile();
+        assertThat(Classroom50Contract.violations(out.resolve("classroom50/result.json"))).isEmpty();
+        try (var files = Files.list(out)) {
+            assertThat(files).as("no partial file left beside the reports").noneMatch(f -> f.toString().endsWith(".partial"));
+        }
         assertThat(console.toString())
                 .startsWith("Grading reference: sockets, echo (seed 42)\n")
                 .contains("SOCK-2", "ECHO-4")

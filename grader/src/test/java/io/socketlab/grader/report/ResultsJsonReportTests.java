@@ -86,10 +86,16 @@ class ResultsJsonReportTests {
     }
 
     @Test
-    void publishesAHiddenTestOnlyAfterTheGradesAre() throws IOException {
-        JsonNode hidden = written(Lang.EN).get("tests").get(5);
+    void hidesAHiddenTestFromStudentsWithoutHidingTheirScore() throws IOException {
+        JsonNode results = written(Lang.EN);
+        JsonNode hidden = results.get("tests").get(5);
 
-        assertThat(hidden.get("visibility").asText()).isEqualTo("after_published");
+        // Gradescope: "hidden" never shows the test to students; "after_published" would hide the whole score.
+        assertThat(hidden.get("visibility").asText()).isEqualTo("hidden");
+        assertThat(results.get("tests")).filteredOn(t -> t != hidden)
+                .allSatisfy(t -> assertThat(t.get("visibility").asText()).isEqualTo("visible"));
+        assertThat(results.get("visibility").asText()).isEqualTo("visible");
+        assertThat(results.get("edition").asText()).isEqualTo("full");
         assertThat(texts(hidden.get("tags"))).containsExactly("echo", "server", "ECHO-6", "should");
     }
 
