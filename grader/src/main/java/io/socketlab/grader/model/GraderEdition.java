@@ -1,7 +1,6 @@
 package io.socketlab.grader.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.util.Locale;
 import java.util.jar.JarFile;
@@ -34,11 +33,5 @@ public enum GraderEdition {
         } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
             return FULL;
         }
-    }
-
-    /** Reads the edition from a manifest stream (for tests of a built jar). */
-    public static GraderEdition of(InputStream manifest) throws IOException {
-        String value = new Manifest(manifest).getMainAttributes().getValue(MANIFEST_ENTRY);
-        return value == null ? FULL : valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -4,7 +4,6 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
-import io.socketlab.grader.model.Visibility;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.probe.TcpProbe;
@@ -234,27 +233,6 @@ class EchoServerSuite {
             }
         }
         throw ConformanceFailure.timeout(step, "one datagram back (sent 3 times)", wait.multipliedBy(3));
-    }
-
-    @Requirement(clause = "ECHO-6", points = 1, level = Level.SHOULD, visibility = Visibility.HIDDEN)
-    void survivesAClientThatResets(ServerUnderTest server, Random random) throws Exception {
-        try (TcpProbe steady = server.connect()) {
-            byte[] first = Bytes.utf8("before\n");
-            steady.send(first);
-            expectEcho(steady, first, Text.of("echo before the other client resets", "eco antes del corte del otro cliente"));
-            TcpProbe rude = server.connect();
-            rude.send(random(random, 256 * 1024));
-            rude.reset();
-            byte[] second = Bytes.utf8("after\n");
-            steady.send(second);
-            expectEcho(steady, second, Text.of("echo after the other client reset", "eco tras el corte del otro cliente"));
-        }
-        server.expectAlive(Text.of("after a client reset", "tras el corte de un cliente"));
-        try (TcpProbe fresh = server.connect()) {
-            byte[] third = Bytes.utf8("new client\n");
-            fresh.send(third);
-            expectEcho(fresh, third, Text.of("echo to a new client", "eco a un cliente nuevo"));
-        }
     }
 
     @Requirement(clause = "ECHO-7", points = 1, level = Level.SHOULD)
