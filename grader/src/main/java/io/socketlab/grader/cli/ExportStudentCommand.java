@@ -4,15 +4,10 @@ import io.socketlab.grader.export.Pins;
 import io.socketlab.grader.export.StudentExport;
 import io.socketlab.grader.process.Targets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,8 +51,8 @@ final class ExportStudentCommand implements Callable<Integer> {
     String upstreamRef;
 
     @Option(names = "--grader-sha256", paramLabel = "HEX",
-            description = "The grader jar's SHA-256 at that ref (default: this jar's own digest when run as a jar, "
-                    + "else as in grade.yml).")
+            description = "The public grader jar's SHA-256 at that ref (default: the digest of "
+                    + "socketlab-grader-public.jar, this jar or the one beside it, else as in grade.yml).")
     String graderSha256;
 
     @Override
@@ -67,7 +62,8 @@ final class ExportStudentCommand implements Callable<Integer> {
         try {
             Path root = from != null ? from : Targets.home().orElseThrow(() -> new IllegalArgumentException(
                     "cannot find the SocketLab repository; run from inside it or pass --from DIR"));
-            String digest = graderSha256 != null ? graderSha256 : ownJarDigest();
+            String digest = graderSha256 != null ? graderSha256
+                    : GraderJars.publicJar().map(GraderJars::sha256).orElse(null);
             export = new StudentExport(root, new Pins(upstream, upstreamRef, digest));
             if (mode.fork != null) {
                 if (!Files.isDirectory(mode.fork)) {
@@ -86,28 +82,6 @@ final class ExportStudentCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.FULL_MARKS;
-    }
-
-    /** The SHA-256 of the jar this class was loaded from, or {@code null} when it was not loaded from a jar. */
-    static String ownJarDigest() {
-        try {
-            Path self = Path.of(ExportStudentCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
-                return null;
-            }
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(self)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    sha256.update(buffer, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the grader jar to digest it", e);
-        } catch (NoSuchAlgorithmException | URISyntaxException | SecurityException e) {
-            return null;
-        }
     }
 
     private int fail(int exitCode, String message) {

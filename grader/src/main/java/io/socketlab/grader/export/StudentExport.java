@@ -1,5 +1,6 @@
 package io.socketlab.grader.export;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +20,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The repository students get, computed from the harness's own tree: {@code student-template/}, {@code specs/},
- * the grade workflow with the upstream pinned, a parent pom that builds only the template, {@code grade.sh} and a
- * README. Never the reference, and no grader source at all: students are graded by the grader the workflow builds
- * from the pinned upstream, and {@code grade.sh} builds that same grader for a local run.
+ * The repository students get, computed from the harness's own tree: {@code student-template/}, {@code specs/} (in
+ * every language there is: {@code specs/es/} too), the grade workflow with the upstream pinned, a parent pom that
+ * builds only the template, {@code grade.sh}, a manifest example for other languages and a README. Never the
+ * reference, and no grader source at all: students are graded by the public grader the workflow builds from the
+ * pinned upstream, and {@code grade.sh} builds that same grader for a local run.
+ *
+ * <p>What is copied is what the harness tracks, less build output: a module's own {@code target/} folder (and
+ * {@code .git}, IDE folders and Python caches anywhere), never a folder of the student's that merely has the same
+ * name. The specs' mention of the Python examples' manifest, which students do not get, points at the exported
+ * {@value #MANIFEST_EXAMPLE} instead.
  *
  * <p>The export is a pure function of the source tree and the pins (sorted, no timestamps), so the pinned grader can
  * export again from the upstream tree and {@link #editedProtectedFiles compare} a fork with what it was given.
@@ -36,7 +43,12 @@ public final class StudentExport {
 
     static final String WORKFLOW = ".github/workflows/grade.yml";
     private static final String RESOURCES = "/io/socketlab/grader/export/";
-    private static final Set<String> BUILD_OUTPUT = Set.of("target", ".git", ".idea", "__pycache__");
+    /** Build output and tool folders, skipped wherever they are. */
+    private static final Set<String> SKIPPED_ANYWHERE = Set.of(".git", ".idea", ".vscode", "__pycache__", ".venv");
+    /** Maven's build output, skipped only where Maven puts it: at the root of a copied tree. */
+    private static final Set<String> SKIPPED_AT_ROOT = Set.of("target");
+    static final String MANIFEST_EXAMPLE = "socketlab.properties.example";
+    private static final String EXAMPLES_MANIFEST = "examples/python/socketlab.properties";
 
     private final Path from;
     private final Pins pins;
@@ -61,6 +73,10 @@ public final class StudentExport {
         Map<String, byte[]> files = new TreeMap<>();
         copyTree("student-template", files);
         copyTree("specs", files);
+        files.replaceAll((path, bytes) -> path.startsWith("specs/") && path.endsWith(".md")
+                ? utf8(new String(bytes, StandardCharsets.UTF_8).replace(EXAMPLES_MANIFEST, MANIFEST_EXAMPLE))
+                : bytes);
+        files.put(MANIFEST_EXAMPLE, utf8(resource("socketlab.properties.example")));
         files.put("pom.xml", utf8(parentPom(read("pom.xml"))));
         files.put(WORKFLOW, utf8(workflow(read(WORKFLOW))));
         Map<String, String> values = placeholders(read(WORKFLOW));
@@ -194,20 +210,26 @@ public final class StudentExport {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .map(dir::relativize)
-                    .filter(relative -> {
-                        for (Path part : relative) {
-                            if (BUILD_OUTPUT.contains(part.toString())) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .map(relative -> relative.toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(StudentExport::isSource)
+                    .map(relative -> relative.toString().replace(File.separatorChar, '/'))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** Whether a file, by its path relative to a copied tree, is the course's source rather than build output. */
+    static boolean isSource(Path relative) {
+        if (relative.getNameCount() > 1 && SKIPPED_AT_ROOT.contains(relative.getName(0).toString())) {
+            return false;
+        }
+        for (Path part : relative) {
+            if (SKIPPED_ANYWHERE.contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String read(String relative) {

@@ -140,6 +140,67 @@ class StudentExportTests {
     }
 
     @Test
+    void exportsTheSpecsInEveryLanguageAndAManifestExampleTheyPointTo() throws IOException {
+        Map<String, byte[]> files = export.files();
+
+        try (var specs = Files.walk(HOME.resolve("specs"))) {
+            specs.filter(Files::isRegularFile).map(HOME::relativize)
+                    .forEach(spec -> assertThat(files).containsKey(spec.toString().replace('\\', '/')));
+        }
+        assertThat(files).containsKey(StudentExport.MANIFEST_EXAMPLE);
+        files.forEach((path, bytes) -> {
+            if (path.startsWith("specs/")) {
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain("examples/python");
+            }
+        });
+        assertThat(new String(files.get("specs/README.md"), StandardCharsets.UTF_8))
+                .contains(StudentExport.MANIFEST_EXAMPLE);
+    }
+
+    @Test
+    void skipsBuildOutputOnlyWhereMavenWritesItNeverAStudentsFolderOfTheSameName() {
+        assertThat(StudentExport.isSource(Path.of("target/classes/X.class"))).isFalse();
+        assertThat(StudentExport.isSource(Path.of("src/main/java/io/socketlab/student/target/Aim.java"))).isTrue();
+        assertThat(StudentExport.isSource(Path.of("src/main/python/__pycache__/x.pyc"))).isFalse();
+        assertThat(StudentExport.isSource(Path.of("target"))).as("a file named target at the root").isTrue();
+    }
+
+    @Test
+    void theGitignoreAnchorsEveryRule() {
+        String gitignore = new String(export.files().get(".gitignore"), StandardCharsets.UTF_8);
+
+        List<String> rules = gitignore.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).startsWith("/"))
+                .contains("/student-template/target/", "/.socketlab/");
+    }
+
+    @Test
+    void theReadmeSaysWhichFileIsWhichExerciseHowToRunAndGradeAndNeverContradictsItself() throws IOException {
+        String readme = new String(export.files().get("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).contains("## Which file is which exercise", "## Qué archivo es de qué ejercicio",
+                "## Running one program by hand", "## Ejecutar un programa a mano", "./grade.sh socketlab.properties",
+                "io.socketlab.student.echo.EchoServer --port 5000", "Maven Central");
+        assertThat(readme).doesNotContain("GitHub Classroom", "nunca salen de tu repositorio");
+        // Every program the template declares is in the table: its package's folder and its file.
+        for (String mainClass : programs().values()) {
+            String[] parts = mainClass.split("\\.");
+            assertThat(readme).as(mainClass).contains("/" + parts[parts.length - 2] + "/", parts[parts.length - 1] + ".java");
+        }
+    }
+
+    private static Map<String, String> programs() throws IOException {
+        java.util.Properties programs = new java.util.Properties();
+        try (var in = Files.newBufferedReader(HOME.resolve(
+                "student-template/src/main/resources/META-INF/socketlab/programs.properties"))) {
+            programs.load(in);
+        }
+        Map<String, String> byKey = new java.util.TreeMap<>();
+        programs.stringPropertyNames().forEach(key -> byKey.put(key, programs.getProperty(key).strip()));
+        return byKey;
+    }
+
+    @Test
     void aPinThatIsNotAPlainNameIsRefused() {
         assertThatThrownBy(() -> new Pins("uni/repo", "v1\n  evil: true", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--upstream-ref");
