@@ -1,8 +1,6 @@
 package io.socketlab.grader.cli;
 
-import io.socketlab.grader.export.Pins;
 import io.socketlab.grader.export.StudentExport;
-import io.socketlab.grader.process.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"For instructors: writes the repository students get (student-template/, specs/, the grade "
                 + "workflow pinned to the upstream grader, a parent pom without the reference, grade.sh and a "
                 + "README), without the reference and without any grader source.",
-                "With --compare FORK, writes nothing and prints the protected files (workflows, specs, pom.xml, "
+                "With --compare FORK, writes nothing and prints the protected files (workflows, specs, the poms, "
                         + "grade.sh, grader/) of FORK that differ from that export, one per line."})
 final class ExportStudentCommand implements Callable<Integer> {
 
@@ -38,33 +36,15 @@ final class ExportStudentCommand implements Callable<Integer> {
         Path fork;
     }
 
-    @Option(names = "--from", paramLabel = "DIR",
-            description = "The harness repository to export (default: the one found from here, or -Dsocketlab.home).")
-    Path from;
-
-    @Option(names = "--upstream", paramLabel = "OWNER/NAME",
-            description = "The repository the students' workflow builds the grader from (default: as in grade.yml).")
-    String upstream;
-
-    @Option(names = "--upstream-ref", paramLabel = "REF",
-            description = "The tag or commit of it that grades this course (default: as in grade.yml).")
-    String upstreamRef;
-
-    @Option(names = "--grader-sha256", paramLabel = "HEX",
-            description = "The public grader jar's SHA-256 at that ref (default: the digest of "
-                    + "socketlab-grader-public.jar, this jar or the one beside it, else as in grade.yml).")
-    String graderSha256;
+    @CommandLine.Mixin
+    PinOptions pinOptions;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StudentExport export;
         try {
-            Path root = from != null ? from : Targets.home().orElseThrow(() -> new IllegalArgumentException(
-                    "cannot find the SocketLab repository; run from inside it or pass --from DIR"));
-            String digest = graderSha256 != null ? graderSha256
-                    : GraderJars.publicJar().map(GraderJars::sha256).orElse(null);
-            export = new StudentExport(root, new Pins(upstream, upstreamRef, digest));
+            export = new StudentExport(pinOptions.root(), pinOptions.pins());
             if (mode.fork != null) {
                 if (!Files.isDirectory(mode.fork)) {
                     throw new IllegalArgumentException("no such folder: " + mode.fork);
@@ -76,17 +56,11 @@ final class ExportStudentCommand implements Callable<Integer> {
                         written.size(), mode.out);
             }
         } catch (IllegalArgumentException e) {
-            return fail(ExitCodes.USAGE, e.getMessage());
+            return Commands.fail(spec, ExitCodes.USAGE, e.getMessage());
         } catch (UncheckedIOException e) {
-            return fail(ExitCodes.HARNESS_ERROR, e.getMessage());
+            return Commands.fail(spec, ExitCodes.HARNESS_ERROR, e.getMessage());
         }
         out.flush();
         return ExitCodes.FULL_MARKS;
-    }
-
-    private int fail(int exitCode, String message) {
-        spec.commandLine().getErr().println("socketlab-grader: " + message);
-        spec.commandLine().getErr().flush();
-        return exitCode;
     }
 }

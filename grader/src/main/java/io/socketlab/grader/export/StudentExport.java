@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +37,13 @@ public final class StudentExport {
 
     /** The modules of the harness that students never see. */
     static final List<String> WITHHELD_MODULES = List.of("reference", "grader");
-    /** Exported paths that decide the grade: an edit to them is reported (a folder ends with '/'). */
-    public static final List<String> PROTECTED = List.of(".github/workflows/", "specs/", "grader/", "pom.xml", "grade.sh");
+    /**
+     * Exported paths that decide the grade, or that grading ignores: an edit to them is reported (a folder ends with
+     * '/'). The template's pom is among them: grading compiles with it at most, and runs the programs with the
+     * course's own dependency list, so an edit there never takes effect on the grade.
+     */
+    public static final List<String> PROTECTED = List.of(".github/workflows/", "specs/", "grader/", "pom.xml", "grade.sh",
+            "student-template/pom.xml");
 
     static final String WORKFLOW = ".github/workflows/grade.yml";
     private static final String RESOURCES = "/io/socketlab/grader/export/";
@@ -50,13 +54,33 @@ public final class StudentExport {
     static final String MANIFEST_EXAMPLE = "socketlab.properties.example";
     private static final String EXAMPLES_MANIFEST = "examples/python/socketlab.properties";
 
+    /** Where the students' work is graded, which decides whether the repository carries the grade workflow. */
+    public enum Platform {
+        /** The repository's own workflow grades each push ({@code .github/workflows/grade.yml}). */
+        GITHUB_ACTIONS("actions"),
+        /** Classroom 50's runner grades each submission with the course's autograder: no workflow of ours. */
+        CLASSROOM50("classroom50");
+
+        private final String resource;
+
+        Platform(String resource) {
+            this.resource = resource;
+        }
+    }
+
     private final Path from;
     private final Pins pins;
+    private final Platform platform;
 
     /** @param from the harness repository's root (it holds {@code student-template/}, {@code specs/}, ...) */
     public StudentExport(Path from, Pins pins) {
+        this(from, pins, Platform.GITHUB_ACTIONS);
+    }
+
+    public StudentExport(Path from, Pins pins, Platform platform) {
         this.from = from;
         this.pins = pins;
+        this.platform = platform;
     }
 
     /**
@@ -78,8 +102,12 @@ public final class StudentExport {
                 : bytes);
         files.put(MANIFEST_EXAMPLE, utf8(resource("socketlab.properties.example")));
         files.put("pom.xml", utf8(parentPom(read("pom.xml"))));
-        files.put(WORKFLOW, utf8(workflow(read(WORKFLOW))));
-        Map<String, String> values = placeholders(read(WORKFLOW));
+        if (platform == Platform.GITHUB_ACTIONS) {
+            files.put(WORKFLOW, utf8(workflow(read(WORKFLOW))));
+        }
+        Map<String, String> values = pinnedValues();
+        values.put("HOW_GRADED_EN", fill(resource("how-graded/" + platform.resource + ".en.md"), values).strip());
+        values.put("HOW_GRADED_ES", fill(resource("how-graded/" + platform.resource + ".es.md"), values).strip());
         files.put("README.md", utf8(fill(resource("README.student.md"), values)));
         files.put("grade.sh", utf8(fill(resource("grade.sh"), values)));
         files.put(".gitignore", utf8(resource("gitignore")));
@@ -88,25 +116,9 @@ public final class StudentExport {
 
     /** Writes the export into {@code out} (created if missing; it must be empty); returns the files written. */
     public List<String> writeTo(Path out) {
-        try {
-            if (Files.isDirectory(out)) {
-                try (Stream<Path> entries = Files.list(out)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IllegalArgumentException(out + " is not empty: export into a new or empty folder");
-                    }
-                }
-            }
-            Map<String, byte[]> files = files();
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Path target = out.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-            }
-            makeExecutable(out.resolve("grade.sh"));
-            return List.copyOf(files.keySet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the export to " + out, e);
-        }
+        Map<String, byte[]> files = files();
+        ExportFiles.writeInto(out, files, Set.of("grade.sh"));
+        return List.copyOf(files.keySet());
     }
 
     /**
@@ -141,6 +153,11 @@ public final class StudentExport {
         return PROTECTED.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
     }
 
+    /** The template module's own pom, as the course wrote it. */
+    public String templatePom() {
+        return read("student-template/pom.xml");
+    }
+
     /** The harness's parent pom, building only the template: no withheld module, no grade profile. */
     static String parentPom(String pom) {
         for (String module : WITHHELD_MODULES) {
@@ -172,9 +189,12 @@ public final class StudentExport {
         return line.replaceFirst(Matcher.quoteReplacement(line.group(1) + "\"" + value + "\""));
     }
 
-    /** The pinned values as the README and grade.sh need them, read from the pinned workflow. */
-    private Map<String, String> placeholders(String original) {
-        String pinned = workflow(original);
+    /**
+     * {@code SOCKETLAB_UPSTREAM}, {@code SOCKETLAB_REF} and {@code SOCKETLAB_GRADER_SHA256} as the README, grade.sh
+     * and the autograders need them: the pins, else the harness's grade workflow's values.
+     */
+    public Map<String, String> pinnedValues() {
+        String pinned = workflow(read(WORKFLOW));
         Map<String, String> values = new TreeMap<>();
         for (String name : List.of("SOCKETLAB_UPSTREAM", "SOCKETLAB_REF", "SOCKETLAB_GRADER_SHA256")) {
             Matcher line = envLine(name).matcher(pinned);
@@ -190,7 +210,7 @@ public final class StudentExport {
         return Pattern.compile("(?m)^(  " + name + ": )(.*)$");
     }
 
-    private static String fill(String template, Map<String, String> values) {
+    static String fill(String template, Map<String, String> values) {
         for (Map.Entry<String, String> value : values.entrySet()) {
             template = template.replace("${" + value.getKey() + "}", value.getValue());
         }
@@ -244,7 +264,7 @@ public final class StudentExport {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = StudentExport.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new IllegalStateException("the grader jar lacks its resource " + RESOURCES + name);
@@ -257,13 +277,5 @@ public final class StudentExport {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void makeExecutable(Path script) throws IOException {
-        try {
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): students there run `sh grade.sh`.
-        }
     }
 }
