@@ -34,7 +34,8 @@ class GraderCommandTests {
     void aSubcommandIsRequired() {
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString()).contains("a subcommand is required: grade or list");
+        assertThat(err.toString()).contains("a subcommand is required: grade, list, class-report, export-student, "
+                + "export-classroom50, export-gradescope");
     }
 
     @Test

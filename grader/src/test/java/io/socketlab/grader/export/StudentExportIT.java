@@ -43,9 +43,9 @@ class StudentExportIT {
         Run export = java(dir, List.of(), concat(List.of("export-student", "--out", students.toString()), pins));
         assertThat(export.exitCode()).as(export.stdout()).isZero();
         assertThat(students.resolve("reference")).doesNotExist();
-        // Run as a jar, the export pins the jar's own digest: the instructor exports with the grader they pin.
+        // Run as a jar, the export pins the public jar built beside it: student-side grading never has hidden tests.
         assertThat(students.resolve(".github/workflows/grade.yml")).content()
-                .contains("  SOCKETLAB_GRADER_SHA256: \"" + sha256(JAR) + "\"\n");
+                .contains("  SOCKETLAB_GRADER_SHA256: \"" + sha256(JAR.resolveSibling("socketlab-grader-public.jar")) + "\"\n");
 
         Run build = maven(students, "-o", "-B", "-q", "package", "-DskipTests");
         assertThat(build.exitCode()).as(build.stdout()).isZero();
