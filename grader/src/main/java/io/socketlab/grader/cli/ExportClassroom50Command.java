@@ -31,13 +31,11 @@ final class ExportClassroom50Command implements Callable<Integer> {
     @Option(names = "--assignment", required = true, paramLabel = "SLUG", description = "The assignment's slug.")
     String assignment;
 
-    @Option(names = "--exercises", split = ",", defaultValue = "all", paramLabel = "IDS",
-            description = "What this assignment grades: all, or a comma-separated list (default: ${DEFAULT-VALUE}).")
-    List<String> exercises;
+    @CommandLine.Mixin
+    AssignmentOptions assignmentOptions;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es",
-            description = "Language of the students' feedback (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @CommandLine.Mixin
+    HarnessOption harness;
 
     @CommandLine.Mixin
     PinOptions pinOptions;
@@ -45,11 +43,8 @@ final class ExportClassroom50Command implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            if (!lang.equals("en") && !lang.equals("es")) {
-                throw new IllegalArgumentException("--lang must be en or es, got '" + lang + "'");
-            }
-            List<String> written = new Classroom50Export(pinOptions.root(), pinOptions.pins(), classroom, assignment,
-                    exercises, lang).writeTo(out);
+            List<String> written = new Classroom50Export(harness.root(), pinOptions.pins(), classroom, assignment,
+                    assignmentOptions.exercises, assignmentOptions.lang()).writeTo(out);
             spec.commandLine().getOut().printf("export-classroom50: wrote %d files to %s%n", written.size(), out);
             spec.commandLine().getOut().flush();
             return ExitCodes.FULL_MARKS;

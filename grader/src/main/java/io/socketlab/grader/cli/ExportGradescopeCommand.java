@@ -1,10 +1,8 @@
 package io.socketlab.grader.cli;
 
 import io.socketlab.grader.export.GradescopeExport;
-import io.socketlab.grader.process.Targets;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,33 +23,23 @@ final class ExportGradescopeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "The zip to write.")
     Path out;
 
-    @Option(names = "--from", paramLabel = "DIR",
-            description = "The built harness repository (default: the one found from here, or -Dsocketlab.home).")
-    Path from;
+    @CommandLine.Mixin
+    HarnessOption harness;
 
     @Option(names = "--grader-jar", paramLabel = "JAR",
             description = "The full grader jar to ship (default: socketlab-grader.jar, this jar or the one beside it).")
     Path graderJar;
 
-    @Option(names = "--exercises", split = ",", defaultValue = "all", paramLabel = "IDS",
-            description = "What the assignment grades: all, or a comma-separated list (default: ${DEFAULT-VALUE}).")
-    List<String> exercises;
-
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es",
-            description = "Language of the students' feedback (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @CommandLine.Mixin
+    AssignmentOptions assignmentOptions;
 
     @Override
     public Integer call() {
         try {
-            if (!lang.equals("en") && !lang.equals("es")) {
-                throw new IllegalArgumentException("--lang must be en or es, got '" + lang + "'");
-            }
-            Path root = from != null ? from : Targets.home().orElseThrow(() -> new IllegalArgumentException(
-                    "cannot find the SocketLab repository; run from inside it or pass --from DIR"));
+            String lang = assignmentOptions.lang();
             Path jar = graderJar != null ? graderJar : GraderJars.fullJar().orElseThrow(() ->
                     new IllegalArgumentException("no full grader jar found: pass --grader-jar JAR"));
-            int entries = new GradescopeExport(root, jar, exercises, lang).writeTo(out);
+            int entries = new GradescopeExport(harness.root(), jar, assignmentOptions.exercises, lang).writeTo(out);
             spec.commandLine().getOut().printf("export-gradescope: wrote %s (%d entries, full grader sha256 %s)%n",
                     out, entries, GraderJars.sha256(jar));
             spec.commandLine().getOut().flush();

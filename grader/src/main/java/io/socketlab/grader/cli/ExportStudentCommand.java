@@ -37,6 +37,9 @@ final class ExportStudentCommand implements Callable<Integer> {
     }
 
     @CommandLine.Mixin
+    HarnessOption harness;
+
+    @CommandLine.Mixin
     PinOptions pinOptions;
 
     @Override
@@ -44,7 +47,7 @@ final class ExportStudentCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StudentExport export;
         try {
-            export = new StudentExport(pinOptions.root(), pinOptions.pins());
+            export = new StudentExport(harness.root(), pinOptions.pins());
             if (mode.fork != null) {
                 if (!Files.isDirectory(mode.fork)) {
                     throw new IllegalArgumentException("no such folder: " + mode.fork);

@@ -1,16 +1,10 @@
 package io.socketlab.grader.cli;
 
 import io.socketlab.grader.export.Pins;
-import io.socketlab.grader.process.Targets;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every export shares: which harness tree it reads, and which grader it pins. */
+/** Which grader student-side grading pins: the upstream repository, its ref and the public jar's digest. */
 final class PinOptions {
-
-    @Option(names = "--from", paramLabel = "DIR",
-            description = "The harness repository to export (default: the one found from here, or -Dsocketlab.home).")
-    Path from;
 
     @Option(names = "--upstream", paramLabel = "OWNER/NAME",
             description = "The repository the course's grader is built from (default: as in grade.yml).")
@@ -24,12 +18,6 @@ final class PinOptions {
             description = "The public grader jar's SHA-256 at that ref (default: the digest of "
                     + "socketlab-grader-public.jar, this jar or the one beside it, else as in grade.yml).")
     String graderSha256;
-
-    /** The harness tree to read. */
-    Path root() {
-        return from != null ? from : Targets.home().orElseThrow(() -> new IllegalArgumentException(
-                "cannot find the SocketLab repository; run from inside it or pass --from DIR"));
-    }
 
     /** @throws IllegalArgumentException naming a malformed pin */
     Pins pins() {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Classroom 50's result contract as a check: our copy of its JSON Schema (test resource
@@ -21,6 +22,21 @@ import java.util.List;
 public final class Classroom50Contract {
 
     private static final Schema SCHEMA = load();
+
+    /**
+     * What Classroom 50's runner gives an autograder (wiki: Advanced Autograding, "Contract"; runner.py passes
+     * OWNER, ASSIGNMENT_TYPE and the URLs), for one student's submission, and the commit's time as our autograder
+     * passes it.
+     */
+    public static final Map<String, String> RUNNER_ENVIRONMENT = Map.ofEntries(
+            Map.entry("CLASSROOM", "networks-2026"), Map.entry("ASSIGNMENT", "sockets-lab"),
+            Map.entry("ASSIGNMENT_TYPE", "individual"), Map.entry("OWNER", "alice"), Map.entry("USERNAME", "alice"),
+            Map.entry("SUBMISSION_TAG", "submit/2026-09-01T09-58-00Z-a1b2c3d"),
+            Map.entry("COMMIT_URL", "https://github.com/org/networks-2026-sockets-lab-alice/commit/a1b2c3d"),
+            Map.entry("RELEASE_URL", "https://github.com/org/networks-2026-sockets-lab-alice/releases/tag/submit%2F1"),
+            Map.entry("REVIEW_URL", "https://github.com/org/networks-2026-sockets-lab-alice/compare/0f0f...a1b2c3d"),
+            Map.entry("GITHUB_ACTOR", "alice"), Map.entry("GITHUB_ACTOR_ID", "4242"),
+            Map.entry(Classroom50Identity.SUBMITTED_AT, "2026-09-01T11:58:00+02:00"));
 
     private Classroom50Contract() {
     }

@@ -32,16 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class Classroom50ReportTests {
 
     private static final Instant NOW = Instant.parse("2026-09-01T10:00:00.750Z");
-    /** What Classroom 50's runner gives an autograder (wiki: Advanced Autograding, "Contract"). */
-    private static final Map<String, String> RUNNER = Map.ofEntries(
-            Map.entry("CLASSROOM", "networks-2026"), Map.entry("ASSIGNMENT", "sockets-lab"),
-            Map.entry("ASSIGNMENT_TYPE", "individual"), Map.entry("OWNER", "alice"), Map.entry("USERNAME", "alice"),
-            Map.entry("SUBMISSION_TAG", "submit/2026-09-01T09-58-00Z-a1b2c3d"),
-            Map.entry("COMMIT_URL", "https://github.com/org/networks-2026-sockets-lab-alice/commit/a1b2c3d"),
-            Map.entry("RELEASE_URL", "https://github.com/org/networks-2026-sockets-lab-alice/releases/tag/submit%2F1"),
-            Map.entry("REVIEW_URL", "https://github.com/org/networks-2026-sockets-lab-alice/compare/0f0f...a1b2c3d"),
-            Map.entry("GITHUB_ACTOR", "alice"), Map.entry("GITHUB_ACTOR_ID", "4242"),
-            Map.entry(Classroom50Identity.SUBMITTED_AT, "2026-09-01T11:58:00+02:00"));
+    private static final Map<String, String> RUNNER = Classroom50Contract.RUNNER_ENVIRONMENT;
 
     @TempDir
     Path dir;
