@@ -3,11 +3,13 @@
 # against nginx (a minimal configuration: worker_processes auto, access_log off, sendfile on) and the JDK's
 # jwebserver, each measured with wrk -t2 -c100 after a warm-up. Servers are measured in turns within each run, so
 # that a burst of load from elsewhere on the machine does not fall on one server only. Prints requests/s per run,
-# the medians, and the ratios reference/jwebserver (target >= 2) and reference/nginx (target >= 0.6).
+# the medians, and the ratios reference/jwebserver (target >= 2) and reference/nginx (target >= 0.6), with the
+# load of the machine (bench/lib/quiet-machine.sh: refuses to run above load average 2 unless BENCH_ALLOW_LOAD=1).
 # Usage: bench/http-vs-nginx.sh [RUNS] [DURATION]   (defaults: 3 runs of 10s; installs nginx and wrk with apt-get
 #   when they are missing; build first: mvn -B -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/quiet-machine.sh
 runs="${1:-3}"
 duration="${2:-10s}"
 jwebserver=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jwebserver
@@ -19,6 +21,8 @@ for tool in nginx wrk; do
     apt-get update -qq && apt-get install -y -qq nginx wrk >/dev/null || { echo "cannot install $tool" >&2; exit 2; }
   fi
 done
+
+require_quiet_machine
 
 work=$(mktemp -d)
 pids=()
@@ -74,19 +78,22 @@ for i in 0 1 2; do # warm-up: the JIT of the two Java servers, the page cache, t
   rps "${ports[$i]}" 5s >/dev/null
 done
 
-printf '%-5s %12s %12s %12s   (requests/s, wrk -t2 -c100 -d%s, 1 KiB file)\n' run "${names[@]}" "$duration"
+printf '%-5s %12s %12s %12s  %-12s (requests/s, wrk -t2 -c100 -d%s, 1 KiB file; busy %%: CPUs used by other\n' \
+  run "${names[@]}" "busy %" "$duration"
+printf '%-5s %12s %12s %12s  %-12s  processes in the second before each server was measured)\n' "" "" "" "" ""
 declare -A all
 for run in $(seq 1 "$runs"); do
-  row=()
+  row=(); busy=()
   for i in 0 1 2; do
+    busy+=("$(busy_percent 1)")
     r=$(rps "${ports[$i]}" "$duration")
     [ "$r" != ERR ] || { echo "${names[$i]} answered with errors" >&2; exit 1; }
     all[$i]="${all[$i]:-} $r"; row+=("$r")
   done
-  printf '%-5s %12.0f %12.0f %12.0f\n' "$run" "${row[@]}"
+  printf '%-5s %12.0f %12.0f %12.0f  %-12s%s\n' "$run" "${row[@]}" "${busy[*]}" "$BENCH_LOADED"
 done
 median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ref=$(median "${all[0]}"); ngx=$(median "${all[1]}"); jws=$(median "${all[2]}")
-printf 'median: reference %.0f, nginx %.0f, jwebserver %.0f requests/s; reference/jwebserver %.2f (target >= 2), reference/nginx %.2f (target >= 0.6); %s cores, load average %s\n' \
-  "$ref" "$ngx" "$jws" "$(echo "$ref / $jws" | bc -l)" "$(echo "$ref / $ngx" | bc -l)" "$(nproc)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median of %s runs: reference %.0f, nginx %.0f, jwebserver %.0f requests/s; reference/jwebserver %.2f (target >= 2), reference/nginx %.2f (target >= 0.6)\n' \
+  "$runs" "$ref" "$ngx" "$jws" "$(echo "$ref / $jws" | bc -l)" "$(echo "$ref / $ngx" | bc -l)"
+machine_line
