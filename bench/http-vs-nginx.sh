@@ -114,7 +114,7 @@ if command -v strace >/dev/null; then # system calls per request, one connection
   for i in 0 1 2; do
     attach=(); for pid in ${server_pids[$i]}; do attach+=(-p "$pid"); done
     strace -c -f "${attach[@]}" -o "$work/strace-$i" 2>/dev/null & tracer=$!
-    sleep 1
+    sleep 2 # attaching to every thread of a Java server takes a while
     n=$(wrk -t1 -c1 -d2s "http://127.0.0.1:${ports[$i]}/1k.txt" | awk '/requests in/ {print $1}')
     kill -INT "$tracer"; wait "$tracer" || true
     awk -v n="$n" -v name="${names[$i]}" '
