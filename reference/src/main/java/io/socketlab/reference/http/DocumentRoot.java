@@ -159,9 +159,10 @@ final class DocumentRoot {
         return new Resolution(path, attributes, null);
     }
 
-    /** Whether {@code folder} or a folder above it, up to the root, is a symbolic link. */
+    /** Whether {@code folder} or a folder above it, below the root, is a symbolic link. */
     private boolean throughSymbolicLink(Path folder) {
-        for (Path f = folder; f.getNameCount() > root.getNameCount(); f = f.getParent()) {
+        // Null above "/": when the root is "/" itself, the folder of "/" is nothing to check.
+        for (Path f = folder; f != null && f.getNameCount() > root.getNameCount(); f = f.getParent()) {
             if (Files.isSymbolicLink(f)) {
                 return true;
             }

@@ -74,6 +74,16 @@ class DocumentRootLinkTests {
     }
 
     @Test
+    void theFileSystemRootCanBeTheRoot() throws Exception {
+        DocumentRoot everything = new DocumentRoot(Path.of("/"));
+
+        assertThatThrownBy(() -> everything.resolve("/")).as("no /index.html").isInstanceOfSatisfying(
+                HttpError.class, e -> assertThat(e.status()).isEqualTo(Status.NOT_FOUND));
+        assertThat(everything.resolve(root.toRealPath().resolve("docs/page.txt").toString()).file())
+                .isEqualTo(root.toRealPath().resolve("docs/page.txt"));
+    }
+
+    @Test
     void aRootReachedThroughALinkIsServed() throws Exception {
         Path linkToRoot = Files.createSymbolicLink(folder.resolve("www"), root);
 
