@@ -41,9 +41,8 @@ final class ChatSession implements Runnable {
         //   "ERR line-too-long" first) end the session. In a finally block, however the session
         //   ends (an IOException such as a reset included): room.leave(nick) if registered, then
         //   outbox.finish(), so that the lines already queued go out before the close.
-        // TODO(CHAT-7): before the close, socket.shutdownOutput() and read and discard what the
-        //   client still sends, for a second at most: closing with unread input sends a TCP
-        //   reset, which can destroy the last lines before the client reads them.
+        // TODO(CHAT-7): before the close, LingeringClose.drain(socket, in): closing with unread
+        //   input sends a TCP reset, which can destroy the last lines before the client reads them.
         // TODO(CHAT-8): catch IOException and print it on stderr: it ends this connection only.
         throw new UnsupportedOperationException("not implemented yet: see specs/chat.md");
     }

@@ -27,9 +27,8 @@ final class FileTransferSession implements Runnable {
         //   "ERR line-too-long" and close.
         // TODO(FT-6, FT-7): PUT: if store.refusal(name, size) is not null, answer "ERR <code>" at
         //   once and close the connection: the content may already be on its way, and reading it
-        //   just to throw it away could take terabytes. Before closing, socket.shutdownOutput()
-        //   and read and discard what the client still sends, for a second at most: closing with
-        //   unread input sends a TCP reset, which can destroy your ERR line before it is read.
+        //   just to throw it away could take terabytes. Before closing, LingeringClose.drain(socket,
+        //   in): closing with unread input sends a TCP reset, which can destroy your ERR line.
         // TODO(FT-1, FT-4, FT-5): PUT: try (StagedFile upload = store.receive(in, size)) { read
         //   the digest line; if it equals upload.sha256() (ignoring case), store.store(upload,
         //   name) and answer "OK <sha256>", else answer "ERR digest-mismatch" and go on }.

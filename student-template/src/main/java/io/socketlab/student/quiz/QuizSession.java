@@ -31,8 +31,7 @@ final class QuizSession implements Runnable {
         //   "ERR line-too-long", then the connection is closed.
         // TODO(QUIZ-9): in a finally block, however the connection ends, game.leave(player).
         // TODO: when the server closes the connection itself (game-started, line-too-long), first
-        //   socket.shutdownOutput() and read and discard what the client still sends, for a
-        //   second at most, so that a TCP reset cannot destroy the last ERR.
+        //   LingeringClose.drain(socket, in), so that a TCP reset cannot destroy the last ERR.
         // TODO: catch IOException and print it on stderr: it ends this connection only.
         throw new UnsupportedOperationException("not implemented yet: see specs/quiz.md");
     }

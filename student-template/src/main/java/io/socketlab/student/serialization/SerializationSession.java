@@ -33,9 +33,8 @@ final class SerializationSession implements Runnable {
         // TODO(SER-5): "list": {"status":"ok","reports":[...store.recent()]}.
         // TODO(SER-2): on BadLengthException, send the bad-length error frame, then close. The L
         //   bytes that follow must not be read, and without them there is no telling where the
-        //   next frame starts. Before closing, socket.shutdownOutput() and read and discard what
-        //   the client still sends, for a second at most: closing with unread input sends a TCP
-        //   reset, which can destroy your error frame before the client reads it.
+        //   next frame starts. Before closing, LingeringClose.drain(socket, in): closing with
+        //   unread input sends a TCP reset, which can destroy your error frame.
         // TODO(SER-8): catch IOException (a reset, a timeout, a frame cut short: EOFException)
         //   and print it on stderr: it ends this connection only. If store.append fails, close
         //   without answering: ok must always mean stored (SER-6).

@@ -26,9 +26,8 @@ final class SocketsSession implements Runnable {
         //   an empty line gets "RECEIVED 0".
         // TODO(SOCK-4): on LineTooLongException, send "ERR line-too-long" and close.
         // TODO(SOCK-5): the line "BYE" (exactly) gets "BYE", then close.
-        // TODO(SOCK-4, SOCK-5): before closing after ERR or BYE, call socket.shutdownOutput() and
-        //   read and discard what the client still sends, for a second at most: closing with
-        //   unread input sends a TCP reset, which can destroy your last reply.
+        // TODO(SOCK-4, SOCK-5): before closing after ERR or BYE, LingeringClose.drain(socket, in):
+        //   closing with unread input sends a TCP reset, which can destroy your last reply.
         // TODO(SOCK-6): catch IOException (a reset, a timeout) here and print it on stderr: a
         //   broken client must only end its own session. Never decode the line: a line that is
         //   not valid UTF-8 is simply counted.
