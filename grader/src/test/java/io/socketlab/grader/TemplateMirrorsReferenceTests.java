@@ -41,7 +41,7 @@ class TemplateMirrorsReferenceTests {
 
     /** Files the template takes whole from the reference, relative to each module's package root. */
     private static final Set<String> COPIES = Set.of(
-            "common/Args.java", "common/Failure.java",
+            "common/Args.java", "common/Failure.java", "common/Logs.java",
             "chat/package-info.java", "echo/package-info.java", "filetransfer/package-info.java",
             "http/package-info.java", "quiz/package-info.java", "serialization/package-info.java",
             "sockets/package-info.java", "udpstream/package-info.java", "udptransfer/package-info.java",

@@ -66,7 +66,8 @@ class ShowWindowTests {
     private ForkedProgram streamTo(Map<String, String> env, Path image) throws Exception {
         int port = ForkedProgram.freeUdpPort();
         ForkedProgram receiver = ForkedProgram.start(work.resolve("logs"), UdpStreamServer.class, env,
-                "--port", String.valueOf(port), "--out", work.resolve("out").toString(), "--show");
+                "--port", String.valueOf(port), "--out", work.resolve("out").toString(), "--show",
+                "--log-level", "udpstream.UdpStreamServer=INFO"); // its "listening" record says it is ready
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.stderr().contains("listening"));
             ForkedProgram sender = ForkedProgram.run(work.resolve("logs"), UdpStreamClient.class,

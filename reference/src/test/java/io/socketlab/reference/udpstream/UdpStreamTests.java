@@ -27,7 +27,8 @@ class UdpStreamTests {
     static void startReceiver() throws IOException {
         port = ForkedProgram.freeUdpPort();
         receiver = ForkedProgram.start(work.resolve("logs"), UdpStreamServer.class, Map.of(),
-                "--port", String.valueOf(port), "--out", work.resolve("out").toString());
+                "--port", String.valueOf(port), "--out", work.resolve("out").toString(),
+                "--log-level", "udpstream.UdpStreamServer=INFO"); // its "listening" record says it is ready
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.stderr().contains("listening"));
     }
 

@@ -31,7 +31,8 @@ class UdpTransferTests {
     static void startServer() throws IOException {
         port = ForkedProgram.freeUdpPort();
         server = ForkedProgram.start(work.resolve("logs"), UdpTransferServer.class, Map.of(),
-                "--port", String.valueOf(port), "--dir", work.resolve("store").toString());
+                "--port", String.valueOf(port), "--dir", work.resolve("store").toString(),
+                "--log-level", "udptransfer.UdpTransferServer=INFO"); // its "listening" record says it is ready
         await().atMost(Duration.ofSeconds(20)).until(() -> server.stderr().contains("listening"));
     }
 

@@ -1,9 +1,12 @@
 package io.socketlab.student.http;
 
 import java.net.Socket;
+import java.util.logging.Logger;
 
 /** One connection to the HTTP server: requests answered one after the other until either side closes. */
 final class HttpConnection implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
 
     /** HTTP-16: a request head must be complete within this time, also between keep-alive requests. */
     static final int HEAD_TIMEOUT_MS = 10_000;
@@ -18,6 +21,8 @@ final class HttpConnection implements Runnable {
 
     @Override
     public void run() {
+        // TODO: narrate the protocol in the log (docs/logging.md): LOG.fine(...) when the connection
+        //   opens and closes and at each decision (a refusal, an error answer), LOG.finer(...) per message.
         // TODO: open the socket's output in try-with-resources (`try (socket; ...)` closes the
         //   socket too), as a BufferedOutputStream, and ONE ConnectionInput(socket, out,
         //   HEAD_TIMEOUT_MS) for every request of the connection (pipelined requests may arrive in

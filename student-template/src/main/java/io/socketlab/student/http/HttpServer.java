@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The HTTP/1.1 static file server: serves one folder, with a thread per connection. */
 public final class HttpServer {
+
+    private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
 
     static final String PROGRAM = "http server";
     private static final String USAGE = "HttpServer --port N --root DIR [--host H]";

@@ -3,9 +3,12 @@ package io.socketlab.student.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.logging.Logger;
 
 /** Reads one HTTP response for the client: its head, then its body in whichever framing it uses (HTTP-21). */
 final class ResponseReader {
+
+    private static final Logger LOG = Logger.getLogger(ResponseReader.class.getName());
 
     /** The response cannot be understood as HTTP: the client exits 2. */
     static final class MalformedResponseException extends IOException {
