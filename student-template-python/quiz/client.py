@@ -40,7 +40,7 @@ def finish(code, message=None):
     with out_lock:
         sys.stdout.flush()
         if message:
-            sys.stderr.write("%s: %s\n" % (PROGRAM, message))
+            sys.stderr.write("%s\n" % message)
             sys.stderr.flush()
         os._exit(code)
 

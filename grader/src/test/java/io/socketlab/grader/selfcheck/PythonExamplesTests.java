@@ -89,6 +89,19 @@ class PythonExamplesTests {
     }
 
     @Test
+    void whatTheTemplateGivesIsTheExamplesOwnCode() throws Exception {
+        assumeTrue(ManifestTargetsTests.onPath("python3"), "python3 is not installed");
+        Path script = Path.of(PythonExamplesTests.class.getResource("given_parts.py").toURI());
+
+        PythonRun run = PythonRun.run(work, List.of("python3", script.toString(),
+                PythonTemplateTests.TEMPLATE.toString(), EXAMPLES.toString()));
+
+        // Every function the template gives whole has the same code as the example's: one source, the examples.
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("compared: [1-9][0-9]{2}");
+    }
+
+    @Test
     void theExamplesManifestIsPartOfTheTemplates() throws IOException {
         Properties examples = load(EXAMPLES.resolve("socketlab.properties"));
         Properties template = load(PythonTemplateTests.TEMPLATE.resolve("socketlab.properties"));
