@@ -61,6 +61,12 @@ final class GradeCommand implements Callable<Integer> {
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many tests run at once (default: twice the processors, at least 2). Tests of one "
+                    + "program that share its server run one after another whatever N is; 1 runs every test in "
+                    + "report order. Reports are the same whatever N is.")
+    Integer jobs;
+
     @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|docker",
             description = "Where the programs run: none (plain processes) or docker (a container each, with CPU, "
                     + "memory, process and filesystem limits; needs a running Docker engine) (default: ${DEFAULT-VALUE}).")
@@ -85,6 +91,9 @@ final class GradeCommand implements Callable<Integer> {
                 return usage("exercise '" + exercise + "' has no conformance suite yet; graded today: "
                         + String.join(", ", Suites.available()));
             }
+        }
+        if (jobs != null && jobs < 1) {
+            return usage("--jobs must be at least 1, got " + jobs);
         }
         Target resolved;
         Timeouts timeouts;
@@ -145,7 +154,9 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private SessionConfig config(Target graded, List<String> selected, long actualSeed, Timeouts timeouts) {
-        return new SessionConfig(graded, selected, actualSeed, lang, timeouts, Path.of(System.getProperty("java.io.tmpdir")));
+        SessionConfig config = new SessionConfig(graded, selected, actualSeed, lang, timeouts,
+                Path.of(System.getProperty("java.io.tmpdir")));
+        return jobs == null ? config : config.withJobs(jobs);
     }
 
     private int usage(String message) {

@@ -5,17 +5,51 @@ import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeTcpServer;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * How a client program ended: its exit code, everything it wrote on stdout, and its stderr.
+ * How a program run to its end ended: its exit code, everything it wrote on stdout, and its stderr; or that it was
+ * still running at the deadline, and was stopped.
  *
- * @param stdout every byte written on stdout (the grader keeps clients' output whole up to its cap)
+ * @param exitCode          the exit code; -1 when it was still running
+ * @param stdout            every byte written on stdout (the grader keeps clients' output whole up to its cap)
+ * @param stillRunningAfter how long it had run when the grader stopped it; null when it exited on its own
  */
-public record ClientResult(int exitCode, byte[] stdout, String stderr) {
+public record ClientResult(int exitCode, byte[] stdout, String stderr, Duration stillRunningAfter) {
+
+    /** A program that exited with {@code exitCode}. */
+    public ClientResult(int exitCode, byte[] stdout, String stderr) {
+        this(exitCode, stdout, stderr, null);
+    }
+
+    /** A program still running after {@code after}, stopped by the grader. */
+    public static ClientResult stillRunning(Duration after, byte[] stdout, String stderr) {
+        return new ClientResult(-1, stdout, stderr, after);
+    }
+
+    public boolean exited() {
+        return stillRunningAfter == null;
+    }
+
+    /** "exit code 2", or "still running after 10.0 s (stopped by the grader)". */
+    public Text exitDescription() {
+        if (!exited()) {
+            String seconds = seconds(stillRunningAfter);
+            return Text.of("still running after " + seconds + " (stopped by the grader)",
+                    "seguía en marcha tras " + seconds + " (el evaluador lo detuvo)");
+        }
+        return Text.of("exit code " + exitCode, "código de salida " + exitCode);
+    }
+
+    /** {@code 10.0 s}. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
 
     public String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);
@@ -43,12 +77,13 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr) {
     public ClientResult expectConnectedTo(FakeTcpServer fake) throws InterruptedException {
         // The client has exited, so a connection it made is already queued: a moment suffices to accept it.
         if (!fake.awaitConnection(Duration.ofMillis(500))) {
-            String why = "exit code " + exitCode + stderrSuffix();
+            Text why = exitDescription();
+            String stderrSuffix = stderrSuffix();
             throw new ConformanceFailure(exitCode != 0 ? FailureKind.CRASHED : FailureKind.WRONG_OUTPUT,
                     Text.of("waiting for the client to connect", "esperando a que el cliente se conecte"),
                     "a connection to " + ClientUnderTest.HOST + ":" + fake.port(),
-                    Text.of("no connection; the client ended with " + why,
-                            "ninguna conexión; el cliente terminó con " + why), null);
+                    Text.of("no connection; the client ended with " + why.en() + stderrSuffix,
+                            "ninguna conexión; el cliente terminó con " + why.es() + stderrSuffix), null);
         }
         return this;
     }
@@ -59,10 +94,9 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr) {
 
     /** Fails unless the client exited with {@code expected}. */
     public ClientResult expectExitCode(Text step, int expected) {
-        if (exitCode != expected) {
+        if (!exited() || exitCode != expected) {
             String stderrTail = stderrSuffix();
-            throw ConformanceFailure.wrongOutput(step, "exit code " + expected,
-                    Text.of("exit code " + exitCode + stderrTail, "código de salida " + exitCode + stderrTail));
+            throw ConformanceFailure.wrongOutput(step, "exit code " + expected, exitDescription().suffixed(stderrTail));
         }
         return this;
     }
@@ -99,7 +133,7 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr) {
         if (lines.isEmpty()) {
             return "no lines";
         }
-        String shown = lines.stream().limit(12).map(Bytes::quote).collect(java.util.stream.Collectors.joining(", "));
+        String shown = lines.stream().limit(12).map(Bytes::quote).collect(Collectors.joining(", "));
         return "[" + shown + (lines.size() > 12 ? ", ... (" + lines.size() + " lines)" : "") + "]";
     }
 }

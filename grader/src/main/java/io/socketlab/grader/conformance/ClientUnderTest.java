@@ -179,7 +179,7 @@ public final class ClientUnderTest {
         /** Waits for the client to exit; still running at the deadline is a TIMEOUT failure. */
         public ClientResult awaitExit(Text step, Duration within) {
             OptionalInt exit = program.awaitExit(within);
-            scope.addLog(label, program.log());
+            scope.addLog(label, ProgramOutput.whole(program));
             if (exit.isEmpty()) {
                 program.close();
                 String out = program.stdout().text();

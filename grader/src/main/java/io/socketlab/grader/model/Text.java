@@ -19,4 +19,8 @@ public record Text(String en, String es) {
     public Text prefixed(String prefix) {
         return new Text(prefix + en, prefix + es);
     }
+
+    public Text suffixed(String suffix) {
+        return new Text(en + suffix, es + suffix);
+    }
 }

@@ -142,6 +142,38 @@ public final class OutputCapture {
         return out.toString();
     }
 
+    /** How many lines have ended so far: a mark from which {@link #timestampedLinesFrom} shows a window. */
+    public synchronized long lineCount() {
+        return lineCount;
+    }
+
+    /**
+     * The timestamped lines from line {@code first} on (0-based, counted as {@link #lineCount()} counts), the last
+     * {@code max} of them at most, after a marker saying how many earlier ones are left out (too many, or no longer
+     * kept).
+     */
+    public synchronized String timestampedLinesFrom(long first, int max) {
+        List<String> window = new ArrayList<>();
+        long tailStart = lineCount - tailLines.size();
+        for (int i = (int) Math.min(first, headLines.size()); i < headLines.size(); i++) {
+            window.add(headLines.get(i));
+        }
+        long index = tailStart;
+        for (String line : tailLines) {
+            if (index++ >= first) {
+                window.add(line);
+            }
+        }
+        List<String> shown = window.subList(Math.max(0, window.size() - max), window.size());
+        long leftOut = Math.max(0, lineCount - first) - shown.size();
+        StringBuilder out = new StringBuilder();
+        if (leftOut > 0) {
+            out.append(label).append(" ... ").append(leftOut).append(" earlier lines left out ...\n");
+        }
+        shown.forEach(l -> out.append(label).append(' ').append(l).append('\n'));
+        return out.toString();
+    }
+
     /** The last bytes of the stream as text, for a short error message. */
     public synchronized String tailText(int maxChars) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

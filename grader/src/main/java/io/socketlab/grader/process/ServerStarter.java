@@ -25,11 +25,18 @@ public final class ServerStarter {
     public static final class StartFailure extends Exception {
         private final RunningProgram program;
         private final boolean exited;
+        private final int port;
 
-        StartFailure(String message, RunningProgram program, boolean exited) {
+        StartFailure(String message, RunningProgram program, boolean exited, int port) {
             super(message);
             this.program = program;
             this.exited = exited;
+            this.port = port;
+        }
+
+        /** The port the server was given with {@code --port}. */
+        public int port() {
+            return port;
         }
 
         /** The stopped program, for its output. */
@@ -85,7 +92,7 @@ public final class ServerStarter {
                 }
                 throw new HarnessException("port " + port + " was taken " + ATTEMPTS + " times in a row");
             }
-            throw new StartFailure(problem.get(), program, exited);
+            throw new StartFailure(problem.get(), program, exited, port);
         }
     }
 

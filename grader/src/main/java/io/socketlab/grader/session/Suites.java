@@ -5,13 +5,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import io.socketlab.grader.model.Clauses;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
-
 import java.util.stream.Stream;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -58,7 +58,7 @@ public final class Suites {
         }
         Method method = source.getJavaMethod();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        ExerciseSuite suite = method.getDeclaringClass().getAnnotation(ExerciseSuite.class);
+        ExerciseSuite suite = Declarations.findSuite(method.getDeclaringClass()).orElse(null);
         if (requirement == null || suite == null) {
             return Stream.empty();
         }

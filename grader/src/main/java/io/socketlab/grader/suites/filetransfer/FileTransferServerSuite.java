@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The file server: exact storage of any bytes, GET and LIST, atomic replacement, digests, names and limits. */
-@ExerciseSuite(exercise = "file-transfer", program = Program.SERVER, serverArguments = {"--dir", "{data}"})
+@ExerciseSuite(exercise = "file-transfer", program = Program.SERVER)
 class FileTransferServerSuite {
 
     private static Text step(String en, String es) {

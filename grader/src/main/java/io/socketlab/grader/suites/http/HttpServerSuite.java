@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * The static file server: files byte for byte with the right fields, HEAD, targets, methods, conditional requests,
  * persistent connections and pipelining, malformed requests, limits, traversal, concurrency and idle connections.
  */
-@ExerciseSuite(exercise = "http", program = Program.SERVER, serverArguments = {"--root", "{data}/root"})
+@ExerciseSuite(exercise = "http", program = Program.SERVER)
 class HttpServerSuite {
 
     private static final String HELLO_GET = "GET /hello.txt HTTP/1.1";

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** The report server: framing, length limits, validation, listing, durability and concurrent clients. */
-@ExerciseSuite(exercise = "serialization", program = Program.SERVER, serverArguments = {"--store", "{data}/reports.jsonl"})
+@ExerciseSuite(exercise = "serialization", program = Program.SERVER)
 class SerializationServerSuite {
 
     private static final Text OK_REPLY = Text.of("reply to a valid report", "respuesta a un informe válido");

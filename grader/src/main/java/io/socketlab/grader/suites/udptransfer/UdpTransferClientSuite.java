@@ -14,7 +14,7 @@ import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.GradingExtension;
+import io.socketlab.grader.conformance.ReportEntries;
 import io.socketlab.grader.conformance.ReferencePeer;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
@@ -354,7 +354,7 @@ class UdpTransferClientSuite {
                 Files.deleteIfExists(dir.resolve(run.name()));
             }
         }
-        reporter.publishEntry(Map.of(GradingExtension.MEASUREMENT_ENTRY, String.join("\n", en),
-                GradingExtension.MEASUREMENT_ENTRY_ES, String.join("\n", es)));
+        reporter.publishEntry(Map.of(ReportEntries.MEASUREMENT, String.join("\n", en),
+                ReportEntries.MEASUREMENT_ES, String.join("\n", es)));
     }
 }

@@ -12,7 +12,6 @@ import io.socketlab.grader.conformance.ReferencePeer;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
-import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The udp-transfer server: chunks, ACKs, END and DONE, names and limits, hostile datagrams, and the reference client. */
-@ExerciseSuite(exercise = "udp-transfer", program = Program.SERVER, readiness = Readiness.UDP,
-        serverArguments = {"--dir", "{data}"})
+@ExerciseSuite(exercise = "udp-transfer", program = Program.SERVER)
 class UdpTransferServerSuite {
 
     private static Text step(String en, String es) {
