@@ -9,7 +9,9 @@ import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
+import io.socketlab.grader.model.Level;
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,6 +47,12 @@ public final class Suites {
                         .thenComparing(e -> !e.baseline())
                         .thenComparingInt(e -> Clauses.number(e.clause())))
                 .toList();
+    }
+
+    /** The most points {@code exercises} can earn: every test's points but the INFO measurements'. */
+    public static int maxScore(Collection<String> exercises) {
+        return catalog().stream().filter(e -> exercises.contains(e.exercise()) && !e.level().equals(Level.INFO.name()))
+                .mapToInt(Entry::points).sum();
     }
 
     /** The exercises that have at least one test, in course order. */

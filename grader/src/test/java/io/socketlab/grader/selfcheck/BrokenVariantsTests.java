@@ -43,7 +43,7 @@ class BrokenVariantsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("broken")
     void losesPointsOnTheClauseItBreaks(Variant variant) {
-        GradeReport report = SelfCheck.grade(SelfCheck.variant(variant), List.of(variant.exercise()));
+        GradeReport report = SelfCheck.gradeVariant(variant);
 
         List<TestOutcome> program = SelfCheck.of(report, variant.program());
         assertThat(program).as(SelfCheck.describe(report))
@@ -61,7 +61,7 @@ class BrokenVariantsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
     void theCorrectBaseLosesNothing(Variant variant) {
-        GradeReport report = SelfCheck.grade(SelfCheck.variant(variant), List.of(variant.exercise()));
+        GradeReport report = SelfCheck.gradeVariant(variant);
 
         SelfCheck.expectNothingLost(SelfCheck.of(report, variant.program()), report);
     }

@@ -10,6 +10,7 @@ import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.Scheduler;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Target;
@@ -33,9 +34,28 @@ final class SelfCheck {
     private SelfCheck() {
     }
 
+    /**
+     * One scheduler for every session the harness's tests run, however many run at once: the number of tests running
+     * at the same time stays what one grader run would use on this machine.
+     */
+    private static final Scheduler SCHEDULER = new Scheduler(SessionConfig.defaultJobs());
+
+    /** Grades {@code target} on {@code exercises}, INFO measurements included. */
     static GradeReport grade(Target target, List<String> exercises) {
-        SessionConfig config = new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT, SESSIONS);
-        return new GradingSession(config, new GradingListener() { }).run();
+        return grade(new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT, SESSIONS));
+    }
+
+    /**
+     * Grades a deliberately broken or hostile program: its verdicts are what is checked, so the INFO measurements
+     * (which prove nothing about a variant and take the longest) are left out.
+     */
+    static GradeReport gradeVariant(Variant variant) {
+        return grade(new SessionConfig(variant(variant), List.of(variant.exercise()), SEED, Lang.EN, Timeouts.DEFAULT,
+                SESSIONS).withoutInfoTests());
+    }
+
+    static GradeReport grade(SessionConfig config) {
+        return new GradingSession(config, new GradingListener() { }, SCHEDULER).run();
     }
 
     /** A target that submits one program: a variant's main class, run from the test classpath. */
