@@ -39,7 +39,9 @@ final class GradeCommand implements Callable<Integer> {
     List<String> exercises;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for results.json, junit.xml, summary.md and report.html (default: none, console only).")
+            description = "Folder for the report files: results.json (Gradescope's schema), junit.xml, summary.md "
+                    + "(a GitHub job summary), classroom.json, report.html and annotations.txt; with --coverage also "
+                    + "coverage/ (default: none, console only).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: random, printed).")

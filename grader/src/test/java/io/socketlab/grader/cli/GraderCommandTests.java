@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketlab.grader.model.Exercises;
+import io.socketlab.grader.model.GradeReport;
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.SampleOutcomes;
+import io.socketlab.grader.report.Reports;
 import io.socketlab.grader.session.Suites;
 import io.socketlab.grader.process.DockerSandbox;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line as a user meets it; {@code reference} resolves through -Dsocketlab.home, which Surefire sets. */
@@ -22,6 +30,23 @@ class GraderCommandTests {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+
+    @Test
+    void gradesHelpForOutNamesEveryFileTheReportsWrite(@TempDir Path dir) throws IOException {
+        GradeReport report = SampleOutcomes.report(Lang.EN);
+        Reports reports = Reports.standard(new PrintWriter(new StringWriter()), dir, Lang.EN);
+        reports.sessionStarted(report.target(), report.exercises(), report.seed());
+        report.outcomes().forEach(reports::testFinished);
+        reports.sessionFinished(report);
+        StringWriter help = new StringWriter();
+        GraderCommand.commandLine().getSubcommands().get("grade").usage(new PrintWriter(help));
+
+        String outHelp = help.toString().replaceAll("\\s+", " ");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).isNotEmpty()
+                    .allSatisfy(name -> assertThat(outHelp).as("grade --help on --out").contains(name));
+        }
+    }
 
     @Test
     void helpListsTheSubcommandsAndExitCodes() {
@@ -34,7 +59,7 @@ class GraderCommandTests {
     void aSubcommandIsRequired() {
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString()).contains("a subcommand is required: grade or list");
+        assertThat(err.toString()).contains("a subcommand is required: grade, list, class-report, export-student (or help)");
     }
 
     @Test
