@@ -2,25 +2,26 @@ package io.socketlab.grader.cli;
 
 import io.socketlab.grader.coverage.CoverageRecorder;
 import io.socketlab.grader.coverage.CoverageSummary;
+import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
-import io.socketlab.grader.report.Reports;
-import io.socketlab.grader.model.Exercises;
-import io.socketlab.grader.session.GradingSession;
-import io.socketlab.grader.session.SessionConfig;
-import io.socketlab.grader.session.Suites;
 import io.socketlab.grader.process.BuiltinTarget;
 import io.socketlab.grader.process.DockerSandbox;
 import io.socketlab.grader.process.Target;
 import io.socketlab.grader.process.Targets;
+import io.socketlab.grader.report.Reports;
+import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.SessionConfig;
+import io.socketlab.grader.session.Suites;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code grade}: runs the selected exercises' suites against a target and writes every report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
@@ -127,7 +128,7 @@ final class GradeCommand implements Callable<Integer> {
                 return usage("--sandbox must be none or docker, got '" + sandbox + "'");
             }
         }
-        long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         Reports reports = Reports.standard(console, out, lang, showHidden);
         GradeReport report;
         if (coverage && resolved instanceof BuiltinTarget builtin) {

@@ -1,17 +1,23 @@
 package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.probe.FakeUdpServer;
 import io.socketlab.grader.process.ProgramCommand;
+import io.socketlab.grader.process.ProgramLauncher;
 import io.socketlab.grader.process.RunningProgram;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
  * The client program of the exercise under test, run once or more by one test against scripted fake servers:
@@ -25,7 +31,7 @@ public final class ClientUnderTest {
     private final String label;
     private final ProgramCommand command;
     private final TestScope scope;
-    private java.nio.file.Path files;
+    private Path files;
 
     ClientUnderTest(GradingContext context, String label, ProgramCommand command, TestScope scope) {
         this.context = context;
@@ -49,10 +55,10 @@ public final class ClientUnderTest {
     }
 
     /** A folder for this test's input and output files (absolute paths work whatever the client's working dir). */
-    public java.nio.file.Path files() {
+    public Path files() {
         if (files == null) {
-            java.nio.file.Path folder = context.launcher().newFolder(label + "-files");
-            scope.own(() -> io.socketlab.grader.process.ProgramLauncher.deleteRecursively(folder));
+            Path folder = context.launcher().newFolder(label + "-files");
+            scope.own(() -> ProgramLauncher.deleteRecursively(folder));
             files = folder;
         }
         return files;
@@ -125,9 +131,9 @@ public final class ClientUnderTest {
         /** Writes to the client's stdin and leaves it open (an interactive user typing). */
         public Run type(String text) {
             try {
-                program.stdin().write(io.socketlab.grader.probe.Bytes.utf8(text));
+                program.stdin().write(Bytes.utf8(text));
                 program.stdin().flush();
-                scope.transcript().note("client", "typed on stdin: " + io.socketlab.grader.probe.Bytes.quote(text));
+                scope.transcript().note("client", "typed on stdin: " + Bytes.quote(text));
             } catch (IOException e) {
                 // The client exited or closed its stdin: what it printed and its exit code tell the story.
             }
@@ -146,7 +152,7 @@ public final class ClientUnderTest {
          * at most {@code within}; fails otherwise, showing what it printed.
          */
         public Run awaitStdoutLine(Text step, String expected, Duration within) {
-            java.util.function.Predicate<String> printed = text -> text.lines()
+            Predicate<String> printed = text -> text.lines()
                     .map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).anyMatch(expected::equals);
             boolean seen;
             try {
@@ -157,19 +163,19 @@ public final class ClientUnderTest {
             }
             if (!seen) {
                 String out = program.stdout().text();
-                String shown = out.isEmpty() ? "nothing" : io.socketlab.grader.probe.Bytes.quote(out);
+                String shown = out.isEmpty() ? "nothing" : Bytes.quote(out);
                 // Its stdout may close a moment before the process is reaped: give the exit a moment too.
-                java.util.OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
+                OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
                 if (exit.isPresent()) {
                     String stderr = program.stderr().text().strip();
                     String why = "exit code " + exit.getAsInt() + (stderr.isEmpty() ? ""
-                            : " (stderr: " + io.socketlab.grader.probe.Bytes.quote(stderr) + ")");
-                    throw ConformanceFailure.crashed(step, "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
+                            : " (stderr: " + Bytes.quote(stderr) + ")");
+                    throw ConformanceFailure.crashed(step, "a line " + Bytes.quote(expected) + " on stdout",
                             Text.of("the client ended with " + why + " after printing " + shown,
                                     "el cliente terminó con " + why + " tras imprimir " + shown));
                 }
-                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step,
-                        "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
+                throw new ConformanceFailure(FailureKind.TIMEOUT, step,
+                        "a line " + Bytes.quote(expected) + " on stdout",
                         Text.of(shown + " within " + within.toMillis() / 1000.0 + " s",
                                 shown + " en " + within.toMillis() / 1000.0 + " s"), null);
             }
@@ -183,9 +189,9 @@ public final class ClientUnderTest {
             if (exit.isEmpty()) {
                 program.close();
                 String out = program.stdout().text();
-                String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
-                String printed = out.isEmpty() ? "" : io.socketlab.grader.probe.Bytes.quote(out);
-                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step, "the client to exit",
+                String seconds = String.format(Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
+                String printed = out.isEmpty() ? "" : Bytes.quote(out);
+                throw new ConformanceFailure(FailureKind.TIMEOUT, step, "the client to exit",
                         Text.of("still running after " + seconds + (out.isEmpty() ? "" : ", having printed " + printed),
                                 "seguía en marcha tras " + seconds + (out.isEmpty() ? "" : ", tras imprimir " + printed)), null);
             }

@@ -1,5 +1,6 @@
 package io.socketlab.grader.export;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -202,7 +203,7 @@ public final class StudentExport {
                         }
                         return true;
                     })
-                    .map(relative -> relative.toString().replace(java.io.File.separatorChar, '/'))
+                    .map(relative -> relative.toString().replace(File.separatorChar, '/'))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.socketlab.grader.model;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -33,7 +34,7 @@ public class ConformanceFailure extends AssertionFailedError {
     }
 
     public static ConformanceFailure timeout(Text step, String expected, Duration waited) {
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
         return new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
                 Text.of("nothing within " + seconds, "nada en " + seconds), null);
     }

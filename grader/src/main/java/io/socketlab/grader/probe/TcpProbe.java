@@ -1,6 +1,7 @@
 package io.socketlab.grader.probe;
 
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +60,7 @@ public final class TcpProbe implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(socket);
             transcript.note(channel, "connect to " + host + ":" + port + " failed: " + e.getMessage());
-            throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.CLOSED_UNEXPECTEDLY,
+            throw new ConformanceFailure(FailureKind.CLOSED_UNEXPECTEDLY,
                     Text.of("connecting to the server", "conectando con el servidor"),
                     "a connection accepted on port " + port,
                     Text.of("connection failed: " + e.getMessage(), "la conexión falló: " + e.getMessage()), null);
@@ -218,7 +222,7 @@ public final class TcpProbe implements AutoCloseable {
             String line = readLine(step, quiet);
             throw ConformanceFailure.wrongOutput(step, "nothing yet (" + why + ")", Bytes.quote(line));
         } catch (ConformanceFailure failure) {
-            if (failure.kind() != io.socketlab.grader.model.FailureKind.TIMEOUT) {
+            if (failure.kind() != FailureKind.TIMEOUT) {
                 throw failure;
             }
         }
@@ -287,7 +291,7 @@ public final class TcpProbe implements AutoCloseable {
     public void expectClosed(Text step, Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         if (position < limit || fill(deadline)) {
-            byte[] extra = java.util.Arrays.copyOfRange(buffer, position, limit);
+            byte[] extra = Arrays.copyOfRange(buffer, position, limit);
             transcript.received(channel, extra, 0, extra.length);
             throw ConformanceFailure.wrongOutput(step, "the connection closed", Text.of(
                     "more data: " + Bytes.render(extra), "más datos: " + Bytes.render(extra)));
@@ -348,7 +352,7 @@ public final class TcpProbe implements AutoCloseable {
             return true;
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // A reset is the peer closing, abruptly: treated as the end of the stream.
             endOfStream = true;
             transcript.note(channel, "connection reset by the peer");
@@ -363,7 +367,7 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.socketlab.grader.probe;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class Transcript {
 
     private final long start = System.nanoTime();
     private final List<Entry> head = new ArrayList<>();
-    private final java.util.ArrayDeque<Entry> tail = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Entry> tail = new ArrayDeque<>();
     private long dropped;
     private int channels;
 

@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.Program;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class BuiltinTarget implements Target {
             if (Files.isRegularFile(dependencies)) {
                 String line = Files.readString(dependencies, StandardCharsets.UTF_8).strip();
                 if (!line.isEmpty()) {
-                    classpath.append(java.io.File.pathSeparator).append(line);
+                    classpath.append(File.pathSeparator).append(line);
                 }
             }
             return new BuiltinTarget(name, classpath.toString(), readProgramList(programs), List.of(), moduleDir, null);

@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Drains one output stream of a program on its own thread so the program never blocks on a full pipe, keeping a
@@ -73,7 +76,7 @@ public final class OutputCapture {
         int toHead = (int) Math.min(n, Math.max(0, headLimit - head.size()));
         head.write(buffer, 0, toHead);
         if (toHead < n) {
-            byte[] rest = java.util.Arrays.copyOfRange(buffer, toHead, n);
+            byte[] rest = Arrays.copyOfRange(buffer, toHead, n);
             tail.addLast(rest);
             tailSize += rest.length;
             while (tailSize - tail.peekFirst().length >= tailLimit) {
@@ -92,7 +95,7 @@ public final class OutputCapture {
     }
 
     private void endLine() {
-        String stamp = String.format(java.util.Locale.ROOT, "[%7.3fs] ", (System.nanoTime() - startNanos) / 1e9);
+        String stamp = String.format(Locale.ROOT, "[%7.3fs] ", (System.nanoTime() - startNanos) / 1e9);
         String line = stamp + currentLine.toString(StandardCharsets.UTF_8);
         currentLine.reset();
         lineCount++;
@@ -184,7 +187,7 @@ public final class OutputCapture {
     }
 
     /** Blocks until {@code condition} holds on the text seen so far, at most {@code millis}. */
-    public synchronized boolean awaitText(java.util.function.Predicate<String> condition, long millis)
+    public synchronized boolean awaitText(Predicate<String> condition, long millis)
             throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (!condition.test(text())) {

@@ -2,10 +2,13 @@ package io.socketlab.grader.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -144,29 +147,29 @@ public final class RunningProgram implements AutoCloseable {
      * Resident memory of the program and all its descendants, in KiB, from {@code /proc}; empty where the system
      * has no such table.
      */
-    public java.util.OptionalLong residentKib() {
+    public OptionalLong residentKib() {
         if (container != null) {
             // The process here is the docker client; the program's memory is the container's, bounded by its limit.
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         long total = 0;
         for (ProcessHandle handle : tree) {
-            java.nio.file.Path status = java.nio.file.Path.of("/proc", Long.toString(handle.pid()), "status");
+            Path status = Path.of("/proc", Long.toString(handle.pid()), "status");
             try {
-                for (String line : java.nio.file.Files.readAllLines(status)) {
+                for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:")) {
                         total += Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
                 }
-            } catch (java.io.IOException | NumberFormatException e) {
-                if (handle.equals(process.toHandle()) && !java.nio.file.Files.exists(status)) {
-                    return java.util.OptionalLong.empty();
+            } catch (IOException | NumberFormatException e) {
+                if (handle.equals(process.toHandle()) && !Files.exists(status)) {
+                    return OptionalLong.empty();
                 }
             }
         }
-        return java.util.OptionalLong.of(total);
+        return OptionalLong.of(total);
     }
 
     /** The program's output, head and tail, timestamped, for a report. */

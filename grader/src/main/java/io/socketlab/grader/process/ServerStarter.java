@@ -4,6 +4,7 @@ import io.socketlab.grader.model.HarnessException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -105,7 +106,7 @@ public final class ServerStarter {
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> !program.isAlive() || readiness.isReady(port));
         } catch (ConditionTimeoutException e) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "it did not listen on port %d within %.1f s (%s)",
+            return Optional.of(String.format(Locale.ROOT, "it did not listen on port %d within %.1f s (%s)",
                     port, limit.toMillis() / 1000.0, describe(readiness)));
         }
         if (!program.isAlive()) {

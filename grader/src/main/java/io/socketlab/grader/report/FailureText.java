@@ -4,6 +4,8 @@ import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.model.Visibility;
+import java.util.List;
 
 /**
  * A failure as a student reads it, the same in every report:
@@ -18,8 +20,8 @@ import io.socketlab.grader.model.Verdict;
  */
 final class FailureText {
 
-    private static final java.util.List<String> LABELS =
-            java.util.List.of("label.step", "label.expected", "label.actual", "label.measured", "label.hint", "label.spec");
+    private static final List<String> LABELS =
+            List.of("label.step", "label.expected", "label.actual", "label.measured", "label.hint", "label.spec");
 
     private FailureText() {
     }
@@ -52,7 +54,7 @@ final class FailureText {
      * only a line saying its details are for instructors, unless {@code showHidden}.
      */
     static String full(TestOutcome outcome, Lang lang, Messages messages, boolean showHidden) {
-        if (outcome.visibility() == io.socketlab.grader.model.Visibility.HIDDEN && !showHidden
+        if (outcome.visibility() == Visibility.HIDDEN && !showHidden
                 && outcome.verdict() != Verdict.PASS) {
             return messages.get("hidden.detail") + "\n";
         }

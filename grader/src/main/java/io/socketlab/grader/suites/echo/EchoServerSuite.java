@@ -1,5 +1,9 @@
 package io.socketlab.grader.suites.echo;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
@@ -8,12 +12,9 @@ import io.socketlab.grader.model.Visibility;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +160,7 @@ class EchoServerSuite {
                 int n;
                 try {
                     n = in.read(buffer, 0, want);
-                } catch (java.net.SocketTimeoutException e) {
+                } catch (SocketTimeoutException e) {
                     throw ConformanceFailure.timeout(step, total + " bytes echoed",
                             server.timeouts().seconds(10)).withHint(Text.of(
                             "only " + received + " of " + total + " bytes came back",

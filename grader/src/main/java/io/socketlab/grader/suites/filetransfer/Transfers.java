@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class Transfers {
             throw ConformanceFailure.wrongOutput(step, Bytes.quote(expected), Bytes.quote(header));
         }
         byte[] body = probe.readExactly(content.length, step, probe.replyTimeout().multipliedBy(2));
-        if (!java.util.Arrays.equals(content, body)) {
+        if (!Arrays.equals(content, body)) {
             throw ConformanceFailure.integrity(step, "the " + content.length + " bytes uploaded",
                     Text.same(Bytes.describeDifference(content, body)));
         }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,7 +96,7 @@ final class HttpReader {
      */
     static long contentLength(Response response, Text step) {
         List<String> values = response.headers("Content-Length").stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip).distinct().toList();
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).distinct().toList();
         if (values.isEmpty()) {
             return -1;
         }

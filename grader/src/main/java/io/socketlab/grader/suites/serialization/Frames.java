@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** The exercise's wire format from the grader's side: 4-byte big-endian length, then UTF-8 JSON. */
 final class Frames {
@@ -100,7 +101,7 @@ final class Frames {
             return false;
         }
         try {
-            OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT));
+            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
             return true;
         } catch (DateTimeParseException e) {
             return false;
@@ -108,6 +109,6 @@ final class Frames {
     }
 
     static Instant instant(String rfc3339) {
-        return OffsetDateTime.parse(rfc3339.toUpperCase(java.util.Locale.ROOT)).toInstant();
+        return OffsetDateTime.parse(rfc3339.toUpperCase(Locale.ROOT)).toInstant();
     }
 }

@@ -1,16 +1,17 @@
 package io.socketlab.grader.suites.sockets;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +46,7 @@ class SocketsClientSuite {
             throws Exception {
         result.expectConnectedTo(fake);
         // The client has exited: whatever it sent is in, so the fake needs only a moment to finish.
-        fake.verify(SENT, java.time.Duration.ofSeconds(1));
+        fake.verify(SENT, Duration.ofSeconds(1));
         if (!received.equals(expected)) {
             throw ConformanceFailure.wrongOutput(SENT, quoted(expected), quoted(received));
         }

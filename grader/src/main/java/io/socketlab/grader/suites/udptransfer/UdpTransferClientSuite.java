@@ -1,5 +1,12 @@
 package io.socketlab.grader.suites.udptransfer;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ClientResult;
+import io.socketlab.grader.conformance.ClientUnderTest;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.ReferencePeer;
+import io.socketlab.grader.conformance.ReportEntries;
+import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
@@ -8,18 +15,12 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.network.Direction;
 import io.socketlab.grader.network.LossyRelay;
+import io.socketlab.grader.network.RelayLog;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeUdpServer;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.ClientResult;
-import io.socketlab.grader.conformance.ClientUnderTest;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.ReportEntries;
-import io.socketlab.grader.conformance.ReferencePeer;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
+import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -339,11 +340,11 @@ class UdpTransferClientSuite {
                             .replace("exit code", "código de salida") + " (semilla del relé " + relay.seed() + ")");
                     continue;
                 }
-                List<io.socketlab.grader.network.RelayLog.Event> toServer = relay.log().events().stream()
+                List<RelayLog.Event> toServer = relay.log().events().stream()
                         .filter(e -> e.direction() == Direction.TO_SERVER).toList();
                 long first = toServer.get(0).atNanos();
                 long last = relay.log().events().stream().filter(e -> e.direction() == Direction.TO_CLIENT)
-                        .mapToLong(io.socketlab.grader.network.RelayLog.Event::atNanos).max().orElse(first);
+                        .mapToLong(RelayLog.Event::atNanos).max().orElse(first);
                 double seconds = Math.max(1e-3, (last - first) / 1e9);
                 double goodput = run.content().length / (double) (1 << 20) / seconds;
                 double overhead = relay.log().bytes(Direction.TO_SERVER) / (double) run.content().length;
