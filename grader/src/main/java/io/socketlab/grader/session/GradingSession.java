@@ -1,16 +1,20 @@
 package io.socketlab.grader.session;
 
+import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.GradingContext;
 import io.socketlab.grader.conformance.ProgramKey;
+import io.socketlab.grader.conformance.ProgramLanguage;
 import io.socketlab.grader.conformance.RequirementTexts;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.TestOutcome;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.process.PortAllocator;
 import io.socketlab.grader.process.ProgramLauncher;
 import io.socketlab.grader.session.SessionPlan.PlannedTest;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +62,7 @@ public final class GradingSession {
         Scheduler scheduler = sharedScheduler != null ? sharedScheduler : new Scheduler(config.jobs());
         try {
             listener.sessionStarted(config.target().name(), config.exercises(), config.seed());
-            TestRunner runner = new TestRunner(sessionId, config, RequirementTexts::hint);
+            TestRunner runner = new TestRunner(sessionId, config, this::hint);
             SessionPlan plan = SessionPlan.discover(config, runner::configure);
             OrderedRelease release = new OrderedRelease(listener, plan.tests().size());
             Map<ProgramKey, List<PlannedTest>> programs = plan.byProgram();
@@ -84,6 +88,12 @@ public final class GradingSession {
             }
             ProgramLauncher.deleteRecursively(tempRoot);
         }
+    }
+
+    /** The test's hint in the language of the program it grades. */
+    private Text hint(Method test) {
+        ProgramKey program = Declarations.program(test.getDeclaringClass());
+        return RequirementTexts.hint(test, ProgramLanguage.of(config.target(), program.exercise(), program.program()));
     }
 
     /** The session as its programs' runs see it: work goes to the scheduler, outcomes to the reports in order. */

@@ -51,11 +51,42 @@ class RequirementTextsTests {
     }
 
     @Test
+    void aHintInOneLanguagesTermsExistsInEnglishAndSpanish() {
+        int overrides = 0;
+        for (Method test : gradedTests()) {
+            for (ProgramLanguage language : List.of(ProgramLanguage.JAVA, ProgramLanguage.PYTHON)) {
+                String suffix = "hint." + language.bundleSuffix().orElseThrow();
+                if (!RequirementTexts.has(test, suffix)) {
+                    continue;
+                }
+                overrides++;
+                Text hint = RequirementTexts.hint(test, language);
+                assertThat(hint.es()).as(RequirementTexts.key(test) + "." + suffix + " (es)").isNotBlank()
+                        .isNotEqualTo(hint.en());
+                assertThat(hint).as(RequirementTexts.key(test) + "." + suffix).isNotEqualTo(RequirementTexts.hint(test));
+            }
+        }
+        // The hints that name an API (shutdownOutput(), sendall, signal.signal...) have both languages' terms.
+        assertThat(overrides).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aPythonProgramGetsPythonHintsAndAJavaProgramJavaHints() throws Exception {
+        Method halfClose = gradedTests().stream()
+                .filter(m -> m.getName().equals("printsWhatArrivesAfterHalfClose")).findFirst().orElseThrow();
+
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.PYTHON).en()).contains("sock.shutdown(socket.SHUT_WR)");
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.JAVA).en()).contains("shutdownOutput()");
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.OTHER)).isEqualTo(RequirementTexts.hint(halfClose));
+    }
+
+    @Test
     void bundlesHoldNoWordsForTestsThatAreGone() throws IOException {
         Set<String> expected = new HashSet<>();
         for (Method test : gradedTests()) {
-            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".title");
-            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".hint");
+            for (String suffix : List.of(".title", ".hint", ".hint.java", ".hint.python")) {
+                expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + suffix);
+            }
         }
         for (String exercise : Exercises.ALL) {
             String pkg = Exercises.suitePackage(exercise);
