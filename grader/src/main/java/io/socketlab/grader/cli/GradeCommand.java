@@ -11,6 +11,7 @@ import io.socketlab.grader.process.DockerSandbox;
 import io.socketlab.grader.process.Target;
 import io.socketlab.grader.process.Targets;
 import io.socketlab.grader.report.Reports;
+import io.socketlab.grader.report.SpecLinks;
 import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.session.Suites;
@@ -63,6 +64,12 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--timeout-scale", defaultValue = "1.0", paramLabel = "X",
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
+
+    @Option(names = "--spec-url", paramLabel = "BASE",
+            description = "Where report.html links each clause: BASE<exercise>.md#<clause>, e.g. "
+                    + "https://github.com/OWNER/REPO/blob/main/specs/ (Spanish reports add es/) "
+                    + "(default: the repository's specs/ folder, relative to --out).")
+    String specUrl;
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "How many tests run at once (default: twice the processors, at least 2). Tests of one "
@@ -129,7 +136,9 @@ final class GradeCommand implements Callable<Integer> {
             }
         }
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-        Reports reports = Reports.standard(console, out, lang, showHidden);
+        SpecLinks specLinks = specUrl != null ? SpecLinks.published(specUrl)
+                : SpecLinks.relative(out, Targets.home().map(home -> home.resolve("specs")));
+        Reports reports = Reports.standard(console, out, lang, showHidden, specLinks);
         GradeReport report;
         if (coverage && resolved instanceof BuiltinTarget builtin) {
             try (CoverageRecorder recorder = CoverageRecorder.start()) {

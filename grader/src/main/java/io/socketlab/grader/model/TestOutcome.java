@@ -56,6 +56,11 @@ public record TestOutcome(
         return "specs/" + exercise + ".md#" + clause.toLowerCase(Locale.ROOT);
     }
 
+    /** The anchor of the clause in its spec in {@code lang}: {@code specs/es/echo.md#echo-3} in Spanish. */
+    public String specLink(Lang lang) {
+        return "specs/" + (lang == Lang.ES ? "es/" : "") + exercise + ".md#" + clause.toLowerCase(Locale.ROOT);
+    }
+
     public TestOutcome withNumber(int newNumber) {
         return new TestOutcome(newNumber, exercise, program, clause, title, points, level, visibility,
                 verdict, kind, detail, transcript, log, duration, flaky, images);

@@ -41,7 +41,8 @@ public final class Bytes {
         out.append('"');
         long total = text.codePoints().count();
         if (total > MAX_RENDERED) {
-            out.append(" ... (").append(utf8(text).length).append(" bytes)");
+            // A line's size is usually stated without its LF; say it is counted, or 8193 looks like a wrong 8192.
+            out.append(" ... (").append(utf8(text).length).append(text.endsWith("\n") ? " bytes, the final \\n included)" : " bytes)");
         }
         return out.toString();
     }

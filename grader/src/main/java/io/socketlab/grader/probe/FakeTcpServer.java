@@ -58,7 +58,7 @@ public final class FakeTcpServer implements AutoCloseable {
                 synchronized (this) {
                     notifyAll();
                 }
-                String channel = transcript.newChannel("fake");
+                String channel = transcript.newChannel("fake", Transcript.Side.SERVER);
                 transcript.note(channel, "client connected");
                 try (TcpProbe probe = new TcpProbe(socket, transcript, channel, timeouts)) {
                     script.run(probe);

@@ -29,7 +29,7 @@ public final class FakeUdpServer implements AutoCloseable {
 
     private FakeUdpServer(DatagramSocket socket, Responder responder, Transcript transcript) {
         this.socket = socket;
-        this.channel = transcript.newChannel("fake-udp");
+        this.channel = transcript.newChannel("fake-udp", Transcript.Side.SERVER);
         this.receiver = new Thread(() -> serve(responder, transcript), "socketlab-fake-udp");
         receiver.setDaemon(true);
         receiver.start();

@@ -2,7 +2,10 @@ package io.socketlab.grader.probe;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * What crossed the wire during one test, across all its connections, in order: the transcript a failure shows up
@@ -12,13 +15,15 @@ public final class Transcript {
 
     /** Who said it, seen from the grader. */
     public enum Direction {
-        SENT(">"), RECEIVED("<"), NOTE("*");
+        SENT, RECEIVED, NOTE
+    }
 
-        private final String arrow;
-
-        Direction(String arrow) {
-            this.arrow = arrow;
-        }
+    /**
+     * Which end of a channel the grader holds. The transcript writes what the client end sent as {@code C:} and what
+     * the server end sent as {@code S:}, as the specs do, whichever end is the program under test.
+     */
+    public enum Side {
+        CLIENT, SERVER
     }
 
     private record Entry(long millis, String channel, Direction direction, String rendered) {
@@ -32,10 +37,20 @@ public final class Transcript {
     private final ArrayDeque<Entry> tail = new ArrayDeque<>();
     private long dropped;
     private int channels;
+    private final Set<String> serverEnds = new HashSet<>();
 
-    /** A new channel name, {@code #1}, {@code #2}...: one per connection or socket. */
+    /** A new channel name, {@code #1}, {@code #2}...: one per connection or socket, the grader at its client end. */
     public synchronized String newChannel(String kind) {
-        return kind + "#" + (++channels);
+        return newChannel(kind, Side.CLIENT);
+    }
+
+    /** A new channel with the grader at {@code graderSide} (a fake server holds the server end). */
+    public synchronized String newChannel(String kind, Side graderSide) {
+        String channel = kind + "#" + (++channels);
+        if (graderSide == Side.SERVER) {
+            serverEnds.add(channel);
+        }
+        return channel;
     }
 
     public void sent(String channel, byte[] bytes, int offset, int length) {
@@ -67,18 +82,26 @@ public final class Transcript {
         return head.isEmpty();
     }
 
-    /** One line per entry: {@code [  12 ms] tcp#1 < "HELLO x\n"}. */
+    /**
+     * One line per entry: {@code [  12 ms] tcp#1  S: "HELLO x\n"}: when, on which connection, who sent it
+     * ({@code C:} the client end, {@code S:} the server end; {@code *} a note of the grader's), and what.
+     */
     public synchronized String render() {
         StringBuilder out = new StringBuilder();
         head.forEach(e -> line(out, e));
         if (dropped > 0) {
-            out.append("  ... ").append(dropped).append(" more exchanges ...\n");
+            out.append("  ... ").append(dropped).append(dropped == 1 ? " more exchange ...\n" : " more exchanges ...\n");
         }
         tail.forEach(e -> line(out, e));
         return out.toString();
     }
 
-    private static void line(StringBuilder out, Entry e) {
-        out.append(String.format("[%6d ms] %-6s %s %s%n", e.millis(), e.channel(), e.direction().arrow, e.rendered()));
+    private void line(StringBuilder out, Entry e) {
+        String who = switch (e.direction()) {
+            case NOTE -> "* ";
+            case SENT -> serverEnds.contains(e.channel()) ? "S:" : "C:";
+            case RECEIVED -> serverEnds.contains(e.channel()) ? "C:" : "S:";
+        };
+        out.append(String.format(Locale.ROOT, "[%6d ms] %-6s %s %s%n", e.millis(), e.channel(), who, e.rendered()));
     }
 }

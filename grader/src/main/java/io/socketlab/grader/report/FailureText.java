@@ -44,7 +44,7 @@ final class FailureText {
             fact(out, width, messages.get("label.hint"), detail.hint().in(lang));
         }
         if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.BLOCKED) {
-            fact(out, width, messages.get("label.spec"), outcome.specLink());
+            fact(out, width, messages.get("label.spec"), outcome.specLink(lang));
         }
         return out.toString();
     }

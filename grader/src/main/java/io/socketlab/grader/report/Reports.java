@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The one place where every report format is wired: the console, and the files one run writes to its folder. */
 public final class Reports implements GradingListener {
@@ -32,6 +33,11 @@ public final class Reports implements GradingListener {
     }
 
     public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden) {
+        return standard(console, dir, lang, showHidden, SpecLinks.relative(dir, Optional.empty()));
+    }
+
+    /** As above, with report.html linking each clause as {@code specLinks} says. */
+    public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden, SpecLinks specLinks) {
         List<GradingListener> formats = new ArrayList<>();
         formats.add(new ConsoleReport(console, lang, showHidden));
         if (dir != null) {
@@ -45,7 +51,7 @@ public final class Reports implements GradingListener {
             formats.add(new MarkdownReport(dir, lang, showHidden));
             // Students see Classroom's output: hidden tests never show their details there.
             formats.add(new ClassroomReport(dir, lang));
-            formats.add(new HtmlReport(dir, lang, showHidden));
+            formats.add(new HtmlReport(dir, lang, showHidden, specLinks));
             formats.add(new AnnotationsReport(dir, lang, showHidden));
         }
         return new Reports(formats);

@@ -17,7 +17,7 @@ public final class SampleOutcomes {
                     Text.same("\"RECEIVED 5\""),
                     Text.of("count the bytes of the line before decoding it",
                             "cuenta los bytes de la línea antes de decodificarla")),
-            "[     3 ms] tcp#1  > \"héllo\\n\"\n[     5 ms] tcp#1  < \"RECEIVED 5\\n\"\n",
+            "[     3 ms] tcp#1  C: \"héllo\\n\"\n[     5 ms] tcp#1  S: \"RECEIVED 5\\n\"\n",
             "out [  0.120s] listening on 40123\n", Duration.ofMillis(420), false);
 
     public static final TestOutcome BLOCKED = new TestOutcome(3, "sockets", Program.CLIENT, "SOCK-10",
@@ -47,7 +47,7 @@ public final class SampleOutcomes {
             1, Level.SHOULD, Visibility.HIDDEN, Verdict.FAIL, FailureKind.CLOSED_UNEXPECTEDLY,
             new FailureDetail(Text.same("secret step"), "\"secret expected\"", Text.same("secret actual"),
                     Text.same("secret hint")),
-            "[     9 ms] tcp#2  < \"secret transcript\"\n", "", Duration.ofMillis(700), false);
+            "[     9 ms] tcp#2  S: \"secret transcript\"\n", "", Duration.ofMillis(700), false);
 
     public static final TestOutcome MEASURED = new TestOutcome(7, "echo", Program.SERVER, "ECHO-4",
             Text.of("measures throughput", "mide el caudal"),

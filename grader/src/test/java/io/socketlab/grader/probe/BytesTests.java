@@ -50,6 +50,12 @@ class BytesTests {
         }
 
         @Test
+        void saysTheFinalLfIsCountedInALongLinesSize() {
+            // A step "a line of 8192 bytes" sends 8193 with its LF: the transcript says so rather than look wrong.
+            assertThat(Bytes.quote("x".repeat(8192) + "\n")).endsWith("\" ... (8193 bytes, the final \\n included)");
+        }
+
+        @Test
         void leavesAValueOfExactlyTheLimitWhole() {
             assertThat(Bytes.quote("y".repeat(Bytes.MAX_RENDERED))).isEqualTo("\"" + "y".repeat(Bytes.MAX_RENDERED) + "\"");
         }

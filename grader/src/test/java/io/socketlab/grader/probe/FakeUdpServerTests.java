@@ -52,9 +52,9 @@ class FakeUdpServerTests {
 
             assertThat(fake.received()).containsExactly(utf8("one"), utf8("two"), new byte[0]);
             assertThat(transcript.render())
-                    .contains("fake-udp#1 < \"two\"")
-                    .contains("fake-udp#1 * (dropped datagram 2 on purpose)")
-                    .contains("fake-udp#1 > \"ONE\"");
+                    .contains("fake-udp#1 C: \"two\"")
+                    .contains("fake-udp#1 *  (dropped datagram 2 on purpose)")
+                    .contains("fake-udp#1 S: \"ONE\"");
         }
     }
 

@@ -70,9 +70,9 @@ class TcpProbeTests {
         probe.readLine(STEP);
 
         assertThat(transcript.render())
-                .contains("tcp#1  * connected to 127.0.0.1:" + listener.getLocalPort())
-                .contains("tcp#1  > \"ping\\n\"")
-                .contains("tcp#1  < \"pong\\r\\n\"");
+                .contains("tcp#1  *  connected to 127.0.0.1:" + listener.getLocalPort())
+                .contains("tcp#1  C: \"ping\\n\"")
+                .contains("tcp#1  S: \"pong\\r\\n\"");
     }
 
     @Test
@@ -119,7 +119,7 @@ class TcpProbeTests {
 
         assertThat(failure.kind()).isEqualTo(FailureKind.CLOSED_UNEXPECTEDLY);
         assertThat(failure.getMessage()).endsWith("\"half a li\" and then the connection was closed");
-        assertThat(transcript.render()).contains("< \"half a li\"");
+        assertThat(transcript.render()).contains("S: \"half a li\"");
     }
 
     @Test

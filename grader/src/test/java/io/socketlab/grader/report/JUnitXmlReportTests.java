@@ -57,7 +57,7 @@ class JUnitXmlReportTests {
         assertThat(failing.getAttribute("time")).isEqualTo("0.420");
         assertThat(failure.getAttribute("type")).isEqualTo("WRONG_OUTPUT");
         assertThat(failure.getAttribute("message")).matches("step *: reply to \"héllo\\\\n\"");
-        assertThat(failure.getTextContent()).contains("\"RECEIVED 6\"", "\"RECEIVED 5\"", "tcp#1  < \"RECEIVED 5\\n\"");
+        assertThat(failure.getTextContent()).contains("\"RECEIVED 6\"", "\"RECEIVED 5\"", "tcp#1  S: \"RECEIVED 5\\n\"");
     }
 
     @Test

@@ -53,7 +53,7 @@ class MarkdownReportTests {
         assertThat(md).contains("### What to fix");
         assertThat(md.split("<details>", -1)).as("details blocks").hasSize(2);
         assertThat(md).contains("<details><summary><b>SOCK-2</b> counts UTF-8 bytes, not characters (0/2)</summary>")
-                .contains("\"RECEIVED 5\"", "count the bytes of the line before decoding it", "tcp#1  > \"héllo\\n\"");
+                .contains("\"RECEIVED 5\"", "count the bytes of the line before decoding it", "tcp#1  C: \"héllo\\n\"");
         assertThat(md).doesNotContain("secret").doesNotContain("<b>ECHO-6</b>");
         assertThat(md).contains("1 hidden test(s) worth 1 point(s): details are shown to instructors only.");
     }
