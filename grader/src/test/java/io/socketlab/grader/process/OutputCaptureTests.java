@@ -94,6 +94,39 @@ class OutputCaptureTests {
     }
 
     @Test
+    void showsAWindowFromALineOnCappedToItsLastLines() throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        OutputCapture capture = drained(stream(text.toString()), 1 << 20, 1 << 20);
+
+        assertThat(capture.lineCount()).isEqualTo(10);
+        assertThat(capture.timestampedLinesFrom(7, 100).lines().toList()).hasSize(3)
+                .allSatisfy(l -> assertThat(l).startsWith("out ["))
+                .extracting(l -> l.replaceAll("^out \\[ *[0-9.]+s] ", "")).containsExactly("line 8", "line 9", "line 10");
+        assertThat(capture.timestampedLinesFrom(2, 3).lines().toList())
+                .containsExactly("out ... 5 earlier lines left out ...", capture.timestampedLinesFrom(7, 3).lines()
+                        .findFirst().orElseThrow(), capture.timestampedLinesFrom(8, 3).lines().findFirst().orElseThrow(),
+                        capture.timestampedLinesFrom(9, 3).lines().findFirst().orElseThrow());
+        assertThat(capture.timestampedLinesFrom(10, 5)).isEmpty();
+    }
+
+    @Test
+    void aWindowSpanningLinesNoLongerKeptSaysSo() throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        OutputCapture capture = drained(stream(text.toString()), 1 << 20, 1 << 20);
+
+        // Lines 201 to 800 were dropped from the middle: a window from line 500 shows lines 801 to 1000, and says so.
+        List<String> window = capture.timestampedLinesFrom(499, 1000).lines().toList();
+        assertThat(window.get(0)).isEqualTo("out ... 301 earlier lines left out ...");
+        assertThat(window).hasSize(201).last().asString().endsWith("line 1000");
+    }
+
+    @Test
     void awaitTextWakesUpWhenTheTextArrives() throws Exception {
         PipedOutputStream program = new PipedOutputStream();
         OutputCapture capture = new OutputCapture("out", new PipedInputStream(program, 1024), 1000, 1000, System.nanoTime());

@@ -2,6 +2,7 @@ package io.socketlab.grader.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
@@ -14,6 +15,7 @@ import io.socketlab.grader.process.Target;
 import io.socketlab.grader.session.fixture.Seen;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,28 @@ class ProgramSharingTests {
     }
 
     @Test
+    void aServerThatDiedIsReportedAsSuchToTheNextTestThenRestarted() {
+        GradeReport report = grade(javaServer("io.socketlab.grader.session.fixture.ServerThatDiesAfterOneConnection"), 4);
+
+        Map<String, TestOutcome> byClause = new LinkedHashMap<>();
+        report.outcomes().forEach(o -> byClause.put(o.clause(), o));
+        // The baseline got its echo; the server then died, and the next test of the program says so first.
+        assertThat(byClause.get("FIX-1").verdict()).isEqualTo(Verdict.PASS);
+        TestOutcome next = byClause.get("FIX-2");
+        assertThat(next.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(next.kind()).isEqualTo(FailureKind.CRASHED);
+        assertThat(next.detail().actual().en()).startsWith("the server is no longer running: it exited with code 1")
+                .contains("\"echoes a line (baseline)\"").contains("dying on purpose");
+        assertThat(next.detail().actual().es()).startsWith("el servidor ya no está en marcha: terminó con código 1");
+        assertThat(next.detail().hint().en()).contains("your server stopped");
+        // Its output block holds the dead server's last words, stderr first.
+        assertThat(next.log()).contains("dying on purpose").contains("served hello FIX-1");
+        assertThat(next.log().indexOf("dying on purpose")).isLessThan(next.log().indexOf("served hello FIX-1"));
+        // The test after it gets a server started afresh.
+        assertThat(byClause.get("FIX-3").verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void theReportIsTheSameWhateverRunsAtOnce() {
         List<String> sequential = summary(grade(echoServer(), 1));
         List<String> parallel = summary(grade(echoServer(), 4));
@@ -87,9 +111,13 @@ class ProgramSharingTests {
     }
 
     private static Target echoServer() {
+        return javaServer("io.socketlab.reference.echo.EchoServer");
+    }
+
+    private static Target javaServer(String mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return server(new ProgramCommand(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "io.socketlab.reference.echo.EchoServer"), null, "echo server"));
+                System.getProperty("java.class.path"), mainClass), null, mainClass));
     }
 
     private static Target serverThatExitsAtOnce() {
