@@ -47,15 +47,19 @@ public enum Readiness {
         return inSocketTable(List.of("udp", "udp6"), port, null);
     }
 
-    /** Reads /proc/net/{tcp,udp}[6]: column 2 is local address:port in hex, column 4 the state. */
+    /**
+     * Reads /proc/net/{tcp,udp}[6]: column 2 is local address:port in hex, column 4 the state. Polled every few
+     * milliseconds while servers start, so lines are scanned in place rather than split.
+     */
     private static boolean inSocketTable(List<String> tables, int port, String state) {
-        String wantedPort = String.format(Locale.ROOT, ":%04X", port);
+        String wanted = String.format(Locale.ROOT, ":%04X ", port);
         for (String table : tables) {
             try {
                 for (String line : Files.readAllLines(PROC_NET.resolve(table))) {
-                    String[] fields = line.trim().split("\\s+");
-                    if (fields.length > 3 && fields[1].endsWith(wantedPort)
-                            && (state == null || fields[3].equals(state))) {
+                    // "  sl  local_address rem_address   st ...": the local port ends the second column.
+                    int local = line.indexOf(wanted);
+                    if (local > 0 && local < line.indexOf(' ', line.indexOf(':') + 2) + 1
+                            && (state == null || stateOf(line, local + wanted.length()).equals(state))) {
                         return true;
                     }
                 }
@@ -64,6 +68,17 @@ public enum Readiness {
             }
         }
         return false;
+    }
+
+    /** The state column: the word after the remote address, which starts at {@code remote}. */
+    private static String stateOf(String line, int remote) {
+        int afterRemote = line.indexOf(' ', remote);
+        int start = afterRemote;
+        while (start < line.length() && line.charAt(start) == ' ') {
+            start++;
+        }
+        int end = line.indexOf(' ', start);
+        return afterRemote < 0 ? "" : line.substring(start, end < 0 ? line.length() : end);
     }
 
     private static boolean connects(int port) {

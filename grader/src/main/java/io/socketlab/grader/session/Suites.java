@@ -32,8 +32,20 @@ public final class Suites {
     private Suites() {
     }
 
+    /** Discovered once per JVM: the suites are classes, they do not change while it runs. */
+    private static volatile List<Entry> catalog;
+
     /** Every test of every exercise that has a suite, in course order, servers first, baseline first. */
     public static List<Entry> catalog() {
+        List<Entry> known = catalog;
+        if (known == null) {
+            known = discover();
+            catalog = known;
+        }
+        return known;
+    }
+
+    private static List<Entry> discover() {
         TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
                 .selectors(Exercises.ALL.stream().map(e -> selectPackage(Exercises.suitePackage(e))).toList())
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")

@@ -1,5 +1,6 @@
 package io.socketlab.grader.suites.http;
 
+import io.socketlab.grader.conformance.RandomBytes;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.probe.Bytes;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} that no request
@@ -165,11 +165,11 @@ final class Site {
             return bigDigest;
         }
         MessageDigest sha = sha256();
-        Random random = new Random(BIG_SEED);
+        RandomBytes random = new RandomBytes(BIG_SEED);
         byte[] block = new byte[1 << 16];
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(big), sha)) {
             for (long written = 0; written < BIG_SIZE; written += block.length) {
-                random.nextBytes(block);
+                random.fill(block);
                 out.write(block);
             }
         }
