@@ -42,11 +42,13 @@ class ProgramSharingTests {
 
         assertThat(report.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.PASS);
         Map<String, Long> pids = Seen.serverPids();
-        assertThat(pids).containsOnlyKeys("FIX-1", "FIX-2", "FIX-3", "FIX-4", "FIX-5", "FIX-6");
+        assertThat(pids).containsOnlyKeys("FIX-1", "FIX-2", "FIX-3", "FIX-4", "FIX-5", "FIX-6", "FIX-7");
         // The baseline, a second test of its class, a nested group's test and another class's test: one server.
         assertThat(List.of(pids.get("FIX-2"), pids.get("FIX-3"), pids.get("FIX-4"))).containsOnly(pids.get("FIX-1"));
         // Each test of the fresh-server class had a server of its own.
         assertThat(pids.get("FIX-5")).isNotIn(pids.get("FIX-1"), pids.get("FIX-6"));
+        // The @RunsAlone test ran while no other test did, though four may run at once.
+        assertThat(Seen.othersBesideTheAloneTest()).isZero();
     }
 
     @Test
@@ -55,7 +57,8 @@ class ProgramSharingTests {
 
         // Report order: the baseline's class, then the program's other classes by name.
         assertThat(report.outcomes()).extracting(o -> o.clause() + " " + o.verdict()).containsExactly(
-                "FIX-1 FAIL", "FIX-2 BLOCKED", "FIX-3 BLOCKED", "FIX-5 BLOCKED", "FIX-6 BLOCKED", "FIX-4 BLOCKED");
+                "FIX-1 FAIL", "FIX-2 BLOCKED", "FIX-3 BLOCKED", "FIX-5 BLOCKED", "FIX-6 BLOCKED", "FIX-7 BLOCKED",
+                "FIX-4 BLOCKED");
         assertThat(report.outcomes().get(0).detail().actual().en()).contains("exited with code 3");
     }
 
@@ -86,7 +89,7 @@ class ProgramSharingTests {
         List<String> sequential = summary(grade(echoServer(), 1));
         List<String> parallel = summary(grade(echoServer(), 4));
 
-        assertThat(parallel).isEqualTo(sequential).hasSize(6);
+        assertThat(parallel).isEqualTo(sequential).hasSize(7);
         assertThat(sequential.get(0)).isEqualTo("1 FIX-1 PASS");
     }
 
