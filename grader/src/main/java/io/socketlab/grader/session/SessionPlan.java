@@ -42,8 +42,12 @@ final class SessionPlan {
 
     /** Discovers the suites of {@code config}'s exercises, configured by {@code junitConfiguration}. */
     static SessionPlan discover(SessionConfig config, Consumer<LauncherDiscoveryRequestBuilder> junitConfiguration) {
+        // One selector per package root: each one scans the grader's jar anew, so the exercises' own packages are
+        // found under the common root, and only the tests of the selected exercises are kept.
         List<DiscoverySelector> packages = config.exercises().stream()
-                .map(e -> (DiscoverySelector) selectPackage(config.suitePackage(e))).toList();
+                .map(e -> config.suitePackage(e).equals(Exercises.suitePackage(e)) ? Exercises.SUITES_ROOT
+                        : config.suitePackage(e))
+                .distinct().map(p -> (DiscoverySelector) selectPackage(p)).toList();
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request().selectors(packages);
         junitConfiguration.accept(builder);
         LauncherDiscoveryRequest request = builder.build();
@@ -58,6 +62,7 @@ final class SessionPlan {
             Method method = source.getJavaMethod();
             Requirement requirement = method.getAnnotation(Requirement.class);
             if (requirement == null || Declarations.findSuite(method.getDeclaringClass()).isEmpty()
+                    || !config.exercises().contains(Declarations.suite(method.getDeclaringClass()).exercise())
                     || (!config.infoTests() && requirement.level() == Level.INFO)) {
                 continue;
             }
