@@ -80,8 +80,7 @@ class OutputCaptureTests {
 
     @Test
     void keepsTheFirstAndLastTwoHundredLinesAndMarksHowManyWereLeftOut() throws InterruptedException {
-        String text = IntStream.rangeClosed(1, 450).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
-        OutputCapture capture = drained(stream(text), 100_000, 100_000);
+        OutputCapture capture = drained(stream(lines(450)), 100_000, 100_000);
 
         List<String> lines = capture.timestampedLines().lines().toList();
 
@@ -95,11 +94,7 @@ class OutputCaptureTests {
 
     @Test
     void showsAWindowFromALineOnCappedToItsLastLines() throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= 10; i++) {
-            text.append("line ").append(i).append('\n');
-        }
-        OutputCapture capture = drained(stream(text.toString()), 1 << 20, 1 << 20);
+        OutputCapture capture = drained(stream(lines(10)), 1 << 20, 1 << 20);
 
         assertThat(capture.lineCount()).isEqualTo(10);
         assertThat(capture.timestampedLinesFrom(7, 100).lines().toList()).hasSize(3)
@@ -114,11 +109,7 @@ class OutputCaptureTests {
 
     @Test
     void aWindowSpanningLinesNoLongerKeptSaysSo() throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= 1000; i++) {
-            text.append("line ").append(i).append('\n');
-        }
-        OutputCapture capture = drained(stream(text.toString()), 1 << 20, 1 << 20);
+        OutputCapture capture = drained(stream(lines(1000)), 1 << 20, 1 << 20);
 
         // Lines 201 to 800 were dropped from the middle: a window from line 500 shows lines 801 to 1000, and says so.
         List<String> window = capture.timestampedLinesFrom(499, 1000).lines().toList();
@@ -174,6 +165,11 @@ class OutputCaptureTests {
         OutputCapture capture = new OutputCapture("out", stream, headLimit, tailLimit, System.nanoTime());
         assertThat(capture.awaitEnd(GENEROUS_MILLIS)).as("the stream is drained").isTrue();
         return capture;
+    }
+
+    /** "line 1\n" to "line N\n". */
+    private static String lines(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
     }
 
     private static InputStream stream(String text) {
