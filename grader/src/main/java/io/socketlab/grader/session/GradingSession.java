@@ -52,6 +52,7 @@ public final class GradingSession {
     }
 
     public GradeReport run() {
+        ProgramReaper.install();
         long start = System.nanoTime();
         Path tempRoot = makeTempRoot(config.tempRoot());
         ProgramLauncher launcher = new ProgramLauncher(tempRoot,
