@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/grader-run.sh
+source bench/lib/quiet-machine.sh
 require_build
 
 jobs=""
@@ -22,6 +23,7 @@ done
 parallel_args=()
 [ -n "$jobs" ] && parallel_args=(--jobs "$jobs")
 
+require_quiet_machine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -44,7 +46,7 @@ tpl_cp="$PWD/student-template/target/classes:$(cat student-template/target/runti
 } >"$half"
 
 exercises=$(java -jar "$GRADER_JAR" list | sed -n 's/^\([a-z-]*\) ([0-9]* points.*/\1/p' | paste -sd ' ')
-echo "SocketLab grading times: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(load_now) at the start"
+echo "SocketLab grading times: $(java -version 2>&1 | head -1); $(machine_line)"
 echo "parallel = ${jobs:+--jobs $jobs}${jobs:-the default --jobs}; times in seconds; peak = the grading JVM's peak RSS (MiB)"
 for target in ${targets//,/ }; do
   case "$target" in
@@ -64,4 +66,4 @@ for target in ${targets//,/ }; do
   done
 done
 echo
-echo "load average $(load_now) at the end"
+echo "load average $(load_now) at the end (it counts the benchmark's own programs)"

@@ -3,7 +3,8 @@
 # concurrency and counts the verdicts that were not PASS (or INFO). The reference earns every point, so every such
 # verdict is a flaky one: timing that a busy machine faked. With --stress, `stress-ng --cpu 2` keeps two processors
 # busy beside every run (installed with apt-get when missing). Prints one line per run, then every test that was not
-# PASS in some run with how often, and the load average before and after.
+# PASS in some run with how often, and the load average before and after. Unlike the timing benchmarks it runs on a
+# loaded machine too (a verdict should not depend on the load): the load it ran at is printed with the result.
 # Usage: bench/verdict-stability.sh RUNS [--stress] [--jobs N]   (build first: mvn -B -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
