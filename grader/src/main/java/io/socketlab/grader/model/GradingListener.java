@@ -9,7 +9,10 @@ public interface GradingListener {
     default void sessionStarted(String target, List<String> exercises, long seed) {
     }
 
-    /** As each test ends (a retried test is reported again when its retry ends). */
+    /**
+     * Each test's final outcome (after its retry, if it had one), numbered, in report order: a test is reported once
+     * every test before it has been, whatever ran at the same time.
+     */
     default void testFinished(TestOutcome outcome) {
     }
 
