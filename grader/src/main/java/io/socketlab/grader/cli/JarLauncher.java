@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  * The grader jar's entry point. {@code grade} runs in a JVM sized for grading: a JVM's defaults on a large machine
  * (a quarter of its memory for the heap, a collector with a thread per core) let the grader's transient buffers
  * grow its memory to a gigabyte, while a small heap with the serial collector grades the whole course in under
- * 300 MB. So, unless the user chose a heap size or a collector, {@code grade} runs in a child JVM with those
+ * 300 MB. The heap's bound leaves room for several programs that flood their output at once (each program's stdout
+ * is kept up to 32 MiB). So, unless the user chose a heap size or a collector, {@code grade} runs in a child JVM with those
  * settings, its input, output, exit code and SIGTERM passed through. Other commands run here.
  */
 public final class JarLauncher {
 
     /** The settings grading runs with: bounded heap, serial collector, bounded NIO buffer cache. */
-    static final List<String> GRADING_JVM = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+    static final List<String> GRADING_JVM = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
             "-XX:MaxMetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
 
     /** User flags that mean "I chose how this JVM uses memory": then the grader does not second-guess them. */
