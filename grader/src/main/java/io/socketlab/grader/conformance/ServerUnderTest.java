@@ -46,18 +46,9 @@ public final class ServerUnderTest implements AutoCloseable {
     private List<String> extraArguments;
     private Path dataDir;
     private ServerStarter.StartedServer running;
-    private long startedAtNanos;
     private ProgramOutput.Mark mark = ProgramOutput.Mark.START;
     private TestScope scope;
-    private volatile Text test = Text.same("");
-    /** Counts the tests bound so far, so an exit can tell which one was running. */
-    private volatile long binding;
-    private volatile boolean testRunning;
-    private volatile Exit exit;
-
-    /** When and during what a server process exited on its own. */
-    private record Exit(RunningProgram program, long atNanos, Text test, long binding, boolean duringTest) {
-    }
+    private final ExitWatch exits = new ExitWatch();
 
     ServerUnderTest(GradingContext context, String label, ProgramCommand command, Readiness readiness,
                     List<String> argumentTemplate) {
@@ -89,9 +80,7 @@ public final class ServerUnderTest implements AutoCloseable {
      */
     synchronized void bind(TestScope testScope, Text title) {
         this.scope = testScope;
-        this.test = title;
-        this.binding++;
-        this.testRunning = true;
+        exits.testStarted(title);
         if (running != null && running.program().isAlive()) {
             mark = ProgramOutput.mark(running.program());
         }
@@ -99,7 +88,7 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** The bound test has ended. */
     void unbind() {
-        testRunning = false;
+        exits.testEnded();
     }
 
     /** Shows a picture the server produced (a frame it wrote) in the HTML report of the current test. */
@@ -289,35 +278,9 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
-    /**
-     * "the server is no longer running: it exited with code 1 during this test, 0.4 s after it started; the end of
-     * its stderr: ..."
-     */
+    /** Why the server is no longer running, for the test that finds it so. */
     private Text death(RunningProgram program) {
-        Exit seen = exit;
-        String code = program.exitCode().isPresent() ? Integer.toString(program.exitCode().getAsInt()) : "?";
-        boolean known = seen != null && seen.program() == program;
-        String after = known ? ClientResult.seconds(Duration.ofNanos(seen.atNanos() - startedAtNanos)) : null;
-        String whenEn;
-        String whenEs;
-        if (!known) {
-            whenEn = "";
-            whenEs = "";
-        } else if (seen.duringTest() && seen.binding() == binding && testRunning) {
-            whenEn = " during this test, " + after + " after it started";
-            whenEs = " durante esta prueba, " + after + " después de arrancar";
-        } else if (seen.duringTest()) {
-            whenEn = " during the test \"" + seen.test().en() + "\", " + after + " after it started";
-            whenEs = " durante la prueba \"" + seen.test().es() + "\", " + after + " después de arrancar";
-        } else {
-            whenEn = " after the test \"" + seen.test().en() + "\" ended, " + after + " after it started";
-            whenEs = " tras terminar la prueba \"" + seen.test().es() + "\", " + after + " después de arrancar";
-        }
-        String stderr = ProgramOutput.stderrTail(program, 8);
-        return Text.of("the server is no longer running: it exited with code " + code + whenEn
-                        + (stderr.isEmpty() ? "; it wrote nothing on stderr" : "; the end of its stderr:\n" + stderr),
-                "el servidor ya no está en marcha: terminó con código " + code + whenEs
-                        + (stderr.isEmpty() ? "; no escribió nada en stderr" : "; el final de su stderr:\n" + stderr));
+        return exits.describe(program, "the server", "el servidor");
     }
 
     private ServerStarter.StartedServer ensureRunning() {
@@ -338,9 +301,8 @@ public final class ServerUnderTest implements AutoCloseable {
                 extraArguments = defaultArguments();
             }
             running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
-            startedAtNanos = System.nanoTime();
             mark = ProgramOutput.Mark.START;
-            watchExit(running.program());
+            exits.watch(running.program());
             if (scope != null) {
                 scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
             }
@@ -371,11 +333,6 @@ public final class ServerUnderTest implements AutoCloseable {
             case TCP_AND_UDP -> Text.of("it did not listen on TCP and bind UDP port " + port + " within " + seconds,
                     "no escuchó en TCP ni enlazó UDP en el puerto " + port + " en " + seconds);
         };
-    }
-
-    /** Remembers when {@code program} exits on its own, and during which test, for the report of its death. */
-    private void watchExit(RunningProgram program) {
-        program.handle().onExit().thenRun(() -> exit = new Exit(program, System.nanoTime(), test, binding, testRunning));
     }
 
     private void stop() {

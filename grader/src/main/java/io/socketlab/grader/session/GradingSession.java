@@ -105,7 +105,10 @@ public final class GradingSession {
         public void submit(List<PlannedTest> tests, int rank, Runnable work) {
             // One worker runs everything in report order, as a sequential run always has.
             int effectiveRank = scheduler.size() == 1 ? 0 : rank;
-            scheduler.submit(new Scheduler.Priority(number, effectiveRank, tests.get(0).position()), work);
+            // A chunk of one test that must run alone waits for idle workers; in a chunk of several (tests that
+            // share a server, in order) such a test waits for the others to end when its turn comes (AloneLock).
+            boolean alone = tests.size() == 1 && tests.get(0).runsAlone();
+            scheduler.submit(new Scheduler.Priority(number, effectiveRank, tests.get(0).position()), alone, work);
         }
 
         @Override

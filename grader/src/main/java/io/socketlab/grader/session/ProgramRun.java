@@ -19,6 +19,7 @@ final class ProgramRun {
 
     /** Where work goes and where outcomes go: the session. */
     interface Session {
+        /** Queues {@code work}, which runs {@code tests}: alone when it is one test that must run alone. */
         void submit(List<PlannedTest> tests, int rank, Runnable work);
 
         TestRunner runner();

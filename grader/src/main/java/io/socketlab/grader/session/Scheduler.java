@@ -3,13 +3,18 @@ package io.socketlab.grader.session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.PriorityBlockingQueue;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed number of worker threads running grading work, the most urgent first: several sessions may share one
  * (the harness's own tests do), so that the number of tests running at once stays bounded however many sessions
  * there are. Work of earlier sessions goes first; within a session, as the session ranks it.
+ *
+ * <p>Work that must run alone (a test whose verdict depends on timing) starts only when no other work runs, and
+ * nothing else starts while it runs. Rather than stop every worker to make room for it, the scheduler keeps it
+ * until the workers fall idle, which they do at the latest when everything else is done. With a single worker,
+ * work simply runs in order.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -17,7 +22,7 @@ public final class Scheduler implements AutoCloseable {
     record Priority(long session, int rank, int position) {
     }
 
-    private record Work(Priority priority, long sequence, Runnable task) {
+    private record Work(Priority priority, long sequence, boolean alone, Runnable task) {
     }
 
     private static final Comparator<Work> ORDER = Comparator
@@ -27,11 +32,14 @@ public final class Scheduler implements AutoCloseable {
             .thenComparingLong(Work::sequence);
     private static final AtomicLong SESSIONS = new AtomicLong();
 
-    private final PriorityBlockingQueue<Work> queue = new PriorityBlockingQueue<>(64, ORDER);
-    private final AtomicLong sequence = new AtomicLong();
+    private final PriorityQueue<Work> beside = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<Work> alone = new PriorityQueue<>(ORDER);
     private final List<Thread> workers = new ArrayList<>();
     private final int size;
-    private volatile boolean closed;
+    private long sequence;
+    private int running;
+    private boolean aloneRunning;
+    private boolean closed;
 
     /** Starts {@code workers} threads, which wait for work until {@link #close()}. */
     public Scheduler(int workers) {
@@ -57,20 +65,55 @@ public final class Scheduler implements AutoCloseable {
         return SESSIONS.incrementAndGet();
     }
 
-    void submit(Priority priority, Runnable task) {
+    /** Queues {@code task}; {@code runsAlone} when nothing else may run beside it. */
+    synchronized void submit(Priority priority, boolean runsAlone, Runnable task) {
         if (closed) {
             throw new IllegalStateException("the scheduler is closed");
         }
-        queue.add(new Work(priority, sequence.incrementAndGet(), task));
+        Work work = new Work(priority, ++sequence, runsAlone && size > 1, task);
+        (work.alone() ? alone : beside).add(work);
+        notifyAll();
+    }
+
+    /** The next work to start, waiting until there is some this worker may start; null once closed. */
+    private synchronized Work next() throws InterruptedException {
+        while (!closed) {
+            Work work = null;
+            boolean aloneFirst = !alone.isEmpty() && (beside.isEmpty() || ORDER.compare(alone.peek(), beside.peek()) < 0);
+            if (running == 0 && aloneFirst) {
+                // Every worker is idle and the most urgent work must run alone: now is its moment.
+                work = alone.poll();
+                aloneRunning = true;
+            } else if (!beside.isEmpty() && !aloneRunning) {
+                work = beside.poll();
+            }
+            if (work != null) {
+                running++;
+                return work;
+            }
+            wait();
+        }
+        return null;
+    }
+
+    private synchronized void finished(Work work) {
+        running--;
+        if (work.alone()) {
+            aloneRunning = false;
+        }
+        notifyAll();
     }
 
     private void work() {
-        while (!closed) {
+        while (true) {
             Work next;
             try {
-                next = queue.take();
+                next = next();
             } catch (InterruptedException e) {
                 continue;
+            }
+            if (next == null) {
+                return;
             }
             try {
                 next.task().run();
@@ -79,14 +122,15 @@ public final class Scheduler implements AutoCloseable {
             } finally {
                 // A test may leave its thread interrupted; the next one must not inherit that.
                 Thread.interrupted();
+                finished(next);
             }
         }
     }
 
     /** Stops the workers once they finish what they run; work still queued is dropped. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        workers.forEach(Thread::interrupt);
+        notifyAll();
     }
 }

@@ -1,0 +1,66 @@
+package io.socketlab.grader.conformance;
+
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.process.RunningProgram;
+import java.time.Duration;
+
+/**
+ * Remembers when a program exited on its own, during which test and how long after it started, and says so for the
+ * test that finds it gone: "it exited with code 1 during the test "...", 3.2 s after it started; the end of its
+ * stderr: ...".
+ */
+final class ExitWatch {
+
+    /** When and during what a program exited. */
+    private record Exit(RunningProgram program, long atNanos, Text test, long binding, boolean duringTest) {
+    }
+
+    private volatile Text test = Text.same("");
+    /** Counts the tests started so far, so an exit can tell which one was running. */
+    private volatile long binding;
+    private volatile boolean testRunning;
+    private volatile long startedAtNanos;
+    private volatile Exit exit;
+
+    void testStarted(Text title) {
+        test = title;
+        binding++;
+        testRunning = true;
+    }
+
+    void testEnded() {
+        testRunning = false;
+    }
+
+    /** Watches {@code program}, started now, until it exits. */
+    void watch(RunningProgram program) {
+        startedAtNanos = System.nanoTime();
+        program.handle().onExit().thenRun(() -> exit = new Exit(program, System.nanoTime(), test, binding, testRunning));
+    }
+
+    /** "{who} is no longer running: it exited with code C [when]; the end of its stderr: ...", in both languages. */
+    Text describe(RunningProgram program, String whoEn, String whoEs) {
+        Exit seen = exit;
+        String code = program.exitCode().isPresent() ? Integer.toString(program.exitCode().getAsInt()) : "?";
+        String whenEn = "";
+        String whenEs = "";
+        if (seen != null && seen.program() == program) {
+            String after = ClientResult.seconds(Duration.ofNanos(seen.atNanos() - startedAtNanos));
+            if (seen.duringTest() && seen.binding() == binding && testRunning) {
+                whenEn = " during this test, " + after + " after it started";
+                whenEs = " durante esta prueba, " + after + " después de arrancar";
+            } else if (seen.duringTest()) {
+                whenEn = " during the test \"" + seen.test().en() + "\", " + after + " after it started";
+                whenEs = " durante la prueba \"" + seen.test().es() + "\", " + after + " después de arrancar";
+            } else {
+                whenEn = " after the test \"" + seen.test().en() + "\" ended, " + after + " after it started";
+                whenEs = " tras terminar la prueba \"" + seen.test().es() + "\", " + after + " después de arrancar";
+            }
+        }
+        String stderr = ProgramOutput.stderrTail(program, 8);
+        return Text.of(whoEn + " is no longer running: it exited with code " + code + whenEn
+                        + (stderr.isEmpty() ? "; it wrote nothing on stderr" : "; the end of its stderr:\n" + stderr),
+                whoEs + " ya no está en marcha: terminó con código " + code + whenEs
+                        + (stderr.isEmpty() ? "; no escribió nada en stderr" : "; el final de su stderr:\n" + stderr));
+    }
+}
