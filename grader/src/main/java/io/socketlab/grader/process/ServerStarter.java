@@ -80,7 +80,14 @@ public final class ServerStarter {
                 return new StartedServer(program, port);
             }
             boolean exited = program.exitCode().isPresent();
+            // A server that never listened because a busy machine never gave it a processor is not at fault.
+            Duration starved = exited ? Duration.ZERO : RunQueue.waited(program.handle());
             program.close();
+            if (starved.compareTo(readyWithin.dividedBy(2)) >= 0) {
+                throw new HarnessException(String.format(Locale.ROOT, "the server waited %.1f s of %.1f s for a "
+                        + "processor without listening: the machine is overloaded", starved.toMillis() / 1000.0,
+                        readyWithin.toMillis() / 1000.0));
+            }
             try {
                 // The whole of stderr is needed to tell a port taken meanwhile from the student's own failure.
                 program.stderr().awaitEnd(2000);
