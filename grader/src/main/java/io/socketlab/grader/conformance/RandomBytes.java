@@ -2,6 +2,7 @@ package io.socketlab.grader.conformance;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +15,13 @@ public final class RandomBytes {
 
     public RandomBytes(long seed) {
         this.random = new SplittableRandom(seed);
+    }
+
+    /** {@code size} bytes drawn from a generator seeded by {@code random} (a test's seeded Random). */
+    public static byte[] of(Random random, int size) {
+        byte[] bytes = new byte[size];
+        new RandomBytes(random.nextLong()).fill(bytes);
+        return bytes;
     }
 
     /** Fills {@code block} with the next bytes. */
