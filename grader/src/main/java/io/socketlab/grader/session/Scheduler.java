@@ -1,5 +1,6 @@
 package io.socketlab.grader.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * there are. Work of earlier sessions goes first; within a session, as the session ranks it.
  *
  * <p>Work that must run alone (a test whose verdict depends on timing) starts only when no other work runs, and
- * nothing else starts while it runs. Rather than stop every worker to make room for it, the scheduler keeps it
- * until the workers fall idle, which they do at the latest when everything else is done. With a single worker,
- * work simply runs in order.
+ * nothing else starts while it runs. Rather than stop every worker the moment it is queued, the scheduler lets
+ * other work start while it waits, for at most {@link #PATIENCE} once it is the most urgent work queued; then it
+ * starts nothing more until the workers are idle, and runs it. With a single worker, work simply runs in order.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -31,7 +32,14 @@ public final class Scheduler implements AutoCloseable {
             .thenComparingInt(w -> w.priority().position())
             .thenComparingLong(Work::sequence);
     private static final AtomicLong SESSIONS = new AtomicLong();
+    /**
+     * How long the most urgent work that must run alone lets other work start before the workers are kept for it:
+     * long enough that short tests fill the wait, short enough that its session (and, in the harness's own tests,
+     * the sessions queued behind it) is not held back until everything else is done.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
 
+    private final long patienceNanos;
     private final PriorityQueue<Work> beside = new PriorityQueue<>(ORDER);
     private final PriorityQueue<Work> alone = new PriorityQueue<>(ORDER);
     private final List<Thread> workers = new ArrayList<>();
@@ -40,9 +48,17 @@ public final class Scheduler implements AutoCloseable {
     private int running;
     private boolean aloneRunning;
     private boolean closed;
+    /** The work that must run alone and is most urgent, and since when ({@link System#nanoTime()}). */
+    private Work urgentAlone;
+    private long urgentSince;
 
     /** Starts {@code workers} threads, which wait for work until {@link #close()}. */
     public Scheduler(int workers) {
+        this(workers, PATIENCE);
+    }
+
+    Scheduler(int workers, Duration patience) {
+        this.patienceNanos = patience.toNanos();
         if (workers < 1) {
             throw new IllegalArgumentException("a scheduler needs at least one worker, got " + workers);
         }
@@ -80,20 +96,34 @@ public final class Scheduler implements AutoCloseable {
         while (!closed) {
             Work work = null;
             boolean aloneFirst = !alone.isEmpty() && (beside.isEmpty() || ORDER.compare(alone.peek(), beside.peek()) < 0);
+            long waited = aloneFirst ? waitedAsMostUrgent(alone.peek()) : 0;
             if (running == 0 && aloneFirst) {
                 // Every worker is idle and the most urgent work must run alone: now is its moment.
                 work = alone.poll();
                 aloneRunning = true;
-            } else if (!beside.isEmpty() && !aloneRunning) {
+            } else if (!beside.isEmpty() && !aloneRunning && waited < patienceNanos) {
                 work = beside.poll();
             }
             if (work != null) {
                 running++;
                 return work;
             }
-            wait();
+            if (aloneFirst && waited < patienceNanos) {
+                wait(Math.max(1, (patienceNanos - waited) / 1_000_000));
+            } else {
+                wait();
+            }
         }
         return null;
+    }
+
+    /** How long {@code work} has been the most urgent work queued, from the first time it was seen so. */
+    private long waitedAsMostUrgent(Work work) {
+        if (urgentAlone != work) {
+            urgentAlone = work;
+            urgentSince = System.nanoTime();
+        }
+        return System.nanoTime() - urgentSince;
     }
 
     private synchronized void finished(Work work) {

@@ -37,6 +37,29 @@ class SchedulerTests {
     }
 
     @Test
+    void aloneWorkThatWaitedItsPatienceKeepsTheWorkersForItself() throws Exception {
+        CountDownLatch releaseLong = new CountDownLatch(1);
+        CountDownLatch allDone = new CountDownLatch(4);
+        try (Scheduler scheduler = new Scheduler(2, Duration.ofMillis(200))) {
+            scheduler.submit(new Scheduler.Priority(1, 0, 0), false, task("long", releaseLong, allDone));
+            awaitEvent("long started");
+            scheduler.submit(new Scheduler.Priority(1, 0, 1), true, task("alone", null, allDone));
+            // While "long" runs, "alone" cannot start; its patience (200 ms) runs out meanwhile.
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !events.contains("alone started"));
+            // Work queued now waits for "alone" to have had its turn, although a worker is free.
+            scheduler.submit(new Scheduler.Priority(1, 0, 2), false, task("late-1", null, allDone));
+            scheduler.submit(new Scheduler.Priority(1, 0, 3), false, task("late-2", null, allDone));
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !events.contains("late-1 started") && !events.contains("late-2 started"));
+            releaseLong.countDown();
+            assertThat(allDone.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(events).containsSubsequence("long ended", "alone started", "alone ended", "late-1 started");
+        assertThat(events).contains("alone saw 1 running");
+    }
+
+    @Test
     void oneWorkerRunsEverythingMostUrgentFirstAloneOrNot() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch allDone = new CountDownLatch(4);
