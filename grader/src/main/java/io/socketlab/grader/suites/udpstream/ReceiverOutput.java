@@ -46,17 +46,23 @@ final class ReceiverOutput {
      */
     private static final long STALL_NANOS = 1_000_000_000L;
 
-    /** Sends the datagrams in order, paced; returns when the last one was sent ({@link System#nanoTime()}). */
+    /**
+     * Sends the datagrams in order, paced; returns when the last one was about to be sent ({@link System#nanoTime()}
+     * just before it): no later than the receiver got it, however long the grader was then kept from running, so a
+     * "too early" measured from it is never the grader's doing.
+     */
     static long send(DatagramProbe udp, List<byte[]> datagrams) throws IOException {
         long previous = 0;
+        long lastSentFrom = System.nanoTime();
         for (int i = 0; i < datagrams.size(); i++) {
             if (i > 0) {
                 LockSupport.parkNanos(PACE_NANOS);
             }
+            lastSentFrom = System.nanoTime();
             udp.send(datagrams.get(i));
             previous = expectNoStall(previous, STALL_NANOS);
         }
-        return System.nanoTime();
+        return lastSentFrom;
     }
 
     /**
