@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What to grade and how.
@@ -22,10 +23,12 @@ import java.util.Map;
  * @param infoTests     whether INFO tests (measurements, never scored) run; a self-check that only wants verdicts
  *                      leaves them out
  * @param suitePackages where each exercise's suites live; by default {@link Exercises#suitePackage}
+ * @param clauses       the clauses to grade, each program's baseline included; empty for all (a self-check of one
+ *                      broken program needs only the clause it breaks)
  */
 public record SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
                             Path tempRoot, DockerSandbox sandbox, int jobs, boolean infoTests,
-                            Map<String, String> suitePackages) {
+                            Map<String, String> suitePackages, Set<String> clauses) {
 
     public SessionConfig {
         exercises = List.copyOf(exercises);
@@ -33,12 +36,13 @@ public record SessionConfig(Target target, List<String> exercises, long seed, La
             throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
         }
         suitePackages = Map.copyOf(suitePackages);
+        clauses = Set.copyOf(clauses);
     }
 
     /** Programs run as plain processes, without a sandbox, as many tests at once as {@link #defaultJobs()}. */
     public SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
                          Path tempRoot) {
-        this(target, exercises, seed, lang, timeouts, tempRoot, null, defaultJobs(), true, Map.of());
+        this(target, exercises, seed, lang, timeouts, tempRoot, null, defaultJobs(), true, Map.of(), Set.of());
     }
 
     /**
@@ -57,19 +61,25 @@ public record SessionConfig(Target target, List<String> exercises, long seed, La
     /** The same configuration with its programs run in {@code sandbox} (null: as plain processes). */
     public SessionConfig withSandbox(DockerSandbox newSandbox) {
         return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, newSandbox, jobs, infoTests,
-                suitePackages);
+                suitePackages, clauses);
     }
 
     /** The same configuration running {@code newJobs} tests at once. */
     public SessionConfig withJobs(int newJobs) {
         return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, sandbox, newJobs, infoTests,
-                suitePackages);
+                suitePackages, clauses);
     }
 
     /** The same configuration without the INFO tests. */
     public SessionConfig withoutInfoTests() {
         return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, sandbox, jobs, false,
-                suitePackages);
+                suitePackages, clauses);
+    }
+
+    /** The same configuration grading only {@code onlyClauses}' tests and each program's baseline. */
+    public SessionConfig withClauses(Set<String> onlyClauses) {
+        return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, sandbox, jobs, infoTests,
+                suitePackages, onlyClauses);
     }
 
     /** The same configuration finding {@code exercise}'s suites in {@code suitePackage} (a harness test's own). */
@@ -77,6 +87,6 @@ public record SessionConfig(Target target, List<String> exercises, long seed, La
         Map<String, String> packages = new LinkedHashMap<>(suitePackages);
         packages.put(exercise, suitePackage);
         return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, sandbox, jobs, infoTests,
-                packages);
+                packages, clauses);
     }
 }

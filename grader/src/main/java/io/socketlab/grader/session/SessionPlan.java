@@ -63,7 +63,9 @@ final class SessionPlan {
             Requirement requirement = method.getAnnotation(Requirement.class);
             if (requirement == null || Declarations.findSuite(method.getDeclaringClass()).isEmpty()
                     || !config.exercises().contains(Declarations.suite(method.getDeclaringClass()).exercise())
-                    || (!config.infoTests() && requirement.level() == Level.INFO)) {
+                    || (!config.infoTests() && requirement.level() == Level.INFO)
+                    || (!config.clauses().isEmpty() && !config.clauses().contains(requirement.clause())
+                        && !Declarations.isBaseline(method))) {
                 continue;
             }
             tests.add(new PlannedTest(id.getUniqueId(), method, Declarations.program(method.getDeclaringClass()),

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each deliberately broken implementation loses points on the clause it breaks (as a FAIL, not merely BLOCKED),
- * and the correct implementation it derives from loses nothing: the suites catch real mistakes, not quirks.
+ * and the correct implementation it derives from loses nothing: the suites catch real mistakes, not quirks. A broken
+ * variant is graded on its baseline and that clause's tests; the correct bases on every test.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class BrokenVariantsTests {

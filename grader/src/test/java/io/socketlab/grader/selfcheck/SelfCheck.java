@@ -18,6 +18,7 @@ import io.socketlab.grader.variants.Variants.Variant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Runs whole grading sessions from the grader's own tests. */
@@ -46,12 +47,14 @@ final class SelfCheck {
     }
 
     /**
-     * Grades a deliberately broken or hostile program: its verdicts are what is checked, so the INFO measurements
-     * (which prove nothing about a variant and take the longest) are left out.
+     * Grades a deliberately broken, correct or hostile program: its verdicts are what is checked, so the INFO
+     * measurements (which prove nothing about a variant and take the longest) are left out, and a broken variant is
+     * graded on its baseline and the clause it breaks, the one whose loss is checked.
      */
     static GradeReport gradeVariant(Variant variant) {
-        return grade(new SessionConfig(variant(variant), List.of(variant.exercise()), SEED, Lang.EN, Timeouts.DEFAULT,
-                SESSIONS).withoutInfoTests());
+        SessionConfig config = new SessionConfig(variant(variant), List.of(variant.exercise()), SEED, Lang.EN,
+                Timeouts.DEFAULT, SESSIONS).withoutInfoTests();
+        return grade(variant.brokenClause() == null ? config : config.withClauses(Set.of(variant.brokenClause())));
     }
 
     static GradeReport grade(SessionConfig config) {
