@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class JarLauncher {
 
-    /** The settings grading runs with: bounded heap, serial collector, bounded NIO buffer cache. */
+    /**
+     * The settings grading runs with: the serial collector, a heap that grows only as far as the live data needs
+     * (10-30 % free after a collection) up to a bound, and a bounded NIO buffer cache.
+     */
     static final List<String> GRADING_JVM = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
-            "-XX:MaxMetaspaceSize=128m", "-Djdk.nio.maxCachedBufferSize=262144");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=128m",
+            "-Djdk.nio.maxCachedBufferSize=262144");
 
     /** User flags that mean "I chose how this JVM uses memory": then the grader does not second-guess them. */
     private static final Pattern MEMORY_FLAGS = Pattern.compile("-Xm[sx].*|-XX:(MaxHeapSize|MaxRAM|InitialHeapSize)"
