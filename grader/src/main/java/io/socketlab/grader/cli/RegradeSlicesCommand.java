@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code regrade-slices}: the matrix of a distributed regrade, as JSON for the workflow's {@code fromJSON}. */
 @Command(name = "regrade-slices", mixinStandardHelpOptions = true,
-        description = "Prints the matrix of a regrade workflow: {\"slice\":[0,...],\"count\":N}, N jobs of about "
+        description = "Prints the matrix of a regrade workflow: {\"slice\":[0,...,N-1]}, N jobs of about "
                 + "--per-job students each, at most --max-jobs (GitHub Actions runs at most 256 per matrix).")
 final class RegradeSlicesCommand implements Callable<Integer> {
 

@@ -36,9 +36,9 @@ public final class Slices {
         return List.copyOf(all.subList(from, to));
     }
 
-    /** The matrix, as the workflow's {@code fromJSON} reads it: {@code {"slice":[0,1,...],"count":N}}. */
+    /** The matrix, as the workflow's {@code fromJSON} reads it: {@code {"slice":[0,1,...]}}, one entry per job. */
     public static String matrixJson(int count) {
         return "{\"slice\":[" + String.join(",", IntStream.range(0, count).mapToObj(Integer::toString).toList())
-                + "],\"count\":" + count + "}";
+                + "]}";
     }
 }
