@@ -84,7 +84,9 @@ final class ClassPage {
                         .append("<td><code title=\"").append(escape(submission.map(Submission::commit).orElse("")))
                         .append("\">").append(escape(submission.map(Submission::shortCommit).orElse(""))).append("</code>")
                         .append(submission.filter(s -> !s.committedAt().isEmpty())
-                                .map(s -> "<br/><span class=\"muted\">" + escape(s.committedAt()) + "</span>").orElse(""))
+                                .map(s -> "<br/><span class=\"muted\">" + escape(s.pushedAt().isEmpty()
+                                        ? "dated " + s.committedAt() : "pushed " + s.pushedAt()) + "</span>")
+                                .orElse(""))
                         .append("</td><td>").append(escape(submission.map(RegradeSections::notes).orElse("")))
                         .append("</td>");
             }

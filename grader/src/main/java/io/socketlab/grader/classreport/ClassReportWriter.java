@@ -86,7 +86,8 @@ public final class ClassReportWriter {
         List<String> header = new ArrayList<>(List.of("student", "score", "max_score", "percent"));
         header.addAll(exercises);
         if (report.fromRegrade()) {
-            header.addAll(List.of("status", "commit", "committed_at", "late_commits", "dates_out_of_order", "detail"));
+            header.addAll(List.of("status", "commit", "committed_at", "pushed_at", "late_commits", "dates_out_of_order",
+                    "detail"));
         }
         csvRow(csv, header);
         for (Student student : report.students()) {
@@ -96,9 +97,9 @@ public final class ClassReportWriter {
             exercises.forEach(e -> row.add(scores.containsKey(e) ? scores.get(e).toString() : ""));
             if (report.fromRegrade()) {
                 report.submission(student.name()).ifPresentOrElse(s -> row.addAll(List.of(s.status().label(),
-                                s.commit(), s.committedAt(), Integer.toString(s.lateCommits().size()),
+                                s.commit(), s.committedAt(), s.pushedAt(), Integer.toString(s.lateCommits().size()),
                                 Boolean.toString(s.datesOutOfOrder()), s.detail())),
-                        () -> row.addAll(List.of("", "", "", "", "", "")));
+                        () -> row.addAll(List.of("", "", "", "", "", "", "")));
             }
             csvRow(csv, row);
         }

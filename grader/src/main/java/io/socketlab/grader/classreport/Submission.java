@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param detail        why, in one line, when it did not end in a grade
  * @param commit        the commit graded (empty when none was at or before the deadline)
  * @param committedAt   its committer date, as the commit records it (ISO-8601 with its offset)
+ * @param pushedAt      when it was pushed, as the server recorded it, where push times decided (else empty)
  * @param lateCommits   the commits after the deadline, newest first
  * @param datesOutOfOrder whether a commit up to the graded one is dated after its child (rebase, clock, forgery)
  * @param layout        {@code java} (the template's Maven layout), {@code manifest} (socketlab.properties) or empty
@@ -30,7 +31,8 @@ import java.util.Locale;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Submission(String username, String repository, Status status, String detail, String deadline,
-                         String commit, String committedAt, String subject, List<LateCommit> lateCommits,
+                         String commit, String committedAt, String pushedAt, String subject,
+                         List<LateCommit> lateCommits,
                          boolean datesOutOfOrder, String layout, String graderSha256, String options, int score,
                          int maxScore, double buildSeconds, double gradeSeconds, int leftovers,
                          String gradedAt) {
@@ -72,6 +74,7 @@ public record Submission(String username, String repository, Status status, Stri
 
     public Submission {
         lateCommits = lateCommits == null ? List.of() : List.copyOf(lateCommits);
+        pushedAt = pushedAt == null ? "" : pushedAt;
     }
 
     public String shortCommit() {

@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
                 "3:some gradings failed (a harness error or a timeout): run again, it resumes"})
 final class RegradeCommand implements Callable<Integer> {
 
+    /** GitHub's REST API; {@code SOCKETLAB_GITHUB_API} names another (GitHub Enterprise). */
+    private static final String GITHUB_API = "https://api.github.com";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +79,13 @@ final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--no-fetch",
             description = "Fetch nothing: grade from the repositories already in DIR/repos (so no token is needed).")
     boolean noFetch;
+
+    @Option(names = "--push-times", defaultValue = "commits", paramLabel = "commits|github",
+            description = "What decides whether a commit is in time: commits (its committer date, which the "
+                    + "student's machine writes) or github (when GitHub received the push, from the repository's "
+                    + "activity, fetched with the token; commit dates where it is not to be had) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String pushTimes;
 
     @Option(names = "--token-env", defaultValue = "SOCKETLAB_REGRADE_TOKEN", paramLabel = "NAME",
             description = "The environment variable holding a token for private HTTPS repositories; only git sees it "
@@ -118,6 +128,9 @@ final class RegradeCommand implements Callable<Integer> {
             if (parallel < 1 || parallel > 64) {
                 throw new IllegalArgumentException("--parallel must be from 1 to 64, got " + parallel);
             }
+            if (!pushTimes.equals("commits") && !pushTimes.equals("github")) {
+                throw new IllegalArgumentException("--push-times must be commits or github, got '" + pushTimes + "'");
+            }
             if (fetchOnly && noFetch) {
                 throw new IllegalArgumentException("--fetch-only and --no-fetch exclude each other");
             }
@@ -130,7 +143,8 @@ final class RegradeCommand implements Callable<Integer> {
         Settings settings = new Settings(out.toAbsolutePath().normalize(), closes, exercises, options.lang,
                 options.timeoutScale, options.sandbox, options.showHidden, options.seed, !noFetch,
                 noFetch ? null : System.getenv(tokenEnv), repository.toAbsolutePath(), parallel,
-                Duration.ofSeconds(gitTimeout), Duration.ofSeconds(buildTimeout), Duration.ofSeconds(gradeTimeout));
+                Duration.ofSeconds(gitTimeout), Duration.ofSeconds(buildTimeout), Duration.ofSeconds(gradeTimeout),
+                pushTimes.equals("github"), System.getenv().getOrDefault("SOCKETLAB_GITHUB_API", GITHUB_API));
         Regrade regrade = new Regrade(settings, new PlainCommandRunner(), console);
         if (fetchOnly) {
             return regrade.fetch(students) ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;

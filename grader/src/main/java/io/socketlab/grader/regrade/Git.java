@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The git operations of a regrade, each bounded by a timeout: fetch a student's default branch into a bare mirror,
@@ -25,6 +28,10 @@ public final class Git {
     static final String GRADED_REF = "refs/socketlab/head";
     /** Commits of a branch's history that are read, newest first: a regrade needs the ones around the deadline. */
     static final int MAX_HISTORY = 10_000;
+    /** Beside a mirror's refs: the remote's default branch, as {@code ls-remote --symref} named it. */
+    static final String BRANCH_FILE = "socketlab-branch";
+    private static final String FORMAT = "--format=%H%x1f%ct%x1f%cI%x1f%s";
+    private static final Pattern SYMREF = Pattern.compile("(?m)^ref: (refs/heads/\\S+)\\tHEAD$");
 
     /** One commit of the default branch's first-parent history. */
     public record Commit(String sha, Instant committedAt, OffsetDateTime committerDate, String subject) {
@@ -58,12 +65,55 @@ public final class Git {
         }
         git(mirror, repository, "fetch", "--quiet", "--no-tags", "--force", "--", repository,
                 "+HEAD:" + GRADED_REF);
+        // Which branch HEAD is: push records name the branch they moved.
+        Matcher symref = SYMREF.matcher(git(mirror, repository, "ls-remote", "--symref", "--", repository, "HEAD"));
+        try {
+            Files.writeString(mirror.resolve(BRANCH_FILE), symref.find() ? symref.group(1) : "", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GitException("cannot write into " + mirror + ": " + e.getMessage());
+        }
+    }
+
+    /** The default branch's full name ({@code refs/heads/main}) as last fetched; empty when the remote did not say. */
+    public Optional<String> branch(Path mirror) {
+        try {
+            String branch = Files.readString(mirror.resolve(BRANCH_FILE), StandardCharsets.UTF_8).strip();
+            return branch.isEmpty() ? Optional.empty() : Optional.of(branch);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One commit, when the mirror has it. */
+    public Optional<Commit> commit(Path mirror, String sha) throws InterruptedException {
+        if (!sha.matches("[0-9a-f]{40}")) {
+            return Optional.empty();
+        }
+        try {
+            return commits(git(mirror, null, "log", "-1", FORMAT, sha, "--")).stream().findFirst();
+        } catch (GitException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Fetches one commit by its SHA (one that a push recorded, gone from the branch since a force push). */
+    public void fetchCommit(String repository, Path mirror, String sha) throws GitException, InterruptedException {
+        git(mirror, repository, "fetch", "--quiet", "--no-tags", "--", repository, sha);
+    }
+
+    /** The first-parent commits of the branch above {@code sha} (not in its history), newest first. */
+    public List<Commit> above(Path mirror, String sha) throws GitException, InterruptedException {
+        return commits(git(mirror, null, "log", "--first-parent", "-n", Integer.toString(MAX_HISTORY), FORMAT,
+                sha + ".." + GRADED_REF, "--"));
     }
 
     /** The default branch's first-parent history as fetched, newest first. */
     public List<Commit> history(Path mirror) throws GitException, InterruptedException {
-        String log = git(mirror, null, "log", "--first-parent", "-n", Integer.toString(MAX_HISTORY),
-                "--format=%H%x1f%ct%x1f%cI%x1f%s", GRADED_REF, "--");
+        return commits(git(mirror, null, "log", "--first-parent", "-n", Integer.toString(MAX_HISTORY), FORMAT,
+                GRADED_REF, "--"));
+    }
+
+    private static List<Commit> commits(String log) {
         List<Commit> commits = new ArrayList<>();
         for (String line : log.split("\n")) {
             String[] fields = line.split("\u001f", 4);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +50,8 @@ public final class Regrade {
         Tree.delete(settings.students().resolve(STAGING));
         Tree.delete(settings.work());
         Grader grader = Grader.current();
-        StudentRegrade regrade = new StudentRegrade(settings, new Git(settings.gitTimeout(), settings.token()), runner,
-                grader, maxScore(settings.exercises()));
+        StudentRegrade regrade = new StudentRegrade(settings, new DeadlineCommit(settings), runner, grader,
+                maxScore(settings.exercises()));
         console.printf(Locale.ROOT, "regrade: %d students, deadline %s, exercises %s, %d at a time%n",
                 students.size(), settings.deadline(), String.join(",", settings.exercises()), settings.parallel());
         console.printf(Locale.ROOT, "regrade: grader sha256 %s; builds and gradings run as %s%n", grader.digest(),
@@ -95,20 +96,20 @@ public final class Regrade {
      * @return whether every repository was fetched
      */
     public boolean fetch(List<Student> students) throws InterruptedException {
-        Git git = new Git(settings.gitTimeout(), settings.token());
+        DeadlineCommit deadlineCommit = new DeadlineCommit(settings);
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel());
         List<Future<String>> lines = new ArrayList<>();
         AtomicInteger failed = new AtomicInteger();
         try {
             for (Student student : students) {
                 lines.add(pool.submit(() -> {
-                    Path mirror = settings.mirrors().resolve(student.username() + ".git");
                     try {
-                        git.fetch(student.repository(), mirror);
-                        Selection selection = Selection.at(git.history(mirror), settings.deadline().toInstant());
-                        return String.format(Locale.ROOT, "%-20s fetched  %s%s", student.username(),
-                                selection.graded().map(c -> c.sha().substring(0, 7)).orElse("no commit in time"),
-                                selection.late().isEmpty() ? "" : " (" + selection.late().size() + " late)");
+                        Optional<String> note = deadlineCommit.fetch(student);
+                        Selection selection = deadlineCommit.select(student);
+                        return String.format(Locale.ROOT, "%-20s fetched  %s%s%s", student.username(),
+                                selection.graded().map(c -> c.sha().substring(0, 7)).orElse("nothing in time"),
+                                selection.late().isEmpty() ? "" : " (" + selection.late().size() + " late)",
+                                note.map(n -> "\n      " + n).orElse(""));
                     } catch (Git.GitException e) {
                         failed.incrementAndGet();
                         return String.format(Locale.ROOT, "%-20s NOT fetched: %s", student.username(), e.getMessage());

@@ -20,11 +20,13 @@ import java.util.List;
  * @param token           for private HTTPS repositories, or null; only git ever sees it
  * @param mavenRepository the local Maven repository students' builds resolve from, offline
  * @param parallel        how many students are regraded at once
+ * @param pushTimes       whether GitHub's record of pushes is fetched and decides which commit is in time
+ * @param githubApi       where GitHub's REST API is
  */
 public record Settings(Path out, OffsetDateTime deadline, List<String> exercises, String lang, double timeoutScale,
                        String sandbox, boolean showHidden, Long seed, boolean fetch, String token,
                        Path mavenRepository, int parallel, Duration gitTimeout, Duration buildTimeout,
-                       Duration gradeTimeout) {
+                       Duration gradeTimeout, boolean pushTimes, String githubApi) {
 
     public Settings {
         exercises = List.copyOf(exercises);

@@ -41,14 +41,17 @@ final class StudentRegrade {
             "PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV", "CONDA_PREFIX", "DISPLAY");
 
     private final Settings settings;
+    private final DeadlineCommit deadlineCommit;
     private final Git git;
     private final CommandRunner runner;
     private final Grader grader;
     private final int maxScore;
 
-    StudentRegrade(Settings settings, Git git, CommandRunner runner, Grader grader, int maxScore) {
+    StudentRegrade(Settings settings, DeadlineCommit deadlineCommit, CommandRunner runner, Grader grader,
+                   int maxScore) {
         this.settings = settings;
-        this.git = git;
+        this.deadlineCommit = deadlineCommit;
+        this.git = deadlineCommit.git();
         this.runner = runner;
         this.grader = grader;
         this.maxScore = maxScore;
@@ -56,17 +59,15 @@ final class StudentRegrade {
 
     /** The student's record: a new one, or the one already on disk when it still holds (a resumed regrade). */
     Outcome run(Student student) throws InterruptedException {
-        Path mirror = settings.mirrors().resolve(student.username() + ".git");
+        Path mirror = deadlineCommit.mirror(student);
         String repository = Git.display(student.repository());
         Optional<Submission> earlier = earlier(student);
         Selection selection;
         try {
             if (settings.fetch()) {
-                git.fetch(student.repository(), mirror);
-            } else if (!Files.isDirectory(mirror.resolve("objects"))) {
-                throw new GitException("not fetched (run without --no-fetch first)");
+                deadlineCommit.fetch(student);
             }
-            selection = Selection.at(git.history(mirror), settings.deadline().toInstant());
+            selection = deadlineCommit.select(student);
         } catch (GitException e) {
             if (earlier.isPresent() && earlier.get().status().isFinal()) {
                 return new Outcome(earlier.get(), true); // a fetch that fails now does not undo a grade
@@ -236,20 +237,21 @@ final class StudentRegrade {
                 .map(c -> new LateCommit(c.sha(), c.committerDate().toString(), c.subject())).toList();
         return new Submission(student.username(), repository, status, detail, settings.deadline().toString(),
                 graded.map(Commit::sha).orElse(""), graded.map(c -> c.committerDate().toString()).orElse(""),
+                selection == null ? "" : selection.pushedAt().map(Instant::toString).orElse(""),
                 graded.map(Commit::subject).orElse(""), late, selection != null && selection.datesOutOfOrder(), layout,
                 grader.digest(), settings.optionsKey(), 0, maxScore, 0, 0, 0, Instant.now().toString());
     }
 
     private static Submission withScore(Submission s, int score, int maxScore) {
         return new Submission(s.username(), s.repository(), s.status(), s.detail(), s.deadline(), s.commit(),
-                s.committedAt(), s.subject(), s.lateCommits(), s.datesOutOfOrder(), s.layout(), s.graderSha256(),
-                s.options(), score, maxScore, s.buildSeconds(), s.gradeSeconds(), s.leftovers(), s.gradedAt());
+                s.committedAt(), s.pushedAt(), s.subject(), s.lateCommits(), s.datesOutOfOrder(), s.layout(),
+                s.graderSha256(), s.options(), score, maxScore, s.buildSeconds(), s.gradeSeconds(), s.leftovers(), s.gradedAt());
     }
 
     private static Submission withTimes(Submission s, double buildSeconds, double gradeSeconds, int leftovers) {
         return new Submission(s.username(), s.repository(), s.status(), s.detail(), s.deadline(), s.commit(),
-                s.committedAt(), s.subject(), s.lateCommits(), s.datesOutOfOrder(), s.layout(), s.graderSha256(),
-                s.options(), s.score(), s.maxScore(), buildSeconds, gradeSeconds, leftovers, s.gradedAt());
+                s.committedAt(), s.pushedAt(), s.subject(), s.lateCommits(), s.datesOutOfOrder(), s.layout(),
+                s.graderSha256(), s.options(), s.score(), s.maxScore(), buildSeconds, gradeSeconds, leftovers, s.gradedAt());
     }
 
     /** Writes the record into the student's staging folder, then puts that folder in place of the old one at once. */

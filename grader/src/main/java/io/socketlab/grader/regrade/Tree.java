@@ -1,13 +1,11 @@
 package io.socketlab.grader.regrade;
 
+import io.socketlab.grader.process.ProgramLauncher;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Folders of a regrade: removed whole, and replaced at once so no reader ever sees half of one. */
 final class Tree {
@@ -15,34 +13,9 @@ final class Tree {
     private Tree() {
     }
 
-    /** Deletes a folder and everything in it (symbolic links are removed, never followed); absent is fine. */
+    /** Deletes a folder and everything in it, best effort (symbolic links are removed, never followed). */
     static void delete(Path dir) {
-        if (dir == null || !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove " + dir, e);
-        }
+        ProgramLauncher.deleteRecursively(dir);
     }
 
     /**

@@ -123,8 +123,8 @@ class RegradeTests {
         // The class report: the gradebook has every student with their commit and status, the page is whole.
         String gradebook = Files.readString(out.resolve("class.csv"));
         assertThat(gradebook).contains("broken,0,48,0.0,,,build failed," + brokenOne.commit());
-        assertThat(gradebook).contains("late,0,48,0.0,0,0,graded," + onTime + ",2026-10-14T10:00-05:00,1,false,");
-        assertThat(gradebook).contains("ghost,0,48,0.0,,,no repository,,,0,false,");
+        assertThat(gradebook).contains("late,0,48,0.0,0,0,graded," + onTime + ",2026-10-14T10:00-05:00,,1,false,");
+        assertThat(gradebook).contains("ghost,0,48,0.0,,,no repository,,,,0,false,");
         assertThat(Files.readString(out.resolve("clauses.csv"))).contains("sockets,SOCK-1,");
         String page = Files.readString(out.resolve("class.html"));
         assertThat(page).contains("<td>late</td>", "1 late commit", "data:image/png;base64,").endsWith("</html>\n");
@@ -145,6 +145,44 @@ class RegradeTests {
         Run third = regrade(arguments);
         assertThat(third.out()).contains("6 kept from an earlier run");
         assertThat(records(out).get("untouched").commit()).isEqualTo(StudentRepositories.head(untouched));
+    }
+
+    @Test
+    void wherePushTimesAreKnownALateCommitWithAForgedDateIsNotGraded(@TempDir Path dir) throws Exception {
+        StudentRepositories repositories = new StudentRepositories(dir.resolve("github"));
+        Path forger = repositories.python("forger", BEFORE);
+        String onTime = StudentRepositories.head(forger);
+        Files.writeString(forger.resolve("NOTES.md"), "finished late, dated early\n");
+        StudentRepositories.commit(forger, "2026-10-15T12:00:00-05:00", "forged");
+        String forged = StudentRepositories.head(forger);
+        Path roster = Files.writeString(dir.resolve("roster.csv"), "username,repo\nforger,github/forger\n");
+        Path out = dir.resolve("regrade");
+        List<String> common = List.of("regrade", "--roster", roster.toString(), "--deadline", DEADLINE,
+                "--out", out.toString(), "--exercises", "sockets", "--similarity", "off");
+
+        // By its commit dates, the forged commit is in time.
+        Run fetched = regrade(concat(common, "--fetch-only"));
+        assertThat(fetched.out()).contains("forger               fetched  " + forged.substring(0, 7));
+
+        // GitHub's record (as its REST API returns it) says the forged commit arrived the morning after.
+        Files.writeString(out.resolve("repos/forger" + DeadlineCommit.PUSH_LOG), "[" + PushLogTests.activity(onTime,
+                forged, "refs/heads/main", "2026-10-16T14:00:00Z", "push") + "," + PushLogTests.activity("0".repeat(40),
+                onTime, "refs/heads/main", "2026-10-14T16:00:00Z", "branch_creation") + "]");
+        Run graded = regrade(concat(common, "--no-fetch"));
+
+        assertThat(graded.exitCode()).as(graded.out() + graded.err()).isZero();
+        Submission record = records(out).get("forger");
+        assertGraded(record, 25, 25);
+        assertThat(record.commit()).isEqualTo(onTime);
+        assertThat(record.pushedAt()).isEqualTo("2026-10-14T16:00:00Z");
+        assertThat(record.lateCommits()).extracting(Submission.LateCommit::commit).containsExactly(forged);
+        assertThat(Files.readString(out.resolve("class.md"))).contains("1 late commit");
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     @Test
