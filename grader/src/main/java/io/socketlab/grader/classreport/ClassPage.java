@@ -24,11 +24,11 @@ final class ClassPage {
             @media (prefers-color-scheme: dark) {
               :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --card: #151b23; } }
             body { margin: 0 auto; max-width: 72rem; padding: 1rem; color: var(--fg); background: var(--bg);
-              font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; overflow-wrap: anywhere; }
+              font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; overflow-wrap: break-word; }
             h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
             table { width: 100%; border-collapse: collapse; }
             th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
-            .num { text-align: right; white-space: nowrap; }
+            .num, .key { text-align: right; white-space: nowrap; } .key { text-align: left; }
             code { font: .85rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
             .s-graded { color: #1a7f37; } .s-build-failed, .s-no-submission { color: #cf222e; }
             .s-no-repository, .s-grading-failed { color: #8250df; }
@@ -74,14 +74,14 @@ final class ClassPage {
         }
         html.append("</tr></thead><tbody>\n");
         for (Student student : report.students()) {
-            html.append("<tr><td>").append(escape(student.name())).append("</td>")
+            html.append("<tr><td class=\"key\">").append(escape(student.name())).append("</td>")
                     .append(num(student.score() + " / " + student.maxScore()))
                     .append(num(oneDecimal(student.percent()) + " %"));
             if (report.fromRegrade()) {
                 Optional<Submission> submission = report.submission(student.name());
-                html.append("<td class=\"s-").append(submission.map(s -> s.status().label().replace(' ', '-')).orElse(""))
-                        .append("\">").append(escape(submission.map(s -> s.status().label()).orElse(""))).append("</td>")
-                        .append("<td><code title=\"").append(escape(submission.map(Submission::commit).orElse("")))
+                html.append("<td class=\"key s-").append(submission.map(s -> s.status().label().replace(' ', '-'))
+                                .orElse("")).append("\">").append(escape(submission.map(s -> s.status().label()).orElse(""))).append("</td>")
+                        .append("<td class=\"key\"><code title=\"").append(escape(submission.map(Submission::commit).orElse("")))
                         .append("\">").append(escape(submission.map(Submission::shortCommit).orElse(""))).append("</code>")
                         .append(submission.filter(s -> !s.committedAt().isEmpty())
                                 .map(s -> "<br/><span class=\"muted\">" + escape(s.pushedAt().isEmpty()

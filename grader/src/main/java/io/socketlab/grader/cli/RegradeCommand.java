@@ -232,8 +232,8 @@ final class RegradeCommand implements Callable<Integer> {
             if (!lang.equals("en") && !lang.equals("es")) {
                 throw new IllegalArgumentException("--lang must be en or es, got '" + lang + "'");
             }
-            if (!sandbox.matches("[a-z]+")) {
-                throw new IllegalArgumentException("--sandbox '" + sandbox + "' is not a sandbox mode");
+            if (!List.of("none", "docker", "ns").contains(sandbox)) {
+                throw new IllegalArgumentException("--sandbox must be none, docker or ns, got '" + sandbox + "'");
             }
             if (!similarity.equals("auto") && !similarity.equals("off")) {
                 throw new IllegalArgumentException("--similarity must be auto or off, got '" + similarity + "'");

@@ -141,8 +141,9 @@ final class StudentRegrade {
             graded = record(student, repository, Status.GRADED, "", selection, layout);
             JsonNode root = new ObjectMapper().readTree(results.toFile());
             graded = withScore(graded, root.path("score").asInt(), root.path("max_score").asInt());
-        } else if (!grading.timedOut() && grading.exitCode() == 2) {
-            graded = record(student, repository, Status.BUILD_FAILED, "the grader could not load the submission: "
+        } else if (!grading.timedOut() && grading.exitCode() == 2 && layout.equals("manifest")) {
+            // After the regrade's own options were checked, a usage error here is the manifest's.
+            graded = record(student, repository, Status.BUILD_FAILED, "the grader could not load the manifest: "
                     + grading.outputTail(), selection, layout);
         } else {
             String why = grading.timedOut()
@@ -234,12 +235,18 @@ final class StudentRegrade {
                               String layout) {
         Optional<Commit> graded = selection == null ? Optional.empty() : selection.graded();
         List<LateCommit> late = selection == null ? List.of() : selection.late().stream()
-                .map(c -> new LateCommit(c.sha(), c.committerDate().toString(), c.subject())).toList();
-        return new Submission(student.username(), repository, status, detail, settings.deadline().toString(),
+                .map(c -> new LateCommit(c.sha(), c.committerDate().toString(), printable(c.subject()))).toList();
+        return new Submission(student.username(), repository, status, printable(detail),
+                settings.deadline().toString(),
                 graded.map(Commit::sha).orElse(""), graded.map(c -> c.committerDate().toString()).orElse(""),
                 selection == null ? "" : selection.pushedAt().map(Instant::toString).orElse(""),
-                graded.map(Commit::subject).orElse(""), late, selection != null && selection.datesOutOfOrder(), layout,
+                graded.map(c -> printable(c.subject())).orElse(""), late, selection != null && selection.datesOutOfOrder(), layout,
                 grader.digest(), settings.optionsKey(), 0, maxScore, 0, 0, 0, Instant.now().toString());
+    }
+
+    /** A line a report can show: no terminal escapes, no control characters. */
+    static String printable(String text) {
+        return text.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "").replaceAll("[\\p{Cntrl}&&[^\t]]", " ").strip();
     }
 
     private static Submission withScore(Submission s, int score, int maxScore) {
