@@ -145,6 +145,11 @@ final class RegradeCommand implements Callable<Integer> {
                 noFetch ? null : System.getenv(tokenEnv), repository.toAbsolutePath(), parallel,
                 Duration.ofSeconds(gitTimeout), Duration.ofSeconds(buildTimeout), Duration.ofSeconds(gradeTimeout),
                 pushTimes.equals("github"), System.getenv().getOrDefault("SOCKETLAB_GITHUB_API", GITHUB_API));
+        if (students.isEmpty()) {
+            console.println("regrade: slice " + slice + " holds no student: nothing to do");
+            console.flush();
+            return ExitCodes.FULL_MARKS;
+        }
         Regrade regrade = new Regrade(settings, new PlainCommandRunner(), console);
         if (fetchOnly) {
             return regrade.fetch(students) ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;

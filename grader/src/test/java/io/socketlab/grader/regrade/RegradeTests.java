@@ -127,7 +127,7 @@ class RegradeTests {
         assertThat(gradebook).contains("ghost,0,48,0.0,,,no repository,,,,0,false,");
         assertThat(Files.readString(out.resolve("clauses.csv"))).contains("sockets,SOCK-1,");
         String page = Files.readString(out.resolve("class.html"));
-        assertThat(page).contains("<td>late</td>", "1 late commit", "data:image/png;base64,").endsWith("</html>\n");
+        assertThat(page).contains("<td class=\"key\">late</td>", "1 late commit", "data:image/png;base64,").endsWith("</html>\n");
         assertThat(Files.readString(out.resolve("class.md"))).contains("| build failed | 1 |", "| no repository | 1 |");
 
         // Again: nothing is graded twice, and what was written stays byte for byte.
