@@ -3,13 +3,16 @@
 # third half done: sockets solved), regraded with --parallel 1 and then --parallel 2 (each from scratch, no resume),
 # on EXERCISES. Prints the wall time of each, per student and in all, and the machine's load before each run.
 # Usage: bench/regrade.sh [STUDENTS] [EXERCISES]   (default 30 sockets,echo; build first: mvn -B -q package -DskipTests)
+# Refuses a loaded machine unless BENCH_ALLOW_LOAD=1 (bench/lib/quiet-machine.sh), and prints the load it started at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/quiet-machine.sh
 students="${1:-30}"
 exercises="${2:-sockets,echo}"
 home=$PWD
 jar=$home/grader/target/socketlab-grader.jar
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+require_quiet_machine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -35,6 +38,7 @@ for i in $(seq 1 "$students"); do
   echo "$name,repos/$name" >> "$work/roster.csv"
 done
 
+machine_line
 printf '%-9s %-9s %10s %14s %s\n' parallel load wall_s s_per_student statuses
 for parallel in 1 2; do
   load=$(cut -d ' ' -f 1 /proc/loadavg)
@@ -45,5 +49,6 @@ for parallel in 1 2; do
   end=$(date +%s.%N)
   wall=$(echo "$end - $start" | bc -l)
   statuses=$(tail -n +2 "$work/out-$parallel/class.csv" | awk -F, '{print $2"/"$3}' | sort | uniq -c | tr -s ' ' | paste -sd ';' -)
-  printf '%-9s %-9s %10.1f %14.2f %s\n' "$parallel" "$load" "$wall" "$(echo "$wall / $students" | bc -l)" "$statuses"
+  printf '%-9s %-9s %10.1f %14.2f %s%s\n' "$parallel" "$load" "$wall" "$(echo "$wall / $students" | bc -l)" "$statuses" \
+    "$BENCH_LOADED"
 done
