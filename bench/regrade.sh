@@ -27,7 +27,8 @@ for i in $(seq 1 "$students"); do
   mkdir -p "$work/repos" && cp -r "$work/template" "$repo"
   git -C "$repo" init -q -b main && commit "$repo" template
   case $((i % 3)) in
-    0) rm -rf "$repo/student-template/src/main" && cp -r reference/src/main "$repo/student-template/src/main" ;;
+    0) rm -rf "$repo/student-template/src/main" "$repo/student-template/src/test"
+       cp -r reference/src/main "$repo/student-template/src/main" ;;
     1) ;;
     2) mkdir -p "$repo/student-template/src/main/java/io/socketlab/reference"
        cp -r reference/src/main/java/io/socketlab/reference/{sockets,common} "$repo/student-template/src/main/java/io/socketlab/reference/"

@@ -38,10 +38,14 @@ final class StudentRepositories {
         return repository;
     }
 
-    /** The reference's programs in place of the template's: a solution with full marks. */
+    /**
+     * The reference's programs in place of the template's: a solution with full marks. The template's own tests go
+     * with the template's programs (they test the template's classes).
+     */
     static void putReference(Path repository) throws IOException {
         Path main = repository.resolve("student-template/src/main");
         delete(main);
+        delete(repository.resolve("student-template/src/test"));
         copy(HOME.resolve("reference/src/main"), main);
     }
 
