@@ -211,9 +211,16 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr, OptionalL
         }
         String shown = Bytes.quote(String.join("\n", lines));
         boolean traceback = lines.stream().anyMatch(l -> TRACEBACK.matcher(l).matches());
-        throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(), traceback
-                ? Text.format("a traceback of %d lines: %s", "una traza de excepción de %d líneas: %s", lines.size(), shown)
-                : Text.format("%d lines: %s", "%d líneas: %s", lines.size(), shown));
+        if (traceback) {
+            throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(), Text.format("a traceback of %d lines: %s",
+                    "una traza de excepción de %d líneas: %s", lines.size(), shown)).withHint(Text.of(
+                    "the program ended with an uncaught exception: catch that case where it happens, print one line"
+                            + " saying what went wrong on stderr, and exit with the contract's code",
+                    "el programa terminó con una excepción sin capturar: trata ese caso donde ocurre, escribe en"
+                            + " stderr una línea que diga qué falló y termina con el código del contrato"));
+        }
+        throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(),
+                Text.format("%d lines: %s", "%d líneas: %s", lines.size(), shown));
     }
 
     /** Fails unless stderr holds each of these lines (surrounding spaces ignored), in this order, among others. */
@@ -247,7 +254,11 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr, OptionalL
                     Text.of("the client exits once the server has closed the connection",
                             "que el cliente termine cuando el servidor haya cerrado la conexión"),
                     Text.format("the client exited %.1f s before the server closed the connection",
-                            "el cliente terminó %.1f s antes de que el servidor cerrara la conexión", early));
+                            "el cliente terminó %.1f s antes de que el servidor cerrara la conexión", early))
+                    .withHint(Text.of("after the last line you expect, keep reading until the server closes the"
+                                    + " connection (recv() returns b\"\" in Python, read() returns -1 in Java), then exit",
+                            "tras la última línea que esperas, sigue leyendo hasta que el servidor cierre la conexión"
+                                    + " (recv() devuelve b\"\" en Python, read() devuelve -1 en Java) y entonces termina"));
         }
         return this;
     }

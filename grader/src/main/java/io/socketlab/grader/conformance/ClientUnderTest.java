@@ -197,8 +197,8 @@ public final class ClientUnderTest {
                 seen = false;
             }
             if (!seen) {
-                String out = program.stdout().text();
-                Text shown = out.isEmpty() ? Text.of("nothing", "nada") : Text.same(Bytes.quote(out));
+                byte[] out = program.stdout().bytes();
+                Text shown = out.length == 0 ? Text.of("nothing", "nada") : Text.same(Bytes.render(out));
                 Text wanted = Text.format("a line %s on stdout", "una línea %s en stdout", Bytes.quote(expected));
                 // Its stdout may close a moment before the process is reaped: give the exit a moment too.
                 OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
@@ -227,10 +227,10 @@ public final class ClientUnderTest {
             scope.addLog(label, program.log());
             if (exit.isEmpty()) {
                 program.close();
-                String out = program.stdout().text();
+                byte[] out = program.stdout().bytes();
                 String seconds = ConformanceFailure.seconds(within);
-                Text printed = out.isEmpty() ? Text.of(", having printed nothing", ", sin imprimir nada")
-                        : Text.format(", having printed %s", ", tras imprimir %s", Bytes.quote(out));
+                Text printed = out.length == 0 ? Text.of(", having printed nothing", ", sin imprimir nada")
+                        : Text.format(", having printed %s", ", tras imprimir %s", Bytes.render(out));
                 throw ConformanceFailure.timeout(step, Text.of("the client to exit", "que el cliente termine"),
                         Text.format("still running after %s", "seguía en marcha tras %s", seconds).plus(printed));
             }

@@ -31,7 +31,7 @@ public final class FakeTcpServer implements AutoCloseable {
      * Socket buffers small enough that a client sending more than a few hundred KiB without reading blocks: a fake
      * with them catches the single-threaded client that deadlocks on input larger than the buffers.
      */
-    public static final int SMALL_BUFFERS = 32 * 1024;
+    public static final int SMALL_BUFFERS = 64 * 1024;
 
     private final ServerSocket serverSocket;
     private final Thread acceptor;

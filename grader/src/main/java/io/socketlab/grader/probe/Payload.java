@@ -29,8 +29,10 @@ public final class Payload {
     /** {@code size} random bytes, drawn from the test's seeded {@code random} (a run can be replayed). */
     public static Payload random(Random random, long size) {
         String shown = Bytes.size(size);
-        return new Payload(size, random.nextLong(), null,
-                Text.format("%s of random bytes", "%s de bytes aleatorios", shown));
+        Text description = shown.endsWith(" bytes")
+                ? Text.format("%d random bytes", "%d bytes aleatorios", size)
+                : Text.format("%s of random bytes", "%s de bytes aleatorios", shown);
+        return new Payload(size, random.nextLong(), null, description);
     }
 
     /** These exact bytes, shown quoted (or in hex) when short. */

@@ -402,6 +402,11 @@ public final class TcpProbe implements AutoCloseable {
         return expectClosed(step, replyTimeout());
     }
 
+    /** Expects the peer to close within {@code within}, sending nothing more first. */
+    public TcpProbe expectClosed(Duration within) throws IOException {
+        return expectClosed(Facts.closeAfter(peer, lastSent), within);
+    }
+
     public TcpProbe expectClosed(Text step, Duration within) throws IOException {
         long deadline = deadline(within);
         if (position < limit || fill(deadline, buffer.length)) {
@@ -417,12 +422,15 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     /**
-     * Expects nothing more from the peer for {@code quiet} (a deliberate wait): a peer that sends anything fails; one
-     * that closes (or half-closes) its side is fine, and the probe notes it.
+     * Expects nothing more from the peer for {@code quiet}, all of it (a deliberate wait, such as a server holding a
+     * connection open before it closes): a peer that sends anything fails; one that closes (or half-closes) its side
+     * is fine, and the probe notes it and still waits the time out, so what the peer does meanwhile (exit, say)
+     * happens before whatever the test does next.
      */
     public TcpProbe expectSilence(Duration quiet) throws IOException {
         Text step = Facts.silenceAfter(peer, lastSent, quiet);
-        if (position < limit || fill(deadline(quiet), buffer.length)) {
+        long deadline = deadline(quiet);
+        if (position < limit || fill(deadline, buffer.length)) {
             byte[] extra = Arrays.copyOfRange(buffer, position, limit);
             position = limit;
             transcript.received(channel, extra, 0, extra.length);
@@ -430,6 +438,7 @@ public final class TcpProbe implements AutoCloseable {
         }
         if (endOfStream) {
             transcript.note(channel, closedByPeer());
+            pause(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return this;
     }
@@ -635,7 +644,7 @@ public final class TcpProbe implements AutoCloseable {
             return;
         }
         try {
-            Thread.sleep(pause.toMillis());
+            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during a deliberate pause", e);

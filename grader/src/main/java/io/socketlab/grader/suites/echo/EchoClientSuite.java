@@ -24,7 +24,7 @@ import java.util.Random;
 class EchoClientSuite {
 
     /** More than any client's socket buffers hold against a fake with small ones: a one-thread client deadlocks. */
-    private static final int LARGER_THAN_BUFFERS = 16 << 20;
+    private static final int LARGER_THAN_BUFFERS = 8 << 20;
     /** How long the fake holds the connection open once it is done: a client must wait for the close. */
     private static final Duration HOLD_BEFORE_CLOSE = Duration.ofMillis(400);
 

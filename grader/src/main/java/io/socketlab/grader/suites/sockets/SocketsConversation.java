@@ -87,7 +87,8 @@ final class SocketsConversation {
                 return;
             }
             if (silentAfterFirst) {
-                connection.expectSilence(connection.replyTimeout().multipliedBy(4));
+                // Until the client gives up (it must, after 10 s) and closes: it may send nothing meanwhile.
+                connection.expectClosed(connection.replyTimeout().multipliedBy(4));
                 return;
             }
             if (message.equals(refusedMessage)) {

@@ -20,9 +20,9 @@ class SocketsServerSuite {
 
     private static final int LIMIT = 8192;
 
-    /** Connects and consumes the greeting, which every conversation starts with; the server sends LF-ended lines. */
+    /** Connects and consumes the greeting, which every conversation starts with. */
     private static TcpProbe greeted(ServerUnderTest server) throws IOException {
-        TcpProbe probe = server.connect().lfOnly();
+        TcpProbe probe = server.connect();
         probe.expectLineLike(Line.startingWith("HELLO "));
         return probe;
     }
@@ -40,9 +40,10 @@ class SocketsServerSuite {
         }
     }
 
+    // SOCK-2's and SOCK-5's replies are read as senders must write them: ended by LF alone, never CR LF.
     @Requirement(clause = "SOCK-2", points = 1)
     void countsAsciiAndEmptyLines(ServerUnderTest server) throws Exception {
-        try (TcpProbe probe = greeted(server)) {
+        try (TcpProbe probe = greeted(server).lfOnly()) {
             for (String line : List.of("a", "", "hello world", "   ", "two words ")) {
                 expectCounted(probe, line);
             }
@@ -51,7 +52,7 @@ class SocketsServerSuite {
 
     @Requirement(clause = "SOCK-2", points = 2)
     void countsUtf8BytesNotCharacters(ServerUnderTest server) throws Exception {
-        try (TcpProbe probe = greeted(server)) {
+        try (TcpProbe probe = greeted(server).lfOnly()) {
             for (String line : List.of("héllo", "日本語", "😀 ok", "ñandú über")) {
                 expectCounted(probe, line);
             }
@@ -107,7 +108,7 @@ class SocketsServerSuite {
 
     @Requirement(clause = "SOCK-5", points = 2)
     void answersByeAndCloses(ServerUnderTest server) throws Exception {
-        try (TcpProbe probe = greeted(server)) {
+        try (TcpProbe probe = greeted(server).lfOnly()) {
             // BYE is exact and case-sensitive: these are ordinary lines.
             for (String line : List.of("bye", " BYE", "BYE ")) {
                 expectCounted(probe, line);
