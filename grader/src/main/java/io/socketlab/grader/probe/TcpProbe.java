@@ -35,21 +35,16 @@ public final class TcpProbe implements AutoCloseable {
     private static final int MAX_LINE = 1 << 20;
 
     private final Socket socket;
-    private final InputStream in;
+    private final Inbound inbound;
     private final OutputStream out;
     private final Transcript transcript;
     private final String channel;
     private final Timeouts timeouts;
     private final Peer peer;
-    private final byte[] buffer = new byte[64 * 1024];
-    private int position;
-    private int limit;
-    private boolean endOfStream;
     private boolean lfOnly;
     private Slicing slicing = Slicing.WHOLE;
     /** What the last send was, as a step names it; null before the first send. */
     private Text lastSent;
-    private volatile Upload upload;
 
     /** Wraps a connection a client under test opened to a fake server. */
     public TcpProbe(Socket socket, Transcript transcript, String channel, Timeouts timeouts) throws IOException {
@@ -59,7 +54,7 @@ public final class TcpProbe implements AutoCloseable {
     private TcpProbe(Socket socket, Transcript transcript, String channel, Timeouts timeouts, Peer peer)
             throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.inbound = new Inbound(socket, transcript, channel);
         this.out = socket.getOutputStream();
         this.transcript = transcript;
         this.channel = channel;
@@ -162,7 +157,7 @@ public final class TcpProbe implements AutoCloseable {
      */
     public Upload sendInBackground(Payload payload) {
         Upload started = new Upload(this, payload);
-        upload = started;
+        inbound.onArrival(started::answerArrived);
         lastSent = payload.description();
         transcript.sentSummary(channel, Text.format("%s, sent by a second thread while reading",
                 "%s, enviados por otro hilo mientras se lee", payload.description()));
@@ -218,8 +213,8 @@ public final class TcpProbe implements AutoCloseable {
      */
     public String readLineOrClose(Text step, Duration within) throws IOException {
         long deadline = deadline(within);
-        if (position == limit && !fill(deadline, buffer.length)) {
-            if (endOfStream) {
+        if (!inbound.await(deadline)) {
+            if (inbound.ended()) {
                 transcript.note(channel, closedByPeer());
                 return null;
             }
@@ -233,20 +228,18 @@ public final class TcpProbe implements AutoCloseable {
         long deadline = deadline(within);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
-            if (position == limit && !fill(deadline, buffer.length)) {
+            if (!inbound.await(deadline)) {
                 byte[] partial = line.toByteArray();
                 recordReceived(partial);
-                if (endOfStream) {
+                if (inbound.ended()) {
                     throw partial.length == 0 ? ConformanceFailure.closed(step, Facts.aLine())
                             : ConformanceFailure.closed(step, Facts.aLine(), Facts.bytes(partial));
                 }
                 throw partial.length == 0 ? ConformanceFailure.timeout(step, Facts.aLine(), within)
                         : ConformanceFailure.wrongOutput(step, Facts.aLine(), Facts.withoutLfWithin(partial, within));
             }
-            int lf = indexOf((byte) '\n', position, limit);
-            int end = lf >= 0 ? lf + 1 : limit;
-            line.write(buffer, position, end - position);
-            position = end;
+            int lf = inbound.indexOf((byte) '\n');
+            line.writeBytes(inbound.take(lf >= 0 ? lf + 1 : inbound.buffered()));
             if (lf >= 0) {
                 byte[] raw = line.toByteArray();
                 recordReceived(raw);
@@ -331,16 +324,15 @@ public final class TcpProbe implements AutoCloseable {
         byte[] result = new byte[count];
         int filled = 0;
         while (filled < count) {
-            if (position == limit && !fill(deadline, buffer.length)) {
+            if (!inbound.await(deadline)) {
                 recordReceived(Arrays.copyOf(result, filled));
                 Text expected = Facts.bytesCount(count);
-                throw endOfStream ? ConformanceFailure.closed(step, expected, Facts.bytesCount(filled))
+                throw inbound.ended() ? ConformanceFailure.closed(step, expected, Facts.bytesCount(filled))
                         : ConformanceFailure.timeout(step, expected, Facts.onlyWithin(Facts.bytesCount(filled), within));
             }
-            int n = Math.min(count - filled, limit - position);
-            System.arraycopy(buffer, position, result, filled, n);
-            position += n;
-            filled += n;
+            byte[] piece = inbound.take(Math.min(count - filled, inbound.buffered()));
+            System.arraycopy(piece, 0, result, filled, piece.length);
+            filled += piece.length;
         }
         transcript.received(channel, result, 0, count);
         return result;
@@ -373,23 +365,21 @@ public final class TcpProbe implements AutoCloseable {
         long deadline = deadline(within);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         while (true) {
-            if (position == limit && !fill(deadline, buffer.length)) {
+            if (!inbound.await(deadline)) {
                 byte[] got = all.toByteArray();
                 recordReceived(got);
-                if (endOfStream) {
+                if (inbound.ended()) {
                     transcript.note(channel, closedByPeer());
                     return got;
                 }
                 throw ConformanceFailure.timeout(step, Facts.theConnectionClosed(),
                         Facts.onlyWithin(Facts.bytesCount(got.length), within));
             }
-            int n = limit - position;
-            if (all.size() + n > max) {
+            if (all.size() + inbound.buffered() > max) {
                 recordReceived(all.toByteArray());
                 throw ConformanceFailure.wrongOutput(step, Facts.atMostThenClose(max), Facts.moreThan(max));
             }
-            all.write(buffer, position, n);
-            position = limit;
+            all.writeBytes(inbound.takeAll());
         }
     }
 
@@ -408,13 +398,12 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     public TcpProbe expectClosed(Text step, Duration within) throws IOException {
-        long deadline = deadline(within);
-        if (position < limit || fill(deadline, buffer.length)) {
-            byte[] extra = Arrays.copyOfRange(buffer, position, limit);
+        if (inbound.await(deadline(within))) {
+            byte[] extra = inbound.takeAll();
             transcript.received(channel, extra, 0, extra.length);
             throw ConformanceFailure.wrongOutput(step, Facts.theConnectionClosed(), Facts.moreData(extra));
         }
-        if (!endOfStream) {
+        if (!inbound.ended()) {
             throw ConformanceFailure.timeout(step, Facts.theConnectionClosed(), within);
         }
         transcript.note(channel, closedByPeer());
@@ -430,13 +419,12 @@ public final class TcpProbe implements AutoCloseable {
     public TcpProbe expectSilence(Duration quiet) throws IOException {
         Text step = Facts.silenceAfter(peer, lastSent, quiet);
         long deadline = deadline(quiet);
-        if (position < limit || fill(deadline, buffer.length)) {
-            byte[] extra = Arrays.copyOfRange(buffer, position, limit);
-            position = limit;
+        if (inbound.await(deadline)) {
+            byte[] extra = inbound.takeAll();
             transcript.received(channel, extra, 0, extra.length);
             throw ConformanceFailure.wrongOutput(step, Facts.nothingMore(), Facts.moreData(extra));
         }
-        if (endOfStream) {
+        if (inbound.ended()) {
             transcript.note(channel, closedByPeer());
             pause(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
@@ -448,24 +436,7 @@ public final class TcpProbe implements AutoCloseable {
      * bodies too large for the transcript (their reads use the socket's own timeout).
      */
     public InputStream bufferedRest() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] target, int offset, int length) throws IOException {
-                if (position < limit) {
-                    int n = Math.min(length, limit - position);
-                    System.arraycopy(buffer, position, target, offset, n);
-                    position += n;
-                    return n;
-                }
-                return endOfStream ? -1 : in.read(target, offset, length);
-            }
-        };
+        return inbound.rest();
     }
 
     // ---- streams ----
@@ -486,31 +457,31 @@ public final class TcpProbe implements AutoCloseable {
     public TcpProbe expectStream(Text step, Payload expected, ReadPace pace, Duration within) throws IOException {
         long deadline = deadline(within);
         InputStream wanted = expected.open();
-        byte[] want = new byte[buffer.length];
+        byte[] want = new byte[pace.chunk()];
         long received = 0;
         while (received < expected.size()) {
-            if (position == limit) {
+            if (inbound.buffered() == 0) {
                 pause(pace.pause());
-                if (!fill(deadline, pace.chunk())) {
-                    transcript.receivedSummary(channel, Facts.ofTotal(received, expected.size()));
-                    Text soFar = Facts.ofTotal(received, expected.size());
-                    throw endOfStream ? ConformanceFailure.closed(step, Facts.unchanged(expected), soFar)
-                            : ConformanceFailure.timeout(step, Facts.unchanged(expected), Facts.onlyWithin(soFar, within));
-                }
             }
-            int n = (int) Math.min(limit - position, expected.size() - received);
-            int got = wanted.readNBytes(want, 0, n);
-            int mismatch = Arrays.mismatch(want, 0, got, buffer, position, position + n);
+            if (!inbound.await(deadline, pace.chunk())) {
+                Text soFar = Facts.ofTotal(received, expected.size());
+                transcript.receivedSummary(channel, soFar);
+                throw inbound.ended() ? ConformanceFailure.closed(step, Facts.unchanged(expected), soFar)
+                        : ConformanceFailure.timeout(step, Facts.unchanged(expected), Facts.onlyWithin(soFar, within));
+            }
+            int n = (int) Math.min(Math.min(inbound.buffered(), want.length), expected.size() - received);
+            wanted.readNBytes(want, 0, n);
+            int mismatch = inbound.mismatch(want, n);
             if (mismatch >= 0) {
                 long at = received + mismatch;
                 transcript.receivedSummary(channel, Facts.ofTotal(at, expected.size()));
-                long from = Math.max(received, at - 8); // what came before this read is gone
-                int start = position + (int) (from - received);
-                byte[] actualWindow = Arrays.copyOfRange(buffer, start, Math.min(limit, start + 32));
+                int from = Math.max(0, mismatch - 8); // what came before this read is gone
+                byte[] actualWindow = Arrays.copyOfRange(inbound.take(n), from, Math.min(n, from + 32));
                 throw ConformanceFailure.integrity(step, Facts.unchanged(expected), Bytes.differenceAt(at,
-                        expected.size(), expected.window(from, 32), actualWindow, (int) (at - from), received + n));
+                        expected.size(), expected.window(received + from, 32), actualWindow, mismatch - from,
+                        received + n));
             }
-            position += n;
+            inbound.take(n);
             received += n;
         }
         transcript.receivedSummary(channel, Text.format("%s, as expected", "%s, como se esperaba",
@@ -527,8 +498,8 @@ public final class TcpProbe implements AutoCloseable {
         long echoed = 0;
         while (true) {
             Duration idle = replyTimeout();
-            if (position == limit && !fill(deadline(idle), buffer.length)) {
-                if (endOfStream) {
+            if (!inbound.await(deadline(idle))) {
+                if (inbound.ended()) {
                     transcript.receivedSummary(channel, Text.format("%d bytes, echoed as they came, then end of stream",
                             "%d bytes, devueltos según llegaban, y luego fin del flujo", echoed));
                     return echoed;
@@ -536,8 +507,7 @@ public final class TcpProbe implements AutoCloseable {
                 throw ConformanceFailure.timeout(Facts.replyTo(peer, Facts.bytesCount(echoed)),
                         Facts.moreDataOrHalfClose(), idle);
             }
-            byte[] chunk = Arrays.copyOfRange(buffer, position, limit);
-            position = limit;
+            byte[] chunk = inbound.takeAll();
             for (int[] piece : slicing.cut(chunk.length)) {
                 out.write(chunk, piece[0], piece[1]);
                 out.flush();
@@ -566,6 +536,10 @@ public final class TcpProbe implements AutoCloseable {
         return out;
     }
 
+    boolean anythingArrived() {
+        return inbound.anythingArrived();
+    }
+
     Transcript transcript() {
         return transcript;
     }
@@ -580,52 +554,6 @@ public final class TcpProbe implements AutoCloseable {
 
     private static long deadline(Duration within) {
         return System.nanoTime() + within.toNanos();
-    }
-
-    private int indexOf(byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Refills the buffer with at most {@code max} bytes, waiting until {@code deadlineNanos}.
-     *
-     * @return false at end of stream (also after a reset) or at the deadline
-     */
-    private boolean fill(long deadlineNanos, int max) throws IOException {
-        if (endOfStream) {
-            return false;
-        }
-        long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (leftMillis <= 0) {
-            return false;
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, leftMillis)));
-        try {
-            int n = in.read(buffer, 0, Math.min(max, buffer.length));
-            if (n < 0) {
-                endOfStream = true;
-                return false;
-            }
-            position = 0;
-            limit = n;
-            Upload sending = upload;
-            if (sending != null) {
-                sending.answerArrived();
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (SocketException e) {
-            // A reset is the peer closing, abruptly: treated as the end of the stream.
-            endOfStream = true;
-            transcript.note(channel, Text.of("connection reset by the peer", "conexión reiniciada (reset) por el otro lado"));
-            return false;
-        }
     }
 
     private void recordReceived(byte[] bytes) {

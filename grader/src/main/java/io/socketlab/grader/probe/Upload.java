@@ -20,7 +20,7 @@ public final class Upload {
     private final Payload payload;
     private final Thread thread;
     private volatile long sent;
-    private volatile long sentAtFirstAnswer = -1;
+    private volatile boolean answeredWhileSending;
     private IOException failure;
     private boolean finished;
     private boolean shutdownWhenDone;
@@ -58,6 +58,10 @@ public final class Upload {
                 sent += n;
             }
             out.flush();
+            // Read by the test or still waiting in the receive buffer: either way it came while sending.
+            if (probe.anythingArrived()) {
+                answeredWhileSending = true;
+            }
             boolean shutdown;
             synchronized (this) {
                 finished = true;
@@ -76,10 +80,10 @@ public final class Upload {
         }
     }
 
-    /** Called by the probe whenever bytes arrive: the first arrival is remembered against what was sent by then. */
-    void answerArrived() {
-        if (sentAtFirstAnswer < 0) {
-            sentAtFirstAnswer = sent;
+    /** Called by the probe whenever it reads bytes: before the upload has finished, they answered it while sending. */
+    synchronized void answerArrived() {
+        if (!finished) {
+            answeredWhileSending = true;
         }
     }
 
@@ -115,8 +119,7 @@ public final class Upload {
      * whole stream (it keeps it all in memory) is caught here.
      */
     public Upload expectAnsweredWhileSending() {
-        long atFirst = sentAtFirstAnswer;
-        if (atFirst < 0 || atFirst >= payload.size()) {
+        if (!answeredWhileSending) {
             throw ConformanceFailure.wrongOutput(Facts.replyTo(probe.peer(), payload.description()),
                     Facts.answersWhileSending(), Facts.nothingBackUntilAllSent(payload));
         }
