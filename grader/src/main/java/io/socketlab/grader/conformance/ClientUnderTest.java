@@ -175,11 +175,11 @@ public final class ClientUnderTest {
             return this;
         }
 
-        /** Waits (within the reply timeout) until the client has printed {@code line}: it acts as it reads. */
+        /** Waits (10 s, scaled) until the client has printed {@code line}: it answers as it reads. */
         public Run awaitPrinted(String line) {
             return awaitStdoutLine(Text.format("the client printing %s while it still runs",
                     "que el cliente imprima %s mientras sigue en marcha", Bytes.quote(line)),
-                    line, context.timeouts().seconds(5));
+                    line, context.timeouts().seconds(10));
         }
 
         /**
