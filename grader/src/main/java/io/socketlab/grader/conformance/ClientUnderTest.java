@@ -217,8 +217,12 @@ public final class ClientUnderTest {
 
         /** Waits (15 s, scaled) for the client to exit; still running then is a TIMEOUT failure. */
         public ClientResult awaitExit() {
-            return awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"),
-                    context.timeouts().seconds(15));
+            return awaitExit(context.timeouts().seconds(15));
+        }
+
+        /** Waits {@code within} for the client to exit: for a test that makes it wait out a timeout of its own. */
+        public ClientResult awaitExit(Duration within) {
+            return awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), within);
         }
 
         /** Waits for the client to exit; still running at the deadline is a TIMEOUT failure. */

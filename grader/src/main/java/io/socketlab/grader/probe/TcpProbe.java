@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -538,14 +536,6 @@ public final class TcpProbe implements AutoCloseable {
 
     boolean anythingArrived() {
         return inbound.anythingArrived();
-    }
-
-    Transcript transcript() {
-        return transcript;
-    }
-
-    String channel() {
-        return channel;
     }
 
     private Duration streamTimeout(long size) {

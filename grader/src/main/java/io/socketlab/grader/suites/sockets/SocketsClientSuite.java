@@ -91,7 +91,10 @@ class SocketsClientSuite {
 
         FakeTcpServer silent = SocketsConversation.expecting("HELLO fake", List.of("one"))
                 .silentAfterTheFirstMessage().start(client);
-        client.run(silent.port(), List.of("one", "two"), NO_INPUT)
+        ClientUnderTest.Run waiting = client.start(silent.port(), List.of("one", "two"));
+        waiting.writeStdinAndClose(NO_INPUT);
+        // The contract's 10 s, and time for the program to start and to end on a busy machine.
+        waiting.awaitExit(client.timeouts().seconds(22))
                 .expectServedBy(silent).expectPrinted("HELLO fake").expectExitCode(2).expectOneErrorLine();
     }
 }
