@@ -42,10 +42,10 @@ def serve_udp(udp):
             continue
 
 
-def main():
+def bind(argv):
+    """The TCP (listening) and UDP sockets on --port, exit 0 on SIGTERM; a port that is taken is exit 2."""
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    args = sys.argv[1:]
-    port = int(args[args.index("--port") + 1]) if "--port" in args else fail(2, "usage: server.py --port N")
+    port = int(argv[argv.index("--port") + 1]) if "--port" in argv else fail(2, "usage: server.py --port N")
     tcp = socket.socket()
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
@@ -54,6 +54,11 @@ def main():
     except OSError as e:
         fail(2, "cannot listen on port %d: %s" % (port, e))
     tcp.listen(128)
+    return tcp, udp
+
+
+def main():
+    tcp, udp = bind(sys.argv[1:])
     threading.Thread(target=serve_udp, args=(udp,), daemon=True).start()
     while True:
         conn, _ = tcp.accept()

@@ -4,8 +4,6 @@ not send yet in an output buffer, and when recv() returns b"" (the client half-c
 once, throwing that buffer away. A client that reads fast leaves it empty; one that reads slowly does not, and
 loses the end of its echo. Must lose ECHO-4."""
 import selectors
-import signal
-import socket
 import sys
 import types
 
@@ -36,17 +34,7 @@ def service(key, mask):
 
 
 def main():
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    args = sys.argv[1:]
-    port = int(args[args.index("--port") + 1])
-    listener = socket.socket()
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        listener.bind(("0.0.0.0", port))
-        udp.bind(("0.0.0.0", port))
-    except OSError as e:
-        server.fail(2, "cannot listen on port %d: %s" % (port, e))
-    listener.listen(128)
+    listener, udp = server.bind(sys.argv[1:])
     listener.setblocking(False)
     sel.register(listener, selectors.EVENT_READ, None)
     udp.setblocking(False)

@@ -115,8 +115,9 @@ public final class Upload {
     }
 
     /**
-     * Fails unless the first answer arrived before everything was sent: a peer that answers only once it has read the
-     * whole stream (it keeps it all in memory) is caught here.
+     * Fails unless answers arrived before everything was sent: a peer that answers only once it has read the whole
+     * stream (it keeps it all in memory) is caught here. Meaningful for payloads larger than the socket buffers can
+     * hold unread (several MiB): a smaller one may be written whole before the peer even starts reading.
      */
     public Upload expectAnsweredWhileSending() {
         if (!answeredWhileSending) {

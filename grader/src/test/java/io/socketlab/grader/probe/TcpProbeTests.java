@@ -12,46 +12,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A probe connected to a peer played by the test itself over loopback. */
 @Timeout(30)
-class TcpProbeTests {
+class TcpProbeTests extends LoopbackPeer {
 
     private static final Text STEP = Text.of("reading the reply", "leyendo la respuesta");
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration GENEROUS = Duration.ofSeconds(10);
 
-    private final Transcript transcript = new Transcript();
-    private ServerSocket listener;
-    private TcpProbe probe;
-    private Socket peer;
 
-    @BeforeEach
-    void connect() throws IOException {
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress("127.0.0.1", 0));
-        // The connection completes in the backlog, so it can be accepted after connect returns.
-        probe = TcpProbe.connect("127.0.0.1", listener.getLocalPort(), transcript, Timeouts.DEFAULT);
-        peer = listener.accept();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        probe.close();
-        peer.close();
-        listener.close();
-    }
 
     @Test
     void readsLinesWithoutTheLineFeedAndDropsATrailingCarriageReturn() throws IOException {
@@ -292,9 +269,4 @@ class TcpProbeTests {
         assertThat(transcript.render()).contains("connect to 127.0.0.1:" + closedPort + " failed");
     }
 
-    private void peerSends(String text) throws IOException {
-        OutputStream out = peer.getOutputStream();
-        out.write(utf8(text));
-        out.flush();
-    }
 }
