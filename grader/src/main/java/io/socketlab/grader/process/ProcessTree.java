@@ -19,10 +19,20 @@ public final class ProcessTree {
      * @return whether everything exited within the grace period
      */
     public static boolean stop(ProcessHandle root, Duration grace) {
+        return stop(root, grace, 0);
+    }
+
+    /**
+     * Like {@link #stop(ProcessHandle, Duration)}, but SIGTERM goes only to the processes at least
+     * {@code wrapperDepth} levels below {@code root}: the ones above are a sandbox's wrappers, which would die of it
+     * at once (bubblewrap forwards no signal) and take the program down with SIGKILL before it could exit cleanly.
+     */
+    public static boolean stop(ProcessHandle root, Duration grace, int wrapperDepth) {
         // Collect descendants first: once the root dies, its children are re-parented and no longer found.
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(0, root);
-        tree.forEach(ProcessHandle::destroy);
+        List<ProcessHandle> tree = new ArrayList<>();
+        List<ProcessHandle> signalled = new ArrayList<>();
+        collect(root, 0, wrapperDepth, tree, signalled);
+        signalled.forEach(ProcessHandle::destroy);
         boolean graceful = awaitExit(tree, grace);
         if (!graceful) {
             kill(root);
@@ -30,6 +40,20 @@ public final class ProcessTree {
         tree.forEach(ProcessHandle::destroyForcibly);
         awaitExit(tree, Duration.ofSeconds(5));
         return graceful;
+    }
+
+    private static void collect(ProcessHandle process, int depth, int wrapperDepth, List<ProcessHandle> tree,
+                                List<ProcessHandle> signalled) {
+        tree.add(process);
+        if (depth >= wrapperDepth) {
+            // Below the wrappers, everything is the program's: one list, as ProcessHandle.descendants() gives it.
+            signalled.add(process);
+            List<ProcessHandle> descendants = process.descendants().toList();
+            tree.addAll(descendants);
+            signalled.addAll(descendants);
+            return;
+        }
+        process.children().forEach(child -> collect(child, depth + 1, wrapperDepth, tree, signalled));
     }
 
     /** SIGKILL to the process and every descendant, at once. */

@@ -49,6 +49,10 @@ public final class GradingSession {
 
     public GradeReport run() {
         long start = System.nanoTime();
+        if (!config.sandbox().sharesLoopbackWithGrader()) {
+            throw new io.socketlab.grader.model.HarnessException("--sandbox " + config.sandbox().mode()
+                    + " grades only in a private network shared with its programs: run it through `grade`");
+        }
         Path tempRoot = makeTempRoot(config.tempRoot());
         ProgramLauncher launcher = new ProgramLauncher(tempRoot,
                 config.timeouts().seconds(3), CLIENT_OUTPUT_LIMIT, config.sandbox());
