@@ -104,8 +104,13 @@ public final class DockerSandbox implements Sandbox {
                 argv.add(path + ":" + path + ":rw");
             }
             for (Path path : hidden) {
-                argv.add("-v");
-                argv.add((Files.isDirectory(path) ? emptyFolder() : Path.of("/dev/null")) + ":" + path + ":ro");
+                if (Files.isDirectory(path)) {
+                    argv.add("--tmpfs");
+                    argv.add(path + ":ro,size=4k");
+                } else {
+                    argv.add("-v");
+                    argv.add("/dev/null:" + path + ":ro");
+                }
             }
             argv.add("-w");
             argv.add(workingDir.toString());
@@ -263,17 +268,6 @@ public final class DockerSandbox implements Sandbox {
         } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "65534:65534";
         }
-    }
-
-    /** An empty folder that hides a folder when mounted over it (read-only). */
-    private static Path emptyFolder() {
-        Path empty = Path.of(System.getProperty("java.io.tmpdir"), "socketlab-empty");
-        try {
-            Files.createDirectories(empty);
-        } catch (java.io.IOException e) {
-            // docker reports the missing source itself.
-        }
-        return empty;
     }
 
     /** One program's container: killed and removed by name when the program is done, whatever its client did. */
