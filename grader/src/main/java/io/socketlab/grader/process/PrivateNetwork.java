@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,7 +61,7 @@ public final class PrivateNetwork {
     public static int relaunchIsolated(List<String> arguments, PrintWriter out, PrintWriter err) {
         List<String> command = new ArrayList<>(List.of(Tools.BWRAP, "--unshare-net", "--die-with-parent",
                 "--dev-bind", "/", "/", "--"));
-        command.addAll(javaCommand(arguments));
+        command.addAll(GraderJvm.command(arguments));
         // bubblewrap forwards no signal: the relaunched grader is its child.
         return run(command, "ns", 1, out, err);
     }
@@ -76,33 +74,9 @@ public final class PrivateNetwork {
     public static int relaunchInto(long holderPid, String network, List<String> arguments, PrintWriter out,
                                    PrintWriter err) {
         List<String> command = new ArrayList<>(List.of("nsenter", "--net=/proc/" + holderPid + "/ns/net", "--"));
-        command.addAll(javaCommand(arguments));
+        command.addAll(GraderJvm.command(arguments));
         // nsenter execs the grader: the process is the relaunched grader itself.
         return run(command, network, 0, out, err);
-    }
-
-    /** This JVM's command line, for the grader's main class with {@code arguments}. */
-    static List<String> javaCommand(List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger's port is taken by this JVM already.
-            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-Xrunjdwp")) {
-                command.add(flag);
-            }
-        }
-        // Properties set while running (tests set some) are not in the input arguments.
-        for (String property : List.of("socketlab.home", "java.io.tmpdir", "socketlab.tmpdir", UidPool.RANGE_PROPERTY)) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                command.add("-D" + property + "=" + value);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.socketlab.grader.cli.GraderCommand");
-        command.addAll(arguments);
-        return command;
     }
 
     private static int run(List<String> command, String marker, int wrapperDepth, PrintWriter out, PrintWriter err) {
