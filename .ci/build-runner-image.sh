@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the image `grade --sandbox docker` runs programs in (default tag socketlab/runner) without any registry:
 # a root file system assembled from this machine's own files, imported with `docker import`. It holds
-#   - a Java runtime linked (jlink) from the JDK whose `java` is on the PATH, at /opt/java, `java` on the PATH;
+#   - the Java runtime whose `java` is on the PATH, copied to /opt/java, `java` on the PATH;
 #   - Debian's python3 (/usr/bin/python3 and its standard library), not a pyenv shim;
 #   - a shell and the few tools programs and the grader call (sleep for the network holder, setsid, env, ...);
 #   - every shared library these need, found with ldd, at the paths the loader looks in, and the C.UTF-8 locale.
@@ -17,17 +17,17 @@ trap 'rm -rf "$root"' EXIT
 python=$(readlink -f /usr/bin/python3 2>/dev/null || true)
 [ -x "$python" ] || { echo "Debian's python3 is needed (apt-get install python3): /usr/bin/python3 is missing" >&2; exit 1; }
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-[ -d "$java_home/jmods" ] || { echo "a JDK with jmods is needed to link the runtime: $java_home has none" >&2; exit 1; }
+[ -f "$java_home/lib/modules" ] || { echo "no Java runtime found at $java_home (from \`java\` on the PATH)" >&2; exit 1; }
 
 # The merged-/usr layout of the host: /bin, /lib, /lib64, /sbin are links into /usr.
-mkdir -p "$root/usr/bin" "$root/usr/lib" "$root/usr/lib64" "$root/usr/sbin" "$root/etc" "$root/tmp" "$root/opt"
+mkdir -p "$root/usr/bin" "$root/usr/lib" "$root/usr/lib64" "$root/usr/sbin" "$root/etc" "$root/tmp" "$root/opt/java"
 for top in bin lib lib64 sbin; do ln -s "usr/$top" "$root/$top"; done
 chmod 1777 "$root/tmp"
 
-# Java: every module of the JDK but the incubating ones, without debug symbols, headers or manual pages.
-modules=$(find "$java_home/jmods" -name '*.jmod' ! -name 'jdk.incubator.*' -printf '%f\n' | sed 's/\.jmod$//' | paste -sd,)
-"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --output "$root/opt/java"
+# Java: the runtime of that JDK, links followed (Debian's point into /etc), without what only compilers and readers
+# need (jmods, headers, sources, manual pages).
+tar -C "$java_home" -chf - --exclude=./jmods --exclude=./include --exclude=./man --exclude=./docs --exclude=./demo \
+  --exclude=./lib/src.zip . | tar -C "$root/opt/java" -xf -
 ln -s /opt/java/bin/java "$root/usr/bin/java"
 
 # Python: the interpreter and its standard library (tests and caches left out).

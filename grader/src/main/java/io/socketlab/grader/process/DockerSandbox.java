@@ -140,7 +140,7 @@ public final class DockerSandbox implements Sandbox {
      * @param hidden  paths no program may see
      */
     public DockerSandbox(String image, Limits limits, String network, List<Path> hidden) {
-        this("docker", image, limits, network, hidden, Tools.isRoot() ? UidPool.configured() : null);
+        this(Tools.docker(), image, limits, network, hidden, Tools.isRoot() ? UidPool.configured() : null);
     }
 
     /** A sandbox driving {@code docker} (the CLI's path; tests pass a stand-in). */
@@ -169,13 +169,13 @@ public final class DockerSandbox implements Sandbox {
 
     /** Why no Docker engine can be used (the CLI missing, the engine not running); empty when one answers. */
     public static Optional<String> unavailableBecause() {
-        Tools.Result info = Tools.run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), CLI_TIMEOUT);
+        Tools.Result info = Tools.run(List.of(Tools.docker(), "info", "--format", "{{.ServerVersion}}"), CLI_TIMEOUT);
         return info.ok() ? Optional.empty() : Optional.of("`docker info` failed: " + info.firstLine());
     }
 
     /** Why {@code image} cannot be run (not pulled or built here); empty when it is present. */
     public static Optional<String> imageMissingBecause(String image) {
-        Tools.Result inspect = Tools.run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image),
+        Tools.Result inspect = Tools.run(List.of(Tools.docker(), "image", "inspect", "--format", "{{.Id}}", image),
                 CLI_TIMEOUT);
         return inspect.ok() ? Optional.empty()
                 : Optional.of("image " + image + " is not available locally (build it first, e.g. with"
@@ -400,7 +400,7 @@ public final class DockerSandbox implements Sandbox {
     public static NetworkHolder startNetworkHolder(String image) {
         String session = UUID.randomUUID().toString().substring(0, 8);
         String name = "socketlab-net-" + session;
-        Tools.Result run = Tools.run(List.of("docker", "run", "-d", "--pull", "never", "--name", name,
+        Tools.Result run = Tools.run(List.of(Tools.docker(), "run", "-d", "--pull", "never", "--name", name,
                 "--label", LABEL + "=" + session, "--label", OWNER_LABEL + "=" + owner(),
                 "--network", "none", "--memory", "32m", "--pids-limit", "8", "--cap-drop", "ALL",
                 "--security-opt", "no-new-privileges", "--read-only", image, "sleep", "infinity"),
@@ -409,7 +409,7 @@ public final class DockerSandbox implements Sandbox {
             remove(name);
             throw new IllegalStateException("cannot start the network holder container: " + run.firstLine());
         }
-        Tools.Result inspect = Tools.run(List.of("docker", "inspect", "--format", "{{.State.Pid}}", name), CLI_TIMEOUT);
+        Tools.Result inspect = Tools.run(List.of(Tools.docker(), "inspect", "--format", "{{.State.Pid}}", name), CLI_TIMEOUT);
         try {
             long pid = Long.parseLong(inspect.output().strip());
             if (!inspect.ok() || pid <= 0) {
@@ -424,12 +424,12 @@ public final class DockerSandbox implements Sandbox {
 
     /** Removes a container by name, bounded; one already gone is not an error. */
     public static void remove(String name) {
-        Tools.run(List.of("docker", "rm", "-f", name), CLI_TIMEOUT);
+        Tools.run(List.of(Tools.docker(), "rm", "-f", name), CLI_TIMEOUT);
     }
 
     /** Removes the containers that graders of this host left behind when they died (their owner is gone). */
     public static void reapLeftovers() {
-        Tools.Result listed = Tools.run(List.of("docker", "ps", "-a", "--filter", "label=" + OWNER_LABEL,
+        Tools.Result listed = Tools.run(List.of(Tools.docker(), "ps", "-a", "--filter", "label=" + OWNER_LABEL,
                 "--format", "{{.Names}} {{.Label \"" + OWNER_LABEL + "\"}}"), CLI_TIMEOUT);
         String host = host();
         listed.output().lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(line -> {

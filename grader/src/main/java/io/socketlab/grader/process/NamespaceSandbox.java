@@ -136,7 +136,7 @@ public final class NamespaceSandbox implements Sandbox {
             cgroup.procsFiles().forEach(file -> argv.add(file.toString()));
             argv.add("--");
         }
-        argv.addAll(List.of(Tools.BWRAP, "--die-with-parent", "--new-session",
+        argv.addAll(List.of(Tools.bwrap(), "--die-with-parent", "--new-session",
                 "--unshare-pid", "--unshare-ipc", "--unshare-uts"));
         if (!sharedLoopback) {
             argv.add("--unshare-net");

@@ -59,7 +59,7 @@ public final class PrivateNetwork {
      * output to {@code out} and {@code err}, and returns its exit code.
      */
     public static int relaunchIsolated(List<String> arguments, PrintWriter out, PrintWriter err) {
-        List<String> command = new ArrayList<>(List.of(Tools.BWRAP, "--unshare-net", "--die-with-parent",
+        List<String> command = new ArrayList<>(List.of(Tools.bwrap(), "--unshare-net", "--die-with-parent",
                 "--dev-bind", "/", "/", "--"));
         command.addAll(GraderJvm.command(arguments));
         // bubblewrap forwards no signal: the relaunched grader is its child.

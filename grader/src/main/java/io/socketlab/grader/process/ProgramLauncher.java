@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -104,6 +106,35 @@ public final class ProgramLauncher {
             confinement.release();
             deleteRecursively(privateDir);
             throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How a command run to its end went.
+     *
+     * @param exitCode    its exit code; empty when it was still running at the deadline and was stopped
+     * @param log         its output, head and tail of both streams, timestamped
+     * @param limitBreach the sandbox limit it ran into, if any
+     */
+    public record Finished(OptionalInt exitCode, String log, Optional<LimitBreach> limitBreach) {
+        public boolean timedOut() {
+            return exitCode.isEmpty();
+        }
+    }
+
+    /**
+     * Runs {@code command} with {@code arguments} and no input in this launcher's sandbox until it exits, at most
+     * {@code timeout} (then it is stopped: SIGTERM, the grace period, SIGKILL), and removes its private folder. A
+     * command that builds or tests code passes the folders it reads and writes through
+     * {@link ProgramCommand#withFolders}; in {@code --sandbox ns} outside a grading session it has a network of its
+     * own with loopback only.
+     */
+    public Finished run(String label, ProgramCommand command, List<String> arguments, Duration timeout) {
+        try (RunningProgram program = start(label, command, arguments)) {
+            program.closeStdin();
+            OptionalInt exit = program.awaitExit(timeout);
+            program.close();
+            return new Finished(exit, program.log(), program.limitBreach());
         }
     }
 

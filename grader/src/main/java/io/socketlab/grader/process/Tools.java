@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The system tools the sandboxes drive (bubblewrap, util-linux, the docker CLI), found and run with a deadline. */
 final class Tools {
 
-    static final String BWRAP = "bwrap";
-    private static volatile Optional<String> bubblewrapProblem;
+    /** The property naming the bubblewrap executable (tests point it at a stand-in); {@code bwrap} on the PATH. */
+    static final String BWRAP_PROPERTY = "socketlab.bwrap";
+    /** The property naming the docker CLI (tests point it at a stand-in); {@code docker} on the PATH. */
+    static final String DOCKER_PROPERTY = "socketlab.docker";
+    private static final java.util.Map<String, Optional<String>> BUBBLEWRAP_PROBLEMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Tools() {
     }
@@ -34,6 +38,16 @@ final class Tools {
             String line = output.strip().lines().findFirst().orElse("");
             return line.isEmpty() ? (exit < 0 ? "no answer in time" : "exit code " + exit) : line;
         }
+    }
+
+    /** The bubblewrap executable. */
+    static String bwrap() {
+        return System.getProperty(BWRAP_PROPERTY, "bwrap");
+    }
+
+    /** The docker CLI. */
+    static String docker() {
+        return System.getProperty(DOCKER_PROPERTY, "docker");
     }
 
     /** Whether this process runs as root. */
@@ -97,25 +111,21 @@ final class Tools {
 
     /** Why bubblewrap cannot sandbox programs here, in one sentence; empty when it can (checked once). */
     static Optional<String> bubblewrapProblem() {
-        Optional<String> known = bubblewrapProblem;
-        if (known == null) {
-            known = checkBubblewrap();
-            bubblewrapProblem = known;
-        }
-        return known;
+        return BUBBLEWRAP_PROBLEMS.computeIfAbsent(bwrap(), Tools::checkBubblewrap);
     }
 
-    private static Optional<String> checkBubblewrap() {
+    private static Optional<String> checkBubblewrap(String bwrap) {
         String os = System.getProperty("os.name", "");
         if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.of("it needs Linux (namespaces through bubblewrap); this is " + os);
         }
-        if (which(BWRAP).isEmpty()) {
+        if (!Path.of(bwrap).isAbsolute() && which(bwrap).isEmpty()) {
             return Optional.of("bubblewrap is not installed (apt-get install bubblewrap)");
         }
-        Result version = run(List.of(BWRAP, "--version"), Duration.ofSeconds(5));
+        Result version = run(List.of(bwrap, "--version"), Duration.ofSeconds(5));
         String[] numbers = version.output().replaceAll("[^0-9.]", " ").strip().split("[ .]+");
-        if (numbers.length < 2 || Integer.parseInt(numbers[0]) == 0 && Integer.parseInt(numbers[1]) < 8) {
+        if (!version.ok() || numbers.length < 2 || !numbers[0].matches("\\d+") || !numbers[1].matches("\\d+")
+                || Integer.parseInt(numbers[0]) == 0 && Integer.parseInt(numbers[1]) < 8) {
             return Optional.of("bubblewrap 0.8 or later is needed, this is " + version.firstLine());
         }
         for (String tool : isRoot() ? List.of("setpriv", "prlimit") : List.of("prlimit")) {
@@ -123,7 +133,7 @@ final class Tools {
                 return Optional.of(tool + " (util-linux) is not installed");
             }
         }
-        Result probe = run(List.of(BWRAP, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
+        Result probe = run(List.of(bwrap, "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                 "--unshare-net", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "--", "/bin/true"),
                 Duration.ofSeconds(10));
         if (!probe.ok()) {
