@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code --sandbox docker}: every program in a container of its own, with limited memory (no swap), tasks, CPU,
  * CPU time, file size and open files, no capabilities, {@code no-new-privileges}, a read-only root file system,
- * its own {@code /tmp}, a uid of its own, and only its code (read-only) and its own folders (writable) mounted, at
+ * its own {@code /tmp}, its session's own uid, and only its code (read-only) and its own folders (writable) mounted, at
  * the same paths as outside.
  *
  * <p>Network: every container joins the network namespace of the session's holder container
@@ -130,6 +130,7 @@ public final class DockerSandbox implements Sandbox {
     private final String network;
     private final List<Path> hidden;
     private final UidPool uids;
+    private Integer uid;
     private final String session = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger started = new AtomicInteger();
 
@@ -206,13 +207,24 @@ public final class DockerSandbox implements Sandbox {
 
     @Override
     public Confinement confine(Launch launch) {
-        OptionalInt uid = uids != null ? OptionalInt.of(uids.acquire()) : OptionalInt.empty();
-        try {
-            Container container = container(launch, uid);
-            return new Contained(container, uid);
-        } catch (RuntimeException e) {
-            uid.ifPresent(id -> uids.release(id));
-            throw e;
+        OptionalInt uid = uids != null ? OptionalInt.of(sessionUid()) : OptionalInt.empty();
+        return new Contained(container(launch, uid), uid);
+    }
+
+    /** The uid of this sandbox's programs, taken on first use: one per session, as in {@code --sandbox ns}. */
+    private synchronized int sessionUid() {
+        if (uid == null) {
+            uid = uids.acquire();
+        }
+        return uid;
+    }
+
+    /** Gives the session's uid back. */
+    @Override
+    public synchronized void close() {
+        if (uid != null) {
+            uids.release(uid);
+            uid = null;
         }
     }
 
@@ -236,8 +248,10 @@ public final class DockerSandbox implements Sandbox {
                 readOnly.add(absolute);
             }
         }
+        List<Path> named = launch.readable().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Path> covered = hidden.stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(Files::exists)
+                .filter(h -> !named.contains(h))
                 .filter(h -> readOnly.stream().anyMatch(h::startsWith) || writable.stream().anyMatch(h::startsWith))
                 .toList();
         String user;
@@ -367,7 +381,6 @@ public final class DockerSandbox implements Sandbox {
         public void release() {
             if (released.compareAndSet(false, true)) {
                 cli("rm", "-f", container.name());
-                uid.ifPresent(id -> uids.release(id));
             }
         }
 

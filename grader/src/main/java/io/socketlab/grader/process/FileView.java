@@ -49,7 +49,10 @@ final class FileView {
         return add(path, Kind.WRITABLE);
     }
 
-    /** Covers {@code path} wherever an added folder (or a system folder) would show it. */
+    /**
+     * Covers these paths wherever an added folder (or a system folder) would show them, unless they were added
+     * themselves.
+     */
     FileView hide(Collection<Path> covered) {
         covered.forEach(path -> hidden.add(path.toAbsolutePath().normalize()));
         return this;
@@ -90,7 +93,8 @@ final class FileView {
             plan.put(Path.of("/sys/fs/cgroup"), Kind.READ_ONLY);
         }
         for (Path path : hidden) {
-            if (Files.exists(path) && isShown(path, plan)) {
+            // A path the program's own command line names (the grader's classes on a classpath it builds) stays.
+            if (Files.exists(path) && !paths.containsKey(path) && isShown(path, plan)) {
                 plan.put(path, Kind.HIDDEN);
             }
         }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code --sandbox ns}: every program in Linux namespaces through bubblewrap, with no Docker. Each program gets its
  * own PID namespace (everything it starts dies with it), IPC and UTS namespaces, an allow-list view of the files
  * ({@link FileView}), no capabilities and {@code no_new_privs}, a uid of its own when the grader is root (else a
- * user namespace), a cgroup bounding its memory and tasks where this process may make one, and rlimits on CPU time,
+ * user namespace; one per session), a cgroup bounding its memory and tasks where this process may make one, and rlimits on CPU time,
  * file size, open files and tasks. Its network is the grader's: the grading session runs in a private network
  * namespace with only loopback ({@link PrivateNetwork}), so the programs reach the grader and nothing else; a JVM
  * that is not in one gives each program a network namespace of its own instead.
@@ -45,6 +45,7 @@ public final class NamespaceSandbox implements Sandbox {
     private final Optional<Cgroups> cgroups;
     private final String cgroupsWhyNot;
     private final UidPool uids;
+    private Integer uid;
 
     private NamespaceSandbox(Limits limits, List<Path> hidden, boolean root, boolean sharedLoopback,
                              Cgroups.Detected cgroups, UidPool uids) {
@@ -110,10 +111,9 @@ public final class NamespaceSandbox implements Sandbox {
 
     @Override
     public Confinement confine(Launch launch) {
-        OptionalInt uid = root ? OptionalInt.of(uids.acquire()) : OptionalInt.empty();
-        Cgroups.Cgroup cgroup = null;
+        OptionalInt uid = root ? OptionalInt.of(sessionUid()) : OptionalInt.empty();
+        Cgroups.Cgroup cgroup = cgroups.map(c -> c.create(limits)).orElse(null);
         try {
-            cgroup = cgroups.map(c -> c.create(limits)).orElse(null);
             if (uid.isPresent()) {
                 launch.writable().forEach(folder -> chown(folder, uid.getAsInt()));
             }
@@ -122,8 +122,28 @@ public final class NamespaceSandbox implements Sandbox {
             if (cgroup != null) {
                 cgroup.remove();
             }
-            uid.ifPresent(id -> uids.release(id));
             throw e;
+        }
+    }
+
+    /**
+     * The uid of this sandbox's programs, taken on first use: one per session, so that its programs share the data
+     * folders the suites give them (a server's folder across its restarts, a cross-test's files read by one program
+     * while another starts), and no other grader on the machine has it meanwhile.
+     */
+    private synchronized int sessionUid() {
+        if (uid == null) {
+            uid = uids.acquire();
+        }
+        return uid;
+    }
+
+    /** Gives the session's uid back. */
+    @Override
+    public synchronized void close() {
+        if (uid != null) {
+            uids.release(uid);
+            uid = null;
         }
     }
 
@@ -288,7 +308,6 @@ public final class NamespaceSandbox implements Sandbox {
                     cgroup.killAll();
                     cgroup.remove();
                 }
-                uid.ifPresent(id -> uids.release(id));
             }
         }
     }

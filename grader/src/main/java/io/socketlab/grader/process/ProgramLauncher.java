@@ -165,23 +165,20 @@ public final class ProgramLauncher {
             });
 
     /**
-     * The data folders a command line names: each argument (or the value of a {@code --name=value} one) that is a
-     * path inside this launcher's root stands for the folder made there by {@link #newFolder}, e.g. the
-     * {@code --store} file's folder or the {@code --dir} itself.
+     * The data folders a command line names: every path inside this launcher's root that an argument holds, alone
+     * or after a {@code =} or {@code :} ({@code --store=F}, {@code -javaagent:A=destfile=F}), stands for the folder
+     * made there by {@link #newFolder}: the {@code --store} file's folder, the {@code --dir} itself.
      */
     List<Path> dataFolders(List<String> commandLine) {
-        Path root = tempRoot.toAbsolutePath().normalize();
+        String root = tempRoot.toAbsolutePath().normalize() + "/";
         Set<Path> folders = new LinkedHashSet<>();
         for (String argument : commandLine) {
-            String value = argument.startsWith("--") && argument.contains("=")
-                    ? argument.substring(argument.indexOf('=') + 1) : argument;
-            if (!value.startsWith("/")) {
-                continue;
-            }
-            Path path = Path.of(value).normalize();
-            if (path.startsWith(root) && path.getNameCount() > root.getNameCount()) {
-                Path folder = root.resolve(path.getName(root.getNameCount()));
-                if (Files.isDirectory(folder)) {
+            for (int at = argument.indexOf(root); at >= 0; at = argument.indexOf(root, at + 1)) {
+                boolean starts = at == 0 || argument.charAt(at - 1) == '=' || argument.charAt(at - 1) == ':';
+                String rest = argument.substring(at + root.length());
+                String name = rest.split("[/=:,]", 2)[0];
+                Path folder = Path.of(root, name);
+                if (starts && !name.isEmpty() && Files.isDirectory(folder)) {
                     folders.add(folder);
                 }
             }
