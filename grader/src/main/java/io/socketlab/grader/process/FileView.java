@@ -98,6 +98,8 @@ final class FileView {
                 plan.put(path, Kind.HIDDEN);
             }
         }
+        // A read-only path inside a folder shown already needs no mount of its own.
+        plan.keySet().removeIf(path -> plan.get(path) == Kind.READ_ONLY && shownByAncestor(path, plan));
         for (Path path : List.copyOf(plan.keySet())) {
             for (Path parent = path.getParent(); parent != null && parent.getNameCount() > 0;
                  parent = parent.getParent()) {
@@ -114,6 +116,19 @@ final class FileView {
         boolean byPlan = plan.entrySet().stream().anyMatch(e -> (e.getValue() == Kind.READ_ONLY
                 || e.getValue() == Kind.WRITABLE) && path.startsWith(e.getKey()));
         return bySystem || byPlan;
+    }
+
+    private static boolean shownByAncestor(Path path, Map<Path, Kind> plan) {
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            Kind kind = plan.get(parent);
+            if (kind == Kind.READ_ONLY || kind == Kind.WRITABLE) {
+                return true;
+            }
+            if (kind == Kind.HIDDEN) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<String> options(Path path, Kind kind) {

@@ -98,7 +98,8 @@ public final class NamespaceSandbox implements Sandbox {
     public List<String> limitations() {
         List<String> missing = new ArrayList<>();
         if (cgroups.isEmpty()) {
-            missing.add(cgroupsWhyNot + ": memory is not limited, and processes only per user (RLIMIT_NPROC)");
+            missing.add(cgroupsWhyNot + ": memory and the CPU share are not limited; processes and threads are, by"
+                    + " RLIMIT_NPROC");
         } else if (!cgroups.get().limitsCpuRate()) {
             missing.add("no cpu cgroup controller: the CPU share (cpus) is not limited, CPU time per process is");
         }
