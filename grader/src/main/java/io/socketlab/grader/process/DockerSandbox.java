@@ -415,7 +415,8 @@ public final class DockerSandbox implements Sandbox {
         String name = "socketlab-net-" + session;
         Tools.Result run = Tools.run(List.of(Tools.docker(), "run", "-d", "--pull", "never", "--name", name,
                 "--label", LABEL + "=" + session, "--label", OWNER_LABEL + "=" + owner(),
-                "--network", "none", "--memory", "32m", "--pids-limit", "8", "--cap-drop", "ALL",
+                // Programs joining its network see its hostname: the grader's, as their tests expect (SER-9).
+                "--hostname", host(), "--network", "none", "--memory", "32m", "--pids-limit", "8", "--cap-drop", "ALL",
                 "--security-opt", "no-new-privileges", "--read-only", image, "sleep", "infinity"),
                 Duration.ofSeconds(30));
         if (!run.ok()) {
@@ -460,6 +461,7 @@ public final class DockerSandbox implements Sandbox {
         return host() + ":" + ProcessHandle.current().pid();
     }
 
+    /** This machine's hostname. */
     private static String host() {
         String name = Cgroups.readQuietly(Path.of("/proc/sys/kernel/hostname")).strip();
         return name.isEmpty() ? "localhost" : name.replaceAll("[^A-Za-z0-9.-]", "-");
