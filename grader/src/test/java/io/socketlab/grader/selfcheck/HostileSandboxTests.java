@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,9 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * isolation comes from the same mechanisms as under ns for the setsid daemon, the SIGTERM-ignoring child and the
  * grader's files (a PID namespace, the mounts), only one program of each kind is graded, to keep CI short.
  */
-// Isolated: it looks for leftover containers on the whole engine; its own tests run side by side (each looks for its
-// own marker among the machine's processes), most of their time being spent waiting on hostile programs.
-@Isolated
+// Side by side: each test looks for its own marker among the machine's processes, and most of their time is spent
+// waiting on hostile programs. The only other tests that start containers (SandboxGradingTests) run isolated.
 @Execution(ExecutionMode.CONCURRENT)
 @Timeout(300)
 class HostileSandboxTests {
