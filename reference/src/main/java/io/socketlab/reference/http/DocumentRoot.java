@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.Locale;
  */
 final class DocumentRoot {
 
-    /** What a target leads to: a regular file to serve, or a redirect to the same path with a slash. */
+    /** What a target leads to: a file (its real path) with its attributes, or a redirect to the path with a slash. */
     record Resolution(Path file, BasicFileAttributes attributes, String redirect) {
     }
 
@@ -50,21 +52,19 @@ final class DocumentRoot {
         for (String segment : segments) {
             candidate = candidate.resolve(segment);
         }
-        Path file = realPathInside(candidate);
-        BasicFileAttributes attributes = attributes(file);
-        if (attributes.isDirectory()) {
+        Resolution found = fileInside(candidate);
+        if (found.attributes().isDirectory()) {
             if (!directoryWanted) {
                 return new Resolution(null, null, encode(segments) + "/"); // HTTP-6: 301 to "dir/"
             }
-            file = realPathInside(file.resolve(INDEX));
-            attributes = attributes(file);
+            found = fileInside(found.file().resolve(INDEX));
         } else if (directoryWanted) {
             throw new HttpError(Status.NOT_FOUND, candidate + " is not a folder");
         }
-        if (!attributes.isRegularFile()) {
-            throw new HttpError(Status.NOT_FOUND, file + " is not a regular file");
+        if (!found.attributes().isRegularFile()) {
+            throw new HttpError(Status.NOT_FOUND, found.file() + " is not a regular file");
         }
-        return new Resolution(file, attributes, null);
+        return found;
     }
 
     /** The raw (still percent-encoded) path of a target, without its query. */
@@ -140,6 +140,36 @@ final class DocumentRoot {
         }
     }
 
+    /**
+     * HTTP-14: where {@code path} really is, after every symbolic link, and what is there; it must be
+     * inside the root.
+     *
+     * <p>{@code path} is the root, itself a real path, followed by plain names (none empty, {@code .}
+     * or {@code ..}). Unless one of those names is a symbolic link, {@code path} is therefore its own
+     * real path. Checking that costs one {@code lstat} per name, the last of which also says what the
+     * file is, where {@code toRealPath()} would read every folder again from {@code /} down, on every
+     * request. Only a path through a symbolic link pays for the full resolution.
+     */
+    private Resolution fileInside(Path path) throws HttpError {
+        BasicFileAttributes attributes = attributes(path, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink() || throughSymbolicLink(path.getParent())) {
+            Path real = realPathInside(path);
+            return new Resolution(real, attributes(real), null);
+        }
+        return new Resolution(path, attributes, null);
+    }
+
+    /** Whether {@code folder} or a folder above it, below the root, is a symbolic link. */
+    private boolean throughSymbolicLink(Path folder) {
+        // Null above "/": when the root is "/" itself, the folder of "/" is nothing to check.
+        for (Path f = folder; f != null && f.getNameCount() > root.getNameCount(); f = f.getParent()) {
+            if (Files.isSymbolicLink(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** HTTP-14: where {@code path} really is, after every symbolic link, which must be inside the root. */
     private Path realPathInside(Path path) throws HttpError {
         Path real;
@@ -156,9 +186,11 @@ final class DocumentRoot {
         return real;
     }
 
-    private static BasicFileAttributes attributes(Path file) throws HttpError {
+    private static BasicFileAttributes attributes(Path file, LinkOption... options) throws HttpError {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
+            return Files.readAttributes(file, BasicFileAttributes.class, options);
+        } catch (AccessDeniedException e) {
+            throw new HttpError(Status.FORBIDDEN, file + ": permission denied");
         } catch (IOException e) {
             throw new HttpError(Status.NOT_FOUND, file + ": " + e.getMessage());
         }
