@@ -172,7 +172,9 @@ public final class NamespaceSandbox implements Sandbox {
         argv.addAll(List.of("--chdir", launch.workingDir().toString(), "--"));
         if (uid.isPresent()) {
             String id = Integer.toString(uid.getAsInt());
-            argv.addAll(List.of("setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups",
+            Set<Integer> groups = groupsToRead(launch.readable());
+            argv.addAll(List.of("setpriv", "--reuid=" + id, "--regid=" + id, groups.isEmpty() ? "--clear-groups"
+                    : "--groups=" + groups.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
                     "--inh-caps=-all", "--bounding-set=-all", "--"));
         }
         argv.addAll(List.of("prlimit",
@@ -213,6 +215,29 @@ public final class NamespaceSandbox implements Sandbox {
         }
         folders.removeIf(folder -> folder.equals(home) || folder.getNameCount() == 0);
         return folders;
+    }
+
+    /**
+     * The groups whose members may read the folders a command names that others may not (a Maven repository made
+     * under a umask of 027, say): the program gets them as supplementary groups, since its uid is nobody's. This
+     * lets it read, in the folders it is shown, what those groups may read.
+     */
+    static Set<Integer> groupsToRead(List<Path> readable) {
+        Set<Integer> groups = new java.util.TreeSet<>();
+        for (Path path : readable) {
+            try {
+                Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                boolean open = permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                        && (!Files.isDirectory(path)
+                        || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE));
+                if (!open) {
+                    groups.add((Integer) Files.getAttribute(path, "unix:gid"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // A path that cannot be examined is shown as it is.
+            }
+        }
+        return groups;
     }
 
     /** Gives {@code folder} and everything in it to {@code uid}, never following a link out of it. */

@@ -68,13 +68,23 @@ public final class ProgramLauncher {
         return sandbox;
     }
 
-    /** Starts {@code command} with {@code arguments} appended. */
+    /** Starts {@code command} with {@code arguments} appended, with the grader's variables that find runtimes. */
     public RunningProgram start(String label, ProgramCommand command, List<String> arguments) {
+        Map<String, String> inherited = new HashMap<>(System.getenv());
+        inherited.keySet().retainAll(INHERITED);
+        return start(label, command, arguments, inherited);
+    }
+
+    /**
+     * Starts {@code command} with {@code arguments} appended and {@code variables} as its environment, to which the
+     * launcher adds its own ({@code TMPDIR}, {@code SOCKETLAB_WORKDIR}, the UTF-8 ones).
+     */
+    public RunningProgram start(String label, ProgramCommand command, List<String> arguments,
+                                Map<String, String> variables) {
         Path privateDir = newFolder(label);
         List<String> commandLine = command.withArguments(arguments);
         Path workingDir = command.workingDir() != null ? command.workingDir() : privateDir;
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().retainAll(INHERITED);
+        Map<String, String> environment = new HashMap<>(variables);
         environment.putAll(ADDED);
         environment.put("TMPDIR", privateDir.toString());
         environment.put("SOCKETLAB_WORKDIR", privateDir.toString());
