@@ -38,6 +38,14 @@ public interface Confinement {
         return false;
     }
 
+    /**
+     * The program's first process where it is not the started one's tree (a container's init, seen from the host);
+     * empty when the started process's tree is the program.
+     */
+    default Optional<ProcessHandle> programRoot() {
+        return Optional.empty();
+    }
+
     /** Frees what the program held (its cgroup, its uid, its container) once it is gone; idempotent. */
     void release();
 

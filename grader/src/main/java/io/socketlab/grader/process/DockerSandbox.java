@@ -357,11 +357,13 @@ public final class DockerSandbox implements Sandbox {
 
         @Override
         public OptionalLong residentKib() {
+            return programRoot().map(RunningProgram::residentKibOf).orElse(OptionalLong.empty());
+        }
+
+        @Override
+        public Optional<ProcessHandle> programRoot() {
             long mainPid = containerPid();
-            if (mainPid <= 0) {
-                return OptionalLong.empty();
-            }
-            return ProcessHandle.of(mainPid).map(RunningProgram::residentKibOf).orElse(OptionalLong.empty());
+            return mainPid > 0 ? ProcessHandle.of(mainPid) : Optional.empty();
         }
 
         private long containerPid() {

@@ -195,6 +195,40 @@ public final class RunningProgram implements AutoCloseable {
         return OptionalLong.of(total);
     }
 
+    /**
+     * The inodes of the sockets the program's processes hold now; empty when they cannot be read (another user's
+     * processes without root, a container not yet started).
+     */
+    public Optional<java.util.Set<Long>> socketInodes() {
+        Optional<ProcessHandle> root = confinement.programRoot();
+        if (confinement.measuresMemory() && root.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle top = root.orElse(process.toHandle());
+        List<ProcessHandle> tree = new java.util.ArrayList<>(top.descendants().toList());
+        tree.add(top);
+        java.util.Set<Long> sockets = new java.util.HashSet<>();
+        for (ProcessHandle handle : tree) {
+            try (var fds = java.nio.file.Files.list(Path.of("/proc", Long.toString(handle.pid()), "fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            sockets.add(Long.parseLong(target.substring(8, target.length() - 1)));
+                        }
+                    } catch (java.io.IOException | NumberFormatException e) {
+                        // closed meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                if (handle.equals(top) && handle.isAlive()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(sockets);
+    }
+
     /** The program's output, head and tail, timestamped, for a report. */
     public String log() {
         return stdout.timestampedLines() + stderr.timestampedLines();
