@@ -70,12 +70,12 @@ class NamespaceSandboxTests {
         String marker = "socketlab-orphan-" + UUID.randomUUID();
 
         ProgramLauncher.Finished run = run(Limits.DEFAULT,
-                "setsid sh -c 'trap \"\" TERM HUP; exec sleep 600' " + marker + " & echo started");
+                "setsid sh -c 'trap \"\" TERM HUP; sleep 600; :' " + marker + " & echo started");
 
         assertThat(run.exitCode()).as(run.log()).hasValue(0);
         Awaitility.await("the orphan to be gone").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("")
-                        .contains("sleep 600")));
+                .until(() -> ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments().map(List::of)
+                        .orElse(List.of()).contains(marker)));
     }
 
     @Test
