@@ -129,8 +129,8 @@ public final class DockerSandbox implements Sandbox {
     private final Limits limits;
     private final String network;
     private final List<Path> hidden;
-    private final UidPool uids;
-    private Integer uid;
+    /** The session's uid, as root; null otherwise. */
+    private final SessionUid sessionUid;
     private final String session = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger started = new AtomicInteger();
 
@@ -151,7 +151,7 @@ public final class DockerSandbox implements Sandbox {
         this.limits = limits;
         this.network = network;
         this.hidden = List.copyOf(hidden);
-        this.uids = uids;
+        this.sessionUid = uids == null ? null : new SessionUid(uids);
     }
 
     @Override
@@ -207,24 +207,15 @@ public final class DockerSandbox implements Sandbox {
 
     @Override
     public Confinement confine(Launch launch) {
-        OptionalInt uid = uids != null ? OptionalInt.of(sessionUid()) : OptionalInt.empty();
+        OptionalInt uid = sessionUid != null ? OptionalInt.of(sessionUid.get()) : OptionalInt.empty();
         return new Contained(container(launch, uid), uid);
-    }
-
-    /** The uid of this sandbox's programs, taken on first use: one per session, as in {@code --sandbox ns}. */
-    private synchronized int sessionUid() {
-        if (uid == null) {
-            uid = uids.acquire();
-        }
-        return uid;
     }
 
     /** Gives the session's uid back. */
     @Override
-    public synchronized void close() {
-        if (uid != null) {
-            uids.release(uid);
-            uid = null;
+    public void close() {
+        if (sessionUid != null) {
+            sessionUid.close();
         }
     }
 

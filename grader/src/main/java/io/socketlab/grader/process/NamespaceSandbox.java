@@ -44,8 +44,8 @@ public final class NamespaceSandbox implements Sandbox {
     private final boolean sharedLoopback;
     private final Optional<Cgroups> cgroups;
     private final String cgroupsWhyNot;
-    private final UidPool uids;
-    private Integer uid;
+    /** The session's uid, as root; null otherwise. */
+    private final SessionUid sessionUid;
 
     private NamespaceSandbox(Limits limits, List<Path> hidden, boolean root, boolean sharedLoopback,
                              Cgroups.Detected cgroups, UidPool uids) {
@@ -55,7 +55,7 @@ public final class NamespaceSandbox implements Sandbox {
         this.sharedLoopback = sharedLoopback;
         this.cgroups = cgroups.cgroups();
         this.cgroupsWhyNot = cgroups.whyNot();
-        this.uids = uids;
+        this.sessionUid = uids == null ? null : new SessionUid(uids);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class NamespaceSandbox implements Sandbox {
 
     @Override
     public Confinement confine(Launch launch) {
-        OptionalInt uid = root ? OptionalInt.of(sessionUid()) : OptionalInt.empty();
+        OptionalInt uid = sessionUid != null ? OptionalInt.of(sessionUid.get()) : OptionalInt.empty();
         Cgroups.Cgroup cgroup = cgroups.map(c -> c.create(limits)).orElse(null);
         try {
             if (uid.isPresent()) {
@@ -127,24 +127,11 @@ public final class NamespaceSandbox implements Sandbox {
         }
     }
 
-    /**
-     * The uid of this sandbox's programs, taken on first use: one per session, so that its programs share the data
-     * folders the suites give them (a server's folder across its restarts, a cross-test's files read by one program
-     * while another starts), and no other grader on the machine has it meanwhile.
-     */
-    private synchronized int sessionUid() {
-        if (uid == null) {
-            uid = uids.acquire();
-        }
-        return uid;
-    }
-
     /** Gives the session's uid back. */
     @Override
-    public synchronized void close() {
-        if (uid != null) {
-            uids.release(uid);
-            uid = null;
+    public void close() {
+        if (sessionUid != null) {
+            sessionUid.close();
         }
     }
 

@@ -6,6 +6,8 @@ import io.socketlab.grader.cli.ExitCodes;
 import io.socketlab.grader.process.DockerSandbox;
 import io.socketlab.grader.selfcheck.SandboxedGrading.Graded;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,28 +38,17 @@ class SandboxGradingTests {
 
     @Test
     void theReferenceGetsFullMarksOnEveryExerciseInNamespaces() throws Exception {
-        SandboxedGrading.assumeAvailable("ns");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", "reference", "--sandbox", "ns", "--seed", "5");
-
-        assertThat(graded.exit()).as(graded.describe()).isEqualTo(ExitCodes.FULL_MARKS);
+        expectFullMarks("ns", "--target", "reference");
     }
 
     @Test
     void thePythonImplementationGetsFullMarksInNamespaces() throws Exception {
-        SandboxedGrading.assumeAvailable("ns");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", python(), "--sandbox", "ns", "--seed", "5",
-                "--exercises", "sockets,echo,serialization,http,udp-stream");
-
-        assertThat(graded.exit()).as(graded.describe()).isEqualTo(ExitCodes.FULL_MARKS);
+        expectFullMarks("ns", "--target", python(), "--exercises", "sockets,echo,serialization,http,udp-stream");
     }
 
     @Test
     void theTemplateScoresZeroQuicklyInNamespaces() throws Exception {
-        SandboxedGrading.assumeAvailable("ns");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", "student", "--sandbox", "ns", "--seed", "5");
+        Graded graded = grade("ns", "--target", "student");
 
         assertThat(graded.score()).as(graded.describe()).isZero();
         assertThat(graded.exit()).isEqualTo(ExitCodes.POINTS_LOST);
@@ -66,33 +57,35 @@ class SandboxGradingTests {
 
     @Test
     void theReferenceGetsFullMarksInContainers() throws Exception {
-        SandboxedGrading.assumeAvailable("docker");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", "reference", "--sandbox", "docker", "--seed", "5",
-                "--exercises", "sockets,echo,udp-stream");
-
-        assertThat(graded.exit()).as(graded.describe()).isEqualTo(ExitCodes.FULL_MARKS);
+        expectFullMarks("docker", "--target", "reference", "--exercises", "sockets,echo,udp-stream");
     }
 
     @Test
     void thePythonImplementationGetsFullMarksInContainers() throws Exception {
-        SandboxedGrading.assumeAvailable("docker");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", python(), "--sandbox", "docker", "--seed", "5",
-                "--exercises", "sockets,serialization");
-
-        assertThat(graded.exit()).as(graded.describe()).isEqualTo(ExitCodes.FULL_MARKS);
+        expectFullMarks("docker", "--target", python(), "--exercises", "sockets,serialization");
     }
 
     @Test
     void theTemplateScoresZeroInContainers() throws Exception {
-        SandboxedGrading.assumeAvailable("docker");
-
-        Graded graded = SandboxedGrading.grade(out, "--target", "student", "--sandbox", "docker", "--seed", "5",
-                "--exercises", "sockets,echo,http");
+        Graded graded = grade("docker", "--target", "student", "--exercises", "sockets,echo,http");
 
         assertThat(graded.score()).as(graded.describe()).isZero();
         assertThat(graded.exit()).isEqualTo(ExitCodes.POINTS_LOST);
+    }
+
+    /** Grades in {@code mode} with {@code arguments} and fails unless every point is won. */
+    private void expectFullMarks(String mode, String... arguments) throws Exception {
+        Graded graded = grade(mode, arguments);
+
+        assertThat(graded.exit()).as(graded.describe()).isEqualTo(ExitCodes.FULL_MARKS);
+    }
+
+    /** Grades with {@code arguments} in {@code mode} (skipped, or failed in CI, where it cannot run). */
+    private Graded grade(String mode, String... arguments) throws Exception {
+        SandboxedGrading.assumeAvailable(mode);
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("--sandbox", mode, "--seed", "5"));
+        return SandboxedGrading.grade(out, all.toArray(String[]::new));
     }
 
     private static String python() {
