@@ -30,8 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,9 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of the setsid daemon, the SIGTERM-ignoring child and the grader's files comes from the same mechanisms (a PID
  * namespace, the mounts) as for their siblings, one program of each kind is graded, to keep CI short.
  */
-// Side by side: each test looks for its own marker among the machine's processes, and most of their time is spent
-// waiting on hostile programs. The only other tests that start containers (SandboxGradingTests) run isolated.
-@Execution(ExecutionMode.CONCURRENT)
+// Isolated: a fork bomb or a memory hog beside another class's timing-sensitive tests (pacing, throughput) would
+// make them fail for nothing; and it looks for leftover containers on the whole engine.
+@Isolated
 @Timeout(300)
 class HostileSandboxTests {
 
