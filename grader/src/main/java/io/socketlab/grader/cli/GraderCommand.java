@@ -1,5 +1,7 @@
 package io.socketlab.grader.cli;
 
+import io.socketlab.grader.process.GraderJvm;
+import java.util.Collections;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Command;
         version = "SocketLab grader 0.1.0",
         description = "Grades socket-programming exercises over real sockets.",
         subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class, ExportStudentCommand.class,
+                RegradeCommand.class, RegradeReportCommand.class, RegradeSlicesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -38,6 +41,15 @@ public final class GraderCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        // Grading runs in a JVM whose heap is bounded, so that no program can make the grader's memory grow; `grade`
+        // with an isolating sandbox relaunches itself anyway, bounded, in a private network.
+        boolean isolated = arguments.contains("--sandbox=ns") || arguments.contains("--sandbox=docker")
+                || Collections.indexOfSubList(arguments, List.of("--sandbox", "ns")) >= 0
+                || Collections.indexOfSubList(arguments, List.of("--sandbox", "docker")) >= 0;
+        if (!arguments.isEmpty() && arguments.get(0).equals("grade") && !isolated && !GraderJvm.heapBounded()) {
+            System.exit(GraderJvm.relaunchWithBoundedHeap(arguments));
+        }
         int exit = commandLine().execute(args);
         System.exit(exit);
     }

@@ -61,7 +61,7 @@ public final class CodeUnderTest implements AutoCloseable {
      * {@code within} is stopped and reported as such.
      */
     public ClientResult run(String label, ProgramCommand command, List<String> arguments, Duration within) {
-        try (RunningProgram program = context.launcher().start(label, command, arguments)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, arguments))) {
             scope.transcript().note(label, "ran `" + command.description() + "` " + String.join(" ", arguments));
             program.closeStdin();
             OptionalInt exit = program.awaitExit(within);

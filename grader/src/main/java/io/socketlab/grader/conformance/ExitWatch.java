@@ -1,5 +1,6 @@
 package io.socketlab.grader.conformance;
 
+import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.process.RunningProgram;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class ExitWatch {
         String whenEn = "";
         String whenEs = "";
         if (seen != null && seen.program() == program) {
-            String after = ClientResult.seconds(Duration.ofNanos(seen.atNanos() - startedAtNanos));
+            String after = ConformanceFailure.seconds(Duration.ofNanos(seen.atNanos() - startedAtNanos));
             if (seen.duringTest() && seen.binding() == binding && testRunning) {
                 whenEn = " during this test, " + after + " after it started";
                 whenEs = " durante esta prueba, " + after + " después de arrancar";

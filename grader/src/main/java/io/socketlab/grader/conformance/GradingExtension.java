@@ -2,9 +2,11 @@ package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.process.BuiltinTarget;
+import io.socketlab.grader.process.LimitBreach;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.Target;
@@ -144,6 +146,17 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         ServerUnderTest server = scope(context).server();
+        Optional<LimitBreach> breach = scope(context).limitBreach()
+                .or(() -> server != null ? server.limitBreach() : Optional.empty());
+        if (breach.isPresent()) {
+            // Whatever the test saw (a timeout, a reset, even a harness error), a sandbox limit stopped the program.
+            ConformanceFailure limited = ConformanceFailure.crashed(Text.of("during this test", "durante esta prueba"),
+                    Text.of("the program within the sandbox's limits", "el programa dentro de los límites del sandbox"),
+                    breach.get().description())
+                    .withHint(breach.get().hint());
+            limited.initCause(thrown);
+            throw limited;
+        }
         boolean alreadyCrash = thrown instanceof ConformanceFailure failure && failure.kind() == FailureKind.CRASHED;
         if (server != null && !alreadyCrash) {
             // Whatever the probe saw (a refusal, a reset, a timeout), the cause is that the server died.

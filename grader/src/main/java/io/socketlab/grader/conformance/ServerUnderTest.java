@@ -1,12 +1,12 @@
 package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.probe.TcpProbe;
+import io.socketlab.grader.process.LimitBreach;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.ProgramLauncher;
 import io.socketlab.grader.process.Readiness;
@@ -31,6 +31,9 @@ import java.util.OptionalInt;
 public final class ServerUnderTest implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
+    private static final Text EXIT_ZERO = Text.of("exit code 0", "código de salida 0");
+    /** What {@link #expectAlive} expects: "the server keeps running". */
+    static final Text KEEPS_RUNNING = Text.of("the server keeps running", "que el servidor siga en marcha");
 
     private static final Text CRASH_HINT = Text.of(
             "your server stopped: the end of its stderr says why (a traceback names the line). Handle each "
@@ -169,17 +172,15 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Sends SIGTERM and fails unless the server exits with code 0 within the grace period (the contract's shutdown). */
     public void expectCleanTermination() {
         Text step = Text.of("sending SIGTERM to the server", "enviando SIGTERM al servidor");
-        Duration grace = context.timeouts().seconds(3);
-        OptionalInt exitCode = terminate();
-        if (exitCode.isEmpty()) {
-            String seconds = ClientResult.seconds(grace);
-            throw new ConformanceFailure(FailureKind.TIMEOUT, step, "exit code 0", Text.of(
-                    "still running " + seconds + " after SIGTERM (then killed)",
-                    "seguía en marcha " + seconds + " después de SIGTERM (entonces se mató)"), null);
+        OptionalInt exit = terminate();
+        if (exit.isEmpty()) {
+            throw ConformanceFailure.timeout(step, EXIT_ZERO, Text.format("still running %s after SIGTERM (then killed)",
+                    "seguía en marcha %s después de SIGTERM (entonces se mató)",
+                    ConformanceFailure.seconds(context.timeouts().seconds(3))));
         }
-        if (exitCode.getAsInt() != 0) {
-            throw ConformanceFailure.wrongOutput(step, "exit code 0",
-                    Text.of("exit code " + exitCode.getAsInt(), "código de salida " + exitCode.getAsInt()));
+        if (exit.getAsInt() != 0) {
+            throw ConformanceFailure.wrongOutput(step, EXIT_ZERO,
+                    Text.of("exit code " + exit.getAsInt(), "código de salida " + exit.getAsInt()));
         }
     }
 
@@ -230,7 +231,7 @@ public final class ServerUnderTest implements AutoCloseable {
         stop();
         List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
         all.addAll(arguments);
-        try (RunningProgram program = context.launcher().start(label, command, all)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, all))) {
             scope.transcript().note("server", "started with arguments " + all);
             OptionalInt exitCode = program.awaitExit(within);
             scope.addLog(label, ProgramOutput.whole(program));
@@ -243,8 +244,7 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Fails with CRASHED when the server has exited: the step that was going on is what killed it. */
     public synchronized void expectAlive(Text step) {
         if (running != null && !running.program().isAlive()) {
-            throw ConformanceFailure.crashed(step, "the server keeps running", death(running.program()))
-                    .withHint(CRASH_HINT);
+            throw ConformanceFailure.crashed(step, KEEPS_RUNNING, death(running.program())).withHint(CRASH_HINT);
         }
     }
 
@@ -266,9 +266,19 @@ public final class ServerUnderTest implements AutoCloseable {
             return Optional.empty();
         }
         ConformanceFailure crash = ConformanceFailure.crashed(Text.of("during this test", "durante esta prueba"),
-                "the server keeps running", death(program)).withHint(CRASH_HINT);
+                KEEPS_RUNNING, death(program)).withHint(CRASH_HINT);
         crash.initCause(thrown);
         return Optional.of(crash);
+    }
+
+    /** Fails with CRASHED when the server has exited since the test began talking to it. */
+    public void expectAlive() {
+        expectAlive(Text.of("the server after this test's connections", "el servidor tras las conexiones de esta prueba"));
+    }
+
+    /** The sandbox limit the running server ran into, if any. */
+    synchronized Optional<LimitBreach> limitBreach() {
+        return running == null ? Optional.empty() : running.program().limitBreach();
     }
 
     /** Adds what the server wrote during the current test to its report. */
@@ -278,8 +288,12 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
-    /** Why the server is no longer running, for the test that finds it so. */
+    /** Why the server is no longer running, for the test that finds it so: a sandbox limit, or how it exited. */
     private Text death(RunningProgram program) {
+        Optional<LimitBreach> breach = program.limitBreach();
+        if (breach.isPresent()) {
+            return breach.get().description();
+        }
         return exits.describe(program, "the server", "el servidor");
     }
 
@@ -293,7 +307,7 @@ public final class ServerUnderTest implements AutoCloseable {
             Text death = death(dead);
             stop();
             throw ConformanceFailure.crashed(Text.of("using the server", "usando el servidor"),
-                    "the server running", death).withHint(CRASH_HINT);
+                    Text.of("the server running", "el servidor en marcha"), death).withHint(CRASH_HINT);
         }
         Duration readyWithin = context.timeouts().seconds(10);
         try {
@@ -304,26 +318,28 @@ public final class ServerUnderTest implements AutoCloseable {
             mark = ProgramOutput.Mark.START;
             exits.watch(running.program());
             if (scope != null) {
+                scope.watch(running.program());
                 scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
             }
             return running;
         } catch (ServerStarter.StartFailure failure) {
             if (scope != null) {
+                scope.watch(failure.program());
                 scope.addLog(label, ProgramOutput.whole(failure.program()));
             }
             Text step = Text.of("starting the server with --port " + failure.port(),
                     "arrancando el servidor con --port " + failure.port());
-            String expected = "the server listening on its --port";
+            Text expected = Text.of("the server listening on its --port", "el servidor escuchando en su --port");
             if (failure.exited()) {
                 throw ConformanceFailure.crashed(step, expected, death(failure.program()));
             }
-            throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected, notReady(failure.port(), readyWithin), null);
+            throw ConformanceFailure.timeout(step, expected, notReady(failure.port(), readyWithin));
         }
     }
 
     /** "it did not listen on port 4242 within 10.0 s (a TCP socket in LISTEN state)", in both languages. */
     private Text notReady(int port, Duration within) {
-        String seconds = ClientResult.seconds(within);
+        String seconds = ConformanceFailure.seconds(within);
         return switch (readiness) {
             case TCP -> Text.of("it did not listen on port " + port + " within " + seconds
                             + " (no TCP socket in LISTEN state on that port)",

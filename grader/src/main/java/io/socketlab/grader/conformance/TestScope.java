@@ -2,10 +2,13 @@ package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.probe.Transcript;
+import io.socketlab.grader.process.LimitBreach;
+import io.socketlab.grader.process.RunningProgram;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,6 +22,7 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final StringBuilder logs = new StringBuilder();
     private final List<Image> images = new ArrayList<>();
+    private final List<RunningProgram> programs = new ArrayList<>();
     private final Lock held;
     private ServerUnderTest server;
 
@@ -44,6 +48,17 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
     /** The server this test was given; null for a test that took none. */
     synchronized ServerUnderTest server() {
         return server;
+    }
+
+    /** Remembers a program this test started, so a sandbox limit it ran into can be named in the verdict. */
+    synchronized RunningProgram watch(RunningProgram program) {
+        programs.add(program);
+        return program;
+    }
+
+    /** The first sandbox limit a program of this test ran into. */
+    synchronized Optional<LimitBreach> limitBreach() {
+        return programs.stream().map(RunningProgram::limitBreach).flatMap(Optional::stream).findFirst();
     }
 
     /** Keeps a program's output for the report. */

@@ -3,7 +3,7 @@ package io.socketlab.grader.session;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
-import io.socketlab.grader.process.DockerSandbox;
+import io.socketlab.grader.process.Sandbox;
 import io.socketlab.grader.process.Target;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import java.util.Set;
  * @param seed          seeds every random choice (printed so a run can be replayed)
  * @param tempRoot      the folder in which the session makes its own folder (created if missing), where programs get
  *                      their private folders; the session's folder is removed when the session ends
- * @param sandbox       the container every program runs in ({@code --sandbox docker}); null to run them as processes
+ * @param sandbox       where every program runs ({@code --sandbox none|ns|docker})
  * @param jobs          how many tests may run at once (1: one after another, in report order)
  * @param infoTests     whether INFO tests (measurements, never scored) run; a self-check that only wants verdicts
  *                      leaves them out
@@ -27,7 +27,7 @@ import java.util.Set;
  *                      broken program needs only the clause it breaks)
  */
 public record SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
-                            Path tempRoot, DockerSandbox sandbox, int jobs, boolean infoTests,
+                            Path tempRoot, Sandbox sandbox, int jobs, boolean infoTests,
                             Map<String, String> suitePackages, Set<String> clauses) {
 
     public SessionConfig {
@@ -37,12 +37,13 @@ public record SessionConfig(Target target, List<String> exercises, long seed, La
         }
         suitePackages = Map.copyOf(suitePackages);
         clauses = Set.copyOf(clauses);
+        sandbox = sandbox != null ? sandbox : Sandbox.NONE;
     }
 
     /** Programs run as plain processes, without a sandbox, as many tests at once as {@link #defaultJobs()}. */
     public SessionConfig(Target target, List<String> exercises, long seed, Lang lang, Timeouts timeouts,
                          Path tempRoot) {
-        this(target, exercises, seed, lang, timeouts, tempRoot, null, defaultJobs(), true, Map.of(), Set.of());
+        this(target, exercises, seed, lang, timeouts, tempRoot, Sandbox.NONE, defaultJobs(), true, Map.of(), Set.of());
     }
 
     /**
@@ -58,8 +59,8 @@ public record SessionConfig(Target target, List<String> exercises, long seed, La
         return suitePackages.getOrDefault(exercise, Exercises.suitePackage(exercise));
     }
 
-    /** The same configuration with its programs run in {@code sandbox} (null: as plain processes). */
-    public SessionConfig withSandbox(DockerSandbox newSandbox) {
+    /** The same configuration with its programs run in {@code newSandbox}. */
+    public SessionConfig withSandbox(Sandbox newSandbox) {
         return new SessionConfig(target, exercises, seed, lang, timeouts, tempRoot, newSandbox, jobs, infoTests,
                 suitePackages, clauses);
     }

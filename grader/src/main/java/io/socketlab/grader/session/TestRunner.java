@@ -95,7 +95,7 @@ final class TestRunner {
 
     /** A test the launcher never reported on: the harness's fault, never the student's. */
     static TestOutcome lost(PlannedTest test) {
-        return OutcomeCollector.outcome(test.method(), Verdict.ERROR, null, new FailureDetail(Text.same(""), "",
+        return OutcomeCollector.outcome(test.method(), Verdict.ERROR, null, new FailureDetail(Text.EMPTY, Text.EMPTY,
                 Text.of("harness error (not your fault): the test did not run",
                         "error del evaluador (no es culpa tuya): la prueba no se ejecutó"), null), Duration.ZERO,
                 Map.of());

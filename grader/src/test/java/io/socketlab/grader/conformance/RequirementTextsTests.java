@@ -73,7 +73,7 @@ class RequirementTextsTests {
     @Test
     void aPythonProgramGetsPythonHintsAndAJavaProgramJavaHints() throws Exception {
         Method halfClose = gradedTests().stream()
-                .filter(m -> m.getName().equals("printsWhatArrivesAfterHalfClose")).findFirst().orElseThrow();
+                .filter(m -> m.getName().equals("halfClosesAndPrintsWhatArrivesUntilTheClose")).findFirst().orElseThrow();
 
         assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.PYTHON).en()).contains("sock.shutdown(socket.SHUT_WR)");
         assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.JAVA).en()).contains("shutdownOutput()");
