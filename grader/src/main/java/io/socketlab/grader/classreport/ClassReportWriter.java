@@ -11,11 +11,13 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +60,7 @@ public final class ClassReportWriter {
             writeAtomically(dir.resolve(GRADEBOOK_FILE), gradebookCsv(report).getBytes(StandardCharsets.UTF_8));
             writeAtomically(dir.resolve(TESTS_FILE), testsCsv(report).getBytes(StandardCharsets.UTF_8));
             writeAtomically(dir.resolve(CLAUSES_FILE), clausesCsv(report).getBytes(StandardCharsets.UTF_8));
-            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(histogram(report), "png", png);
             writeAtomically(dir.resolve(HISTOGRAM_FILE), png.toByteArray());
             writeAtomically(dir.resolve(SUMMARY_FILE), summaryMarkdown(report).getBytes(StandardCharsets.UTF_8));
@@ -72,8 +74,8 @@ public final class ClassReportWriter {
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
         Files.write(partial, bytes);
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

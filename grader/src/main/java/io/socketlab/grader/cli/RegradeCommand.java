@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -239,7 +240,7 @@ final class RegradeCommand implements Callable<Integer> {
                             + String.join(", ", Suites.available()));
                 }
             }
-            return selected.stream().distinct().sorted(java.util.Comparator.comparingInt(Exercises::order)).toList();
+            return selected.stream().distinct().sorted(Comparator.comparingInt(Exercises::order)).toList();
         }
 
         void checkSandbox() {

@@ -89,14 +89,22 @@ public final class ClientUnderTest {
 
     /** Starts the client with {@code --host 127.0.0.1 --port N} and then {@code arguments}. */
     public Run start(int port, List<String> arguments) {
+        return startRaw(againstPort(port, arguments));
+    }
+
+    private static List<String> againstPort(int port, List<String> arguments) {
         List<String> all = new ArrayList<>(List.of("--host", HOST, "--port", Integer.toString(port)));
         all.addAll(arguments);
-        return startRaw(all);
+        return all;
     }
 
     /** Starts the client with exactly these arguments (for clients whose command line is not host/port). */
     public Run startRaw(List<String> arguments) {
-        RunningProgram program = scope.watch(scope.own(context.launcher().start(label, command, arguments)));
+        return startRaw(arguments, context.launcher().stdoutHeadLimit());
+    }
+
+    private Run startRaw(List<String> arguments, int stdoutLimit) {
+        RunningProgram program = scope.watch(scope.own(context.launcher().start(label, command, arguments, stdoutLimit)));
         scope.transcript().note("client", "started with arguments " + arguments);
         return new Run(program);
     }
@@ -116,9 +124,15 @@ public final class ClientUnderTest {
         return run(port, arguments, Payload.of(stdin));
     }
 
-    /** Runs the client to completion: stdin is {@code stdin}, generated as it is written, then EOF. */
+    /**
+     * Runs the client to completion: stdin is {@code stdin}, generated as it is written, then EOF. Its stdout is kept
+     * whole up to the launcher's limit or twice {@code stdin}, whichever is more: a client may print what it is given
+     * (echo's 8 MiB), and what it prints beyond that is counted, not kept.
+     */
     public ClientResult run(int port, List<String> arguments, Payload stdin) {
-        Run run = start(port, arguments);
+        long twiceTheInput = Math.min(Integer.MAX_VALUE, 2 * stdin.size());
+        Run run = startRaw(againstPort(port, arguments),
+                (int) Math.max(context.launcher().stdoutHeadLimit(), twiceTheInput));
         run.writeStdinAndClose(stdin);
         return run.awaitExit();
     }

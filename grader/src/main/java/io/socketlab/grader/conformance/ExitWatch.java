@@ -4,6 +4,10 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.process.RunningProgram;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Remembers when a program exited on its own, during which test and how long after it started, and says so for the
@@ -22,6 +26,9 @@ final class ExitWatch {
     private volatile boolean testRunning;
     private volatile long startedAtNanos;
     private volatile Exit exit;
+    /** The program watched last, and what completes once its exit is recorded. */
+    private volatile RunningProgram watched;
+    private volatile CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
 
     void testStarted(Text title) {
         test = title;
@@ -36,11 +43,14 @@ final class ExitWatch {
     /** Watches {@code program}, started now, until it exits. */
     void watch(RunningProgram program) {
         startedAtNanos = System.nanoTime();
-        program.handle().onExit().thenRun(() -> exit = new Exit(program, System.nanoTime(), test, binding, testRunning));
+        watched = program;
+        recorded = program.handle().onExit()
+                .thenRun(() -> exit = new Exit(program, System.nanoTime(), test, binding, testRunning));
     }
 
     /** "{who} is no longer running: it exited with code C [when]; the end of its stderr: ...", in both languages. */
     Text describe(RunningProgram program, String whoEn, String whoEs) {
+        awaitRecorded(program);
         Exit seen = exit;
         String code = program.exitCode().isPresent() ? Integer.toString(program.exitCode().getAsInt()) : "?";
         String whenEn = "";
@@ -63,5 +73,23 @@ final class ExitWatch {
                         + (stderr.isEmpty() ? "; it wrote nothing on stderr" : "; the end of its stderr:\n" + stderr),
                 whoEs + " ya no está en marcha: terminó con código " + code + whenEs
                         + (stderr.isEmpty() ? "; no escribió nada en stderr" : "; el final de su stderr:\n" + stderr));
+    }
+
+    /**
+     * Waits a moment for the exit of a program found dead to be recorded: the JVM completes a process's exit future
+     * on another thread, which a busy machine may run a little after the process is seen gone.
+     */
+    private void awaitRecorded(RunningProgram program) {
+        Exit seen = exit;
+        if (program != watched || program.isAlive() || (seen != null && seen.program() == program)) {
+            return;
+        }
+        try {
+            recorded.get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Described without when it exited.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

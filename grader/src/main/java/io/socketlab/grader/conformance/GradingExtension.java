@@ -193,7 +193,7 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
             }
             server.unbind();
         }
-        ReportEntries.publish(context, scope);
+        ReportEntries.publish(context, scope, session(context).lang());
     }
 
     private static GradingContext session(ExtensionContext context) {

@@ -1,6 +1,7 @@
 package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.Image;
+import io.socketlab.grader.model.Lang;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,10 @@ public final class ReportEntries {
     private ReportEntries() {
     }
 
-    /** Publishes what {@code scope} gathered during the test. */
-    static void publish(ExtensionContext context, TestScope scope) {
+    /** Publishes what {@code scope} gathered during the test; the transcript's notes in the report's {@code lang}. */
+    static void publish(ExtensionContext context, TestScope scope, Lang lang) {
         if (!scope.transcript().isEmpty()) {
-            context.publishReportEntry(Map.of(TRANSCRIPT, scope.transcript().render()));
+            context.publishReportEntry(Map.of(TRANSCRIPT, scope.transcript().render(lang)));
         }
         String logs = scope.logs();
         if (!logs.isBlank()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -286,7 +287,7 @@ final class Cgroups {
             List<Long> left = processes();
             while (!left.isEmpty() && System.nanoTime() < deadline) {
                 left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                LockSupport.parkNanos(10_000_000L);
                 left = processes();
             }
         }

@@ -1,10 +1,14 @@
 package io.socketlab.grader.process;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +274,7 @@ public final class DockerSandbox implements Sandbox {
     private static String folderOwner(Path dir) {
         try {
             return Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
-        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return "65534:65534";
         }
     }
@@ -280,8 +284,8 @@ public final class DockerSandbox implements Sandbox {
         private final Container container;
         private final OptionalInt uid;
         private final AtomicBoolean released = new AtomicBoolean();
-        private final java.nio.file.attribute.FileTime startedAt =
-                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(1));
+        private final FileTime startedAt =
+                FileTime.from(Instant.now().minusSeconds(1));
         private volatile long pid;
         private volatile long pidsRefusals;
 
@@ -461,7 +465,7 @@ public final class DockerSandbox implements Sandbox {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -3,12 +3,16 @@ package io.socketlab.grader.process;
 import io.socketlab.grader.model.HarnessException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * {@code --sandbox ns}: every program in Linux namespaces through bubblewrap, with no Docker. Each program gets its
@@ -161,7 +167,7 @@ public final class NamespaceSandbox implements Sandbox {
             String id = Integer.toString(uid.getAsInt());
             Set<Integer> groups = groupsToRead(launch.readable());
             argv.addAll(List.of("setpriv", "--reuid=" + id, "--regid=" + id, groups.isEmpty() ? "--clear-groups"
-                    : "--groups=" + groups.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                    : "--groups=" + groups.stream().map(String::valueOf).collect(Collectors.joining(",")),
                     "--inh-caps=-all", "--bounding-set=-all", "--"));
         }
         argv.addAll(List.of("prlimit",
@@ -210,13 +216,13 @@ public final class NamespaceSandbox implements Sandbox {
      * lets it read, in the folders it is shown, what those groups may read.
      */
     static Set<Integer> groupsToRead(List<Path> readable) {
-        Set<Integer> groups = new java.util.TreeSet<>();
+        Set<Integer> groups = new TreeSet<>();
         for (Path path : readable) {
             try {
-                Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-                boolean open = permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                boolean open = permissions.contains(PosixFilePermission.OTHERS_READ)
                         && (!Files.isDirectory(path)
-                        || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE));
+                        || permissions.contains(PosixFilePermission.OTHERS_EXECUTE));
                 if (!open) {
                     groups.add((Integer) Files.getAttribute(path, "unix:gid"));
                 }
@@ -260,8 +266,8 @@ public final class NamespaceSandbox implements Sandbox {
         private final Cgroups.Cgroup cgroup;
         private final List<String> argv;
         private final AtomicBoolean released = new AtomicBoolean();
-        private final java.nio.file.attribute.FileTime started = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(1));
+        private final FileTime started = FileTime.from(
+                Instant.now().minusSeconds(1));
 
         Namespaced(Launch launch, OptionalInt uid, Cgroups.Cgroup cgroup, List<String> argv) {
             this.launch = launch;
@@ -330,7 +336,7 @@ public final class NamespaceSandbox implements Sandbox {
      * writes there (Java and Python ignore SIGXFSZ and see an error instead). A file is the program's when its uid
      * owns it, or, without a uid of its own, when it changed after the program started.
      */
-    static boolean wroteFileOfSize(Path folder, long size, OptionalInt uid, java.nio.file.attribute.FileTime since) {
+    static boolean wroteFileOfSize(Path folder, long size, OptionalInt uid, FileTime since) {
         try (var files = Files.walk(folder)) {
             return files.limit(10_000).anyMatch(file -> {
                 try {
@@ -344,7 +350,7 @@ public final class NamespaceSandbox implements Sandbox {
                     return false;
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }

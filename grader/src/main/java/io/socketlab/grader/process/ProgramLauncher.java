@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Starts programs as processes with a scrubbed environment, a private temporary folder, and their output drained
@@ -70,9 +74,22 @@ public final class ProgramLauncher {
 
     /** Starts {@code command} with {@code arguments} appended, with the grader's variables that find runtimes. */
     public RunningProgram start(String label, ProgramCommand command, List<String> arguments) {
+        return start(label, command, arguments, stdoutHeadLimit);
+    }
+
+    /**
+     * Like {@link #start(String, ProgramCommand, List)}, keeping {@code stdoutLimit} bytes of stdout whole instead of
+     * the launcher's own limit: for a client whose output the grader compares with more than that.
+     */
+    public RunningProgram start(String label, ProgramCommand command, List<String> arguments, int stdoutLimit) {
         Map<String, String> inherited = new HashMap<>(System.getenv());
         inherited.keySet().retainAll(INHERITED);
-        return start(label, command, arguments, inherited);
+        return start(label, command, arguments, inherited, stdoutLimit);
+    }
+
+    /** How many bytes of a program's stdout are kept whole unless a start says otherwise. */
+    public int stdoutHeadLimit() {
+        return stdoutHeadLimit;
     }
 
     /**
@@ -81,6 +98,11 @@ public final class ProgramLauncher {
      */
     public RunningProgram start(String label, ProgramCommand command, List<String> arguments,
                                 Map<String, String> variables) {
+        return start(label, command, arguments, variables, stdoutHeadLimit);
+    }
+
+    private RunningProgram start(String label, ProgramCommand command, List<String> arguments,
+                                 Map<String, String> variables, int stdoutLimit) {
         Path privateDir = newFolder(label);
         List<String> commandLine = command.withArguments(arguments);
         Path workingDir = command.workingDir() != null ? command.workingDir() : privateDir;
@@ -108,7 +130,7 @@ public final class ProgramLauncher {
         long start = System.nanoTime();
         try {
             Process process = spawn(builder);
-            OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutHeadLimit, 64 * 1024, start);
+            OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutLimit, 64 * 1024, start);
             OutputCapture stderr = new OutputCapture("err", process.getErrorStream(), 64 * 1024, 64 * 1024, start);
             return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace,
                     command.beforeStop(), confinement);
@@ -156,7 +178,7 @@ public final class ProgramLauncher {
     private static Process spawn(ProcessBuilder builder) throws IOException {
         try {
             return SPAWNER.submit(builder::start).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
@@ -167,8 +189,8 @@ public final class ProgramLauncher {
         }
     }
 
-    private static final java.util.concurrent.ExecutorService SPAWNER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    private static final ExecutorService SPAWNER =
+            Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "socketlab-spawner");
                 thread.setDaemon(true);
                 return thread;
@@ -203,7 +225,7 @@ public final class ProgramLauncher {
             String argument = commandLine.get(i);
             if ((argument.equals("-cp") || argument.equals("-classpath") || argument.equals("--class-path"))
                     && i + 1 < commandLine.size()) {
-                for (String entry : commandLine.get(i + 1).split(java.io.File.pathSeparator)) {
+                for (String entry : commandLine.get(i + 1).split(File.pathSeparator)) {
                     if (!entry.isBlank() && Path.of(entry).isAbsolute()) {
                         paths.add(Path.of(entry));
                     }

@@ -1,5 +1,7 @@
 package io.socketlab.grader.process;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +75,16 @@ public interface Sandbox extends AutoCloseable {
     static List<Path> graderFiles() {
         try {
             Path code = Path.of(Sandbox.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!java.nio.file.Files.isDirectory(code)) {
+            if (!Files.isDirectory(code)) {
                 return List.of(code);
             }
             for (Path dir = code; dir != null; dir = dir.getParent()) {
-                if (java.nio.file.Files.isRegularFile(dir.resolve("pom.xml"))) {
+                if (Files.isRegularFile(dir.resolve("pom.xml"))) {
                     return List.of(dir);
                 }
             }
             return List.of(code);
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return List.of();
         }
     }

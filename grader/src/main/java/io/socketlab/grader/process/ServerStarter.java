@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -95,8 +96,10 @@ public final class ServerStarter {
                         + " times in a row");
             }
             boolean exited = program.exitCode().isPresent();
-            // A server that never listened because a busy machine never gave it a processor is not at fault.
-            Duration starved = exited ? Duration.ZERO : RunQueue.waited(program.handle());
+            // A server that never listened because a busy machine never gave it a processor is not at fault; one that
+            // ran into a sandbox limit is.
+            Duration starved = exited || program.limitBreach().isPresent() ? Duration.ZERO
+                    : RunQueue.waited(program.handle());
             program.close();
             if (starved.compareTo(readyWithin.dividedBy(2)) >= 0) {
                 throw new HarnessException(String.format(Locale.ROOT, "the server waited %.1f s of %.1f s for a "
@@ -140,7 +143,7 @@ public final class ServerStarter {
                             othersSince.set(-1);
                             return false;
                         }
-                        Optional<java.util.Set<Long>> own = program.socketInodes();
+                        Optional<Set<Long>> own = program.socketInodes();
                         if (own.isEmpty() || readiness.isOwnedBy(port, own.get())) {
                             return true;
                         }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,8 +23,8 @@ final class Tools {
     static final String BWRAP_PROPERTY = "socketlab.bwrap";
     /** The property naming the docker CLI (tests point it at a stand-in); {@code docker} on the PATH. */
     static final String DOCKER_PROPERTY = "socketlab.docker";
-    private static final java.util.Map<String, Optional<String>> BUBBLEWRAP_PROBLEMS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> BUBBLEWRAP_PROBLEMS =
+            new ConcurrentHashMap<>();
 
     private Tools() {
     }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +35,7 @@ public record Grader(Path javaBinary, String classpath, String digest) {
 
     /** The command that runs {@code arguments} as {@code socketlab-grader}, with JVM flags first. */
     public List<String> command(List<String> jvmFlags, List<String> arguments) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classpath, MAIN_CLASS));
@@ -59,7 +61,7 @@ public record Grader(Path javaBinary, String classpath, String digest) {
         MessageDigest digest = newSha256();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(dir.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(HexFormat.of().parseHex(fileDigest(file)));
             }

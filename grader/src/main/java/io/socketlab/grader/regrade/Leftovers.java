@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds and kills the processes a command left running after it ended, on Linux, from {@code /proc}: those whose
@@ -35,7 +36,7 @@ final class Leftovers {
             for (ProcessHandle process : found) {
                 process.destroyForcibly();
                 process.onExit().completeOnTimeout(process, Duration.ofSeconds(2).toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS).join();
+                        TimeUnit.MILLISECONDS).join();
             }
             killed += found.size();
         }

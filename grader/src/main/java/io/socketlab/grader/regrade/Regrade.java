@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Regrades a roster: {@code parallel} students at a time, each in its own processes, each ending in a record. */
@@ -83,7 +84,7 @@ public final class Regrade {
         } finally {
             futures.forEach(f -> f.cancel(true));
             pool.shutdownNow();
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            pool.awaitTermination(1, TimeUnit.MINUTES);
             Tree.delete(settings.work());
         }
         return new Summary(List.copyOf(submissions), students.size() - kept, kept);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ public final class Roster {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1); // a spreadsheet's byte order mark
             }
-            try (Reader reader = new java.io.StringReader(text);
+            try (Reader reader = new StringReader(text);
                  MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
                 List<Map<String, String>> rows = it.readAll();
                 List<String> header = it.getParserSchema() instanceof CsvSchema csv

@@ -11,8 +11,10 @@ import io.socketlab.grader.regrade.Git.Commit;
 import io.socketlab.grader.regrade.Git.GitException;
 import io.socketlab.grader.regrade.Roster.Student;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -273,7 +275,7 @@ final class StudentRegrade {
             Tree.replace(staging, settings.students().resolve(student.username()));
             return new Outcome(submission, false);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + student.username() + "'s results", e);
+            throw new UncheckedIOException("cannot write " + student.username() + "'s results", e);
         }
     }
 
@@ -295,7 +297,7 @@ final class StudentRegrade {
             return;
         }
         try (var files = Files.walk(from)) {
-            for (Path file : files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            for (Path file : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
                     && f.toString().endsWith(".java")).toList()) {
                 Path copy = to.resolve(from.relativize(file).toString());
                 Files.createDirectories(copy.getParent());

@@ -30,8 +30,8 @@ import java.util.concurrent.CountDownLatch;
 public final class GradingSession {
 
     /**
-     * Whole-program stdout kept for client tests: four times the most a suite compares (echo's 1 MiB); more is
-     * counted, not kept, so a client printing without end costs the grader nothing more.
+     * Whole-program stdout kept for client tests, unless a test feeds the client more (then twice its input: echo's
+     * 8 MiB); more is counted, not kept, so a client printing without end costs the grader nothing more.
      */
     private static final int CLIENT_OUTPUT_LIMIT = 4 * 1024 * 1024;
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -68,6 +69,24 @@ class RequirementTextsTests {
         }
         // The hints that name an API (shutdownOutput(), sendall, signal.signal...) have both languages' terms.
         assertThat(overrides).isGreaterThanOrEqualTo(30);
+    }
+
+    /** Words of one language's socket API: a general hint that uses them owes each language its own hint. */
+    private static final List<String> LANGUAGE_TERMS = List.of("shutdownOutput", "SHUT_WR", "sendall", "sys.stdin",
+            "sys.stdout", "System.in", "System.out", "signal.signal", "setSoTimeout", "settimeout", "recvfrom",
+            "getSocketAddress", "flush=True", "makefile");
+
+    @Test
+    void aHintThatNamesALanguagesApiHasAJavaAndAPythonHint() {
+        List<String> missing = new ArrayList<>();
+        for (Method test : gradedTests()) {
+            String general = RequirementTexts.hint(test).en();
+            List<String> named = LANGUAGE_TERMS.stream().filter(general::contains).toList();
+            if (!named.isEmpty() && !(RequirementTexts.has(test, "hint.java") && RequirementTexts.has(test, "hint.python"))) {
+                missing.add(RequirementTexts.key(test) + " names " + named);
+            }
+        }
+        assertThat(missing).as("hints that name a language's API without .hint.java and .hint.python").isEmpty();
     }
 
     @Test
