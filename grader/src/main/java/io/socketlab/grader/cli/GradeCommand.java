@@ -2,25 +2,32 @@ package io.socketlab.grader.cli;
 
 import io.socketlab.grader.coverage.CoverageRecorder;
 import io.socketlab.grader.coverage.CoverageSummary;
+import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.model.GradeReport;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.process.BuiltinTarget;
+import io.socketlab.grader.process.DockerSandbox;
+import io.socketlab.grader.process.Limits;
+import io.socketlab.grader.process.NamespaceSandbox;
+import io.socketlab.grader.process.PrivateNetwork;
+import io.socketlab.grader.process.Sandbox;
+import io.socketlab.grader.process.Target;
+import io.socketlab.grader.process.Targets;
 import io.socketlab.grader.report.Reports;
-import io.socketlab.grader.model.Exercises;
+import io.socketlab.grader.report.SpecLinks;
 import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.session.Suites;
-import io.socketlab.grader.process.BuiltinTarget;
-import io.socketlab.grader.process.DockerSandbox;
-import io.socketlab.grader.process.Target;
-import io.socketlab.grader.process.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code grade}: runs the selected exercises' suites against a target and writes every report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
@@ -39,7 +46,9 @@ final class GradeCommand implements Callable<Integer> {
     List<String> exercises;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for results.json, junit.xml, summary.md and report.html (default: none, console only).")
+            description = "Folder for the report files: results.json (Gradescope's schema), junit.xml, summary.md "
+                    + "(a GitHub job summary), report.html, annotations.txt and classroom50/ (result.json, "
+                    + "release-body.md); with --coverage also coverage/ (default: none, console only).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: random, printed).")
@@ -61,16 +70,35 @@ final class GradeCommand implements Callable<Integer> {
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
 
-    @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|docker",
-            description = "Where the programs run: none (plain processes) or docker (a container each, with CPU, "
-                    + "memory, process and filesystem limits; needs a running Docker engine) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--spec-url", paramLabel = "BASE",
+            description = "Where report.html links each clause: BASE<exercise>.md#<clause>, e.g. "
+                    + "https://github.com/OWNER/REPO/blob/main/specs/ (Spanish reports add es/) "
+                    + "(default: the repository's specs/ folder, relative to --out).")
+    String specUrl;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many tests run at once (default: twice the processors, at least 2). Tests of one "
+                    + "program that share its server run one after another whatever N is; 1 runs every test in "
+                    + "report order. Reports are the same whatever N is.")
+    Integer jobs;
+
+    @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|ns|docker",
+            description = "Where the programs run: none (plain processes), ns (Linux namespaces through bubblewrap:"
+                    + " loopback-only network shared with the grader, own PID namespace, an allow-list view of the"
+                    + " files, resource limits) or docker (a container each, same isolation; needs a running engine)"
+                    + " (default: ${DEFAULT-VALUE}). See docs/sandbox.md.")
     String sandbox;
 
     @Option(names = "--sandbox-image", defaultValue = DockerSandbox.DEFAULT_IMAGE, paramLabel = "IMAGE",
-            description = "With --sandbox docker: the image the programs run in, present locally (never pulled); "
-                    + "Python manifests need one with python3, e.g. built from the grader's sandbox/Dockerfile "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "With --sandbox docker: the image the programs run in, present locally (never pulled), with"
+                    + " java, python3 and whatever else the manifests call (default: ${DEFAULT-VALUE}).")
     String sandboxImage;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE,...",
+            description = "With --sandbox ns or docker: what each program may use, e.g. memory=1g,pids=128,cpu=60s"
+                    + " (names: memory, pids, cpu, fsize, nofile, cpus; default: "
+                    + "memory=512m,pids=256,cpu=120s,fsize=256m,nofile=1024,cpus=1).")
+    String limit;
 
     @Override
     public Integer call() {
@@ -86,6 +114,9 @@ final class GradeCommand implements Callable<Integer> {
                         + String.join(", ", Suites.available()));
             }
         }
+        if (jobs != null && jobs < 1) {
+            return usage("--jobs must be at least 1, got " + jobs);
+        }
         Target resolved;
         Timeouts timeouts;
         try {
@@ -94,47 +125,51 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        DockerSandbox container;
-        switch (sandbox) {
-            case "none" -> container = null;
-            case "docker" -> {
-                if (coverage) {
-                    return usage("--coverage cannot be combined with --sandbox docker: the coverage agent runs "
-                            + "with the grader's JVM, outside the containers");
-                }
-                var engineProblem = DockerSandbox.unavailableBecause();
-                if (engineProblem.isPresent()) {
-                    return usage("--sandbox docker needs a running Docker engine: " + engineProblem.get());
-                }
-                var imageProblem = DockerSandbox.imageMissingBecause(sandboxImage);
-                if (imageProblem.isPresent()) {
-                    return usage("--sandbox docker: " + imageProblem.get());
-                }
-                container = DockerSandbox.of(sandboxImage);
-            }
-            default -> {
-                return usage("--sandbox must be none or docker, got '" + sandbox + "'");
-            }
+        Limits limits;
+        try {
+            limits = limit == null ? Limits.DEFAULT : Limits.DEFAULT.with(limit);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
-        long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
-        Reports reports = Reports.standard(console, out, lang, showHidden);
+        if (!List.of("none", "ns", "docker").contains(sandbox)) {
+            return usage("--sandbox must be none, ns or docker, got '" + sandbox + "'");
+        }
+        if (!sandbox.equals("none") && !PrivateNetwork.isLoopbackOnly()) {
+            // The programs must share one private loopback with the grader: run again inside one.
+            return relaunchInPrivateNetwork();
+        }
+        Sandbox programs;
+        try {
+            programs = sandbox(limits);
+        } catch (IllegalStateException e) {
+            return usage(e.getMessage());
+        }
+        programs.limitations().forEach(line ->
+                spec.commandLine().getErr().println("socketlab-grader: --sandbox " + sandbox + ": " + line));
+        long actualSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+        SpecLinks specLinks = specUrl != null ? SpecLinks.published(specUrl)
+                : SpecLinks.relative(out, Targets.home().map(home -> home.resolve("specs")));
+        Reports reports = Reports.standard(console, out, lang, showHidden, specLinks);
         GradeReport report;
-        if (coverage && resolved instanceof BuiltinTarget builtin) {
-            try (CoverageRecorder recorder = CoverageRecorder.start()) {
-                report = new GradingSession(config(recorder.instrument(builtin), selected, actualSeed, timeouts),
+        try (programs) {
+            if (coverage && resolved instanceof BuiltinTarget builtin) {
+                try (CoverageRecorder recorder = CoverageRecorder.start()) {
+                    report = new GradingSession(config(recorder.instrument(builtin), selected, actualSeed, timeouts)
+                            .withSandbox(programs), reports).run();
+                    CoverageSummary summary = recorder.report(builtin, selected,
+                            out == null ? null : out.resolve("coverage"));
+                    summary.consoleLines().forEach(console::println);
+                }
+            } else {
+                report = new GradingSession(config(resolved, selected, actualSeed, timeouts).withSandbox(programs),
                         reports).run();
-                CoverageSummary summary = recorder.report(builtin, selected, out == null ? null : out.resolve("coverage"));
-                summary.consoleLines().forEach(console::println);
-            }
-        } else {
-            report = new GradingSession(config(resolved, selected, actualSeed, timeouts).withSandbox(container),
-                    reports).run();
-            if (coverage) {
-                console.println(lang == Lang.ES
-                        ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "
-                                + target + " no lo es, así que no hay informe de cobertura."
-                        : "--coverage: coverage is measured only for Java targets (reference, student); "
-                                + target + " is not one, so there is no coverage report.");
+                if (coverage) {
+                    console.println(lang == Lang.ES
+                            ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "
+                                    + target + " no lo es, así que no hay informe de cobertura."
+                            : "--coverage: coverage is measured only for Java targets (reference, student); "
+                                    + target + " is not one, so there is no coverage report.");
+                }
             }
         }
         console.flush();
@@ -144,8 +179,74 @@ final class GradeCommand implements Callable<Integer> {
         return report.fullMarks() ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;
     }
 
+    /** The sandbox of {@code --sandbox}, in this JVM's private network. */
+    private Sandbox sandbox(Limits limits) {
+        List<Path> hidden = new ArrayList<>(Sandbox.graderFiles());
+        if (out != null) {
+            hidden.add(out.toAbsolutePath().normalize());
+        }
+        return switch (sandbox) {
+            case "ns" -> {
+                var problem = NamespaceSandbox.unavailableBecause();
+                if (problem.isPresent()) {
+                    throw new IllegalStateException("--sandbox ns cannot isolate programs here: " + problem.get());
+                }
+                yield NamespaceSandbox.create(limits, hidden);
+            }
+            case "docker" -> {
+                String network = PrivateNetwork.relaunchedAs().filter(v -> v.startsWith("container:"))
+                        .orElseThrow(() -> new IllegalStateException("--sandbox docker runs its programs in the"
+                                + " network of a holder container that `grade` starts itself; this network is not one"));
+                yield new DockerSandbox(sandboxImage, limits, network, hidden);
+            }
+            default -> Sandbox.NONE;
+        };
+    }
+
+    /**
+     * Runs this same command again in a private network with loopback only, shared with every program: a new
+     * namespace ({@code ns}) or a holder container's ({@code docker}). Checks first what would make that fail.
+     */
+    private int relaunchInPrivateNetwork() {
+        if (PrivateNetwork.relaunchedAs().isPresent()) {
+            return usage("--sandbox " + sandbox + ": the relaunched grader still sees network interfaces other than"
+                    + " loopback, so its programs would not be isolated");
+        }
+        List<String> arguments = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (arguments.isEmpty() || !arguments.get(0).equals("grade")) {
+            arguments.add(0, "grade");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter console = spec.commandLine().getOut();
+        if (sandbox.equals("ns")) {
+            var problem = NamespaceSandbox.unavailableBecause();
+            if (problem.isPresent()) {
+                return usage("--sandbox ns cannot isolate programs here: " + problem.get());
+            }
+            return PrivateNetwork.relaunchIsolated(arguments, console, err);
+        }
+        var problem = DockerSandbox.unusableBecause(sandboxImage);
+        if (problem.isPresent()) {
+            return usage("--sandbox docker " + problem.get());
+        }
+        DockerSandbox.reapLeftovers();
+        DockerSandbox.NetworkHolder holder;
+        try {
+            holder = DockerSandbox.startNetworkHolder(sandboxImage);
+        } catch (IllegalStateException e) {
+            return usage("--sandbox docker: " + e.getMessage());
+        }
+        try {
+            return PrivateNetwork.relaunchInto(holder.pid(), holder.network(), arguments, console, err);
+        } finally {
+            DockerSandbox.remove(holder.name());
+        }
+    }
+
     private SessionConfig config(Target graded, List<String> selected, long actualSeed, Timeouts timeouts) {
-        return new SessionConfig(graded, selected, actualSeed, lang, timeouts, Path.of(System.getProperty("java.io.tmpdir")));
+        SessionConfig config = new SessionConfig(graded, selected, actualSeed, lang, timeouts,
+                Path.of(System.getProperty("java.io.tmpdir")));
+        return jobs == null ? config : config.withJobs(jobs);
     }
 
     private int usage(String message) {

@@ -1,5 +1,8 @@
 package io.socketlab.grader.cli;
 
+import io.socketlab.grader.process.GraderJvm;
+import java.util.Collections;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Grades socket-programming exercises over real sockets.",
         subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class, ExportStudentCommand.class,
                 ExportClassroom50Command.class, ExportGradescopeCommand.class,
+                RegradeCommand.class, RegradeReportCommand.class, RegradeSlicesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -21,7 +25,9 @@ public final class GraderCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: grade or list");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: " + String.join(", ", commands) + " (or help)");
     }
 
     /** The command line as tests drive it: usage errors exit 2, unexpected exceptions 3. */
@@ -36,6 +42,15 @@ public final class GraderCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        // Grading runs in a JVM whose heap is bounded, so that no program can make the grader's memory grow; `grade`
+        // with an isolating sandbox relaunches itself anyway, bounded, in a private network.
+        boolean isolated = arguments.contains("--sandbox=ns") || arguments.contains("--sandbox=docker")
+                || Collections.indexOfSubList(arguments, List.of("--sandbox", "ns")) >= 0
+                || Collections.indexOfSubList(arguments, List.of("--sandbox", "docker")) >= 0;
+        if (!arguments.isEmpty() && arguments.get(0).equals("grade") && !isolated && !GraderJvm.heapBounded()) {
+            System.exit(GraderJvm.relaunchWithBoundedHeap(arguments));
+        }
         int exit = commandLine().execute(args);
         System.exit(exit);
     }

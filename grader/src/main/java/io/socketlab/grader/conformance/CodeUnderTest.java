@@ -15,13 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The target's code as a whole, for checks that read or build on it rather than talk to its programs: one per
- * test class, so an expensive result (a run of the target's own tests) is computed once and shared.
+ * program, shared by its tests, so an expensive result (a run of the target's own tests) is computed once.
  */
-public final class CodeUnderTest implements ExtensionContext.Store.CloseableResource {
+public final class CodeUnderTest implements AutoCloseable {
 
     private final GradingContext context;
     private final Map<String, Object> results = new HashMap<>();
@@ -50,7 +49,7 @@ public final class CodeUnderTest implements ExtensionContext.Store.CloseableReso
         return context.timeouts();
     }
 
-    /** A new empty folder, removed when the test class ends. */
+    /** A new empty folder, removed when the program's last test ends. */
     public synchronized Path newFolder(String label) {
         Path folder = context.launcher().newFolder(label);
         folders.add(folder);
@@ -59,19 +58,21 @@ public final class CodeUnderTest implements ExtensionContext.Store.CloseableReso
 
     /**
      * Runs {@code command} with {@code arguments} and no input until it exits; one still running after
-     * {@code within} is stopped and reported with exit code -1.
+     * {@code within} is stopped and reported as such.
      */
     public ClientResult run(String label, ProgramCommand command, List<String> arguments, Duration within) {
-        try (RunningProgram program = context.launcher().start(label, command, arguments)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, arguments))) {
             scope.transcript().note(label, "ran `" + command.description() + "` " + String.join(" ", arguments));
             program.closeStdin();
             OptionalInt exit = program.awaitExit(within);
-            scope.addLog(label, program.log());
-            return new ClientResult(exit.orElse(-1), program.stdout().bytes(), program.stderr().text());
+            scope.addLog(label, ProgramOutput.whole(program));
+            return exit.isPresent()
+                    ? new ClientResult(exit.getAsInt(), program.stdout().bytes(), program.stderr().text())
+                    : ClientResult.stillRunning(within, program.stdout().bytes(), program.stderr().text());
         }
     }
 
-    /** {@code compute}'s result, computed by the first test of the class that asks for {@code key}. */
+    /** {@code compute}'s result, computed by the first test of the program that asks for {@code key}. */
     @SuppressWarnings("unchecked")
     public synchronized <T> T once(String key, Supplier<T> compute) {
         Object result = results.get(key);

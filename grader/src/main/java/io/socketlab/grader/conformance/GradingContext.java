@@ -30,6 +30,7 @@ public final class GradingContext {
     private final Timeouts timeouts;
     private final long seed;
     private final Lang lang;
+    private final ProgramStates programs = new ProgramStates();
 
     public GradingContext(Target target, ProgramLauncher launcher, PortAllocator ports, Timeouts timeouts,
                           long seed, Lang lang) {
@@ -88,5 +89,10 @@ public final class GradingContext {
 
     public Lang lang() {
         return lang;
+    }
+
+    /** What each program's tests share: its baseline's verdict, its server. */
+    public ProgramStates programs() {
+        return programs;
     }
 }

@@ -1,12 +1,17 @@
 package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.process.BuiltinTarget;
+import io.socketlab.grader.process.LimitBreach;
 import io.socketlab.grader.process.ProgramCommand;
+import io.socketlab.grader.process.Readiness;
+import io.socketlab.grader.process.Target;
+import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -21,8 +26,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Runs conformance tests inside a grading session: skips a program the target does not submit (NOT SUBMITTED) and
- * tests whose baseline failed (BLOCKED), injects the fixtures, names a crash a crash, and publishes each test's
- * transcript and program output for the reports.
+ * tests whose program's baseline failed (BLOCKED), injects the fixtures (a program's tests share its server
+ * whichever class they are in), holds a {@link RunsAlone} test until nothing else runs, names a crash a crash, and
+ * publishes each test's transcript and program output for the reports.
  */
 public final class GradingExtension implements ExecutionCondition, BeforeEachCallback, AfterTestExecutionCallback,
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
@@ -31,25 +37,8 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     public static final String NOT_SUBMITTED = "NOT_SUBMITTED: ";
     /** Prefix of a skip reason meaning the program's baseline failed. */
     public static final String BLOCKED = "BLOCKED: ";
-    /** Report entry keys the session reads. */
-    public static final String TRANSCRIPT_ENTRY = "socketlab.transcript";
-    public static final String LOG_ENTRY = "socketlab.log";
-    /**
-     * Report entry keys of the n-th picture a test attached (1-based): {@code socketlab.image.1} holds the PNG in
-     * base64, {@code socketlab.image.1.caption} and {@code socketlab.image.1.caption.es} its caption.
-     */
-    public static final String IMAGE_ENTRY = "socketlab.image.";
-    /**
-     * Report entry keys of a measurement an INFO test publishes (English, Spanish) through JUnit's
-     * {@code TestReporter}; the reports show it with the test.
-     */
-    public static final String MEASUREMENT_ENTRY = "socketlab.measurement";
-    public static final String MEASUREMENT_ENTRY_ES = "socketlab.measurement.es";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
-    private static final String BASELINE_PASSED = "baseline-passed";
-    private static final String SERVER = "server";
-    private static final String CODE = "code";
     private static final String SCOPE = "scope";
 
     @Override
@@ -57,19 +46,22 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         if (context.getTestMethod().isEmpty()) {
             return ConditionEvaluationResult.enabled("containers always run");
         }
-        ExerciseSuite suite = suite(context);
-        if (command(context, suite).isEmpty()) {
-            return ConditionEvaluationResult.disabled(NOT_SUBMITTED + "the target has no "
-                    + suite.exercise() + " " + suite.program().id());
+        if (context.getConfigurationParameter(GradingContext.SESSION_PARAMETER).isEmpty()) {
+            // Run by an IDE or a test runner pattern that matched it: a suite grades only inside a session.
+            return ConditionEvaluationResult.disabled("conformance suites run inside a grading session "
+                    + "(socketlab-grader grade), not on their own");
+        }
+        ProgramKey program = Declarations.program(context.getRequiredTestClass());
+        if (command(context, program).isEmpty()) {
+            return ConditionEvaluationResult.disabled(NOT_SUBMITTED + "the target has no " + program);
         }
         Optional<String> notGradable = codeCheckNotGradable(context);
         if (notGradable.isPresent()) {
             return ConditionEvaluationResult.disabled(NOT_SUBMITTED + notGradable.get());
         }
-        Boolean baselinePassed = classStore(context).get(BASELINE_PASSED, Boolean.class);
-        if (Boolean.FALSE.equals(baselinePassed) && !isBaseline(context)) {
-            return ConditionEvaluationResult.disabled(BLOCKED + "the " + suite.exercise() + " "
-                    + suite.program().id() + " baseline test failed");
+        Boolean baselinePassed = session(context).programs().of(program).baselinePassed();
+        if (Boolean.FALSE.equals(baselinePassed) && !Declarations.isBaseline(context.getRequiredTestMethod())) {
+            return ConditionEvaluationResult.disabled(BLOCKED + "the " + program + " baseline test failed");
         }
         return ConditionEvaluationResult.enabled("submitted");
     }
@@ -80,16 +72,17 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         if (check == null) {
             return Optional.empty();
         }
-        io.socketlab.grader.process.Target target = session(context).target();
-        boolean javaModule = target instanceof io.socketlab.grader.process.BuiltinTarget builtin
-                && builtin.moduleDir().isPresent();
+        Target target = session(context).target();
+        boolean javaModule = target instanceof BuiltinTarget builtin && builtin.moduleDir().isPresent();
         boolean named = !check.manifestKey().isEmpty() && target.command(check.manifestKey()).isPresent();
         return javaModule || named ? Optional.empty() : Optional.of(check.whyNot());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(SCOPE, new TestScope());
+        // Waits here, before any fixture starts, until this test may run (alone, or beside others).
+        boolean alone = Declarations.runsAlone(context.getRequiredTestMethod());
+        context.getStore(NAMESPACE).put(SCOPE, new TestScope(AloneLock.acquire(alone)));
     }
 
     @Override
@@ -110,54 +103,81 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
             // Seeded per test, so a run can be replayed with --seed and tests do not depend on each other's draws.
             return new Random(session.seed() ^ context.getUniqueId().hashCode());
         }
+        ProgramKey program = Declarations.program(context.getRequiredTestClass());
+        TestScope scope = scope(context);
         if (type == CodeUnderTest.class) {
-            CodeUnderTest code = classStore(context).getOrComputeIfAbsent(CODE, key -> new CodeUnderTest(session),
-                    CodeUnderTest.class);
-            code.bind(scope(context));
+            CodeUnderTest code = session.programs().of(program).code(() -> new CodeUnderTest(session));
+            code.bind(scope);
             return code;
         }
-        ExerciseSuite suite = suite(context);
         if (type == ReferencePeer.class) {
-            return new ReferencePeer(session, suite.exercise(), scope(context));
+            return new ReferencePeer(session, program.exercise(), scope);
         }
-        ProgramCommand command = command(context, suite).orElseThrow();
-        String label = suite.exercise() + "-" + suite.program().id();
+        ProgramCommand command = command(context, program).orElseThrow();
         if (type == ServerUnderTest.class) {
-            ServerUnderTest server = classStore(context).getOrComputeIfAbsent(SERVER,
-                    key -> new ServerUnderTest(session, label, command, suite.readiness(),
-                            java.util.List.of(suite.serverArguments())), ServerUnderTest.class);
-            server.bind(scope(context));
-            if (suite.freshServerPerTest()) {
-                server.discard();
-            }
-            return server;
+            return server(context, session, program, command, scope);
         }
-        return new ClientUnderTest(session, label, command, scope(context));
+        return new ClientUnderTest(session, program.label(), command, scope);
+    }
+
+    /** The program's shared server, or one of the test's own when its class asks for a fresh server per test. */
+    private static ServerUnderTest server(ExtensionContext context, GradingContext session, ProgramKey program,
+                                          ProgramCommand command, TestScope scope) {
+        Class<?> testClass = context.getRequiredTestClass();
+        Optional<ServerSetup> setup = Declarations.serverSetup(testClass);
+        ServerUnderTest server;
+        if (Declarations.suite(testClass).freshServerPerTest()) {
+            server = scope.own(newServer(session, program, command, setup));
+        } else {
+            server = session.programs().of(program).server(() -> newServer(session, program, command, setup));
+        }
+        server.bind(scope, RequirementTexts.title(context.getRequiredTestMethod()));
+        scope.useServer(server);
+        return server;
+    }
+
+    private static ServerUnderTest newServer(GradingContext session, ProgramKey program, ProgramCommand command,
+                                             Optional<ServerSetup> setup) {
+        return new ServerUnderTest(session, program.label(), command,
+                setup.map(ServerSetup::readiness).orElse(Readiness.TCP),
+                setup.map(s -> List.of(s.arguments())).orElse(List.of()));
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
-        ServerUnderTest server = classStore(context).get(SERVER, ServerUnderTest.class);
-        boolean alreadyCrash = thrown instanceof ConformanceFailure failure
-                && failure.kind() == io.socketlab.grader.model.FailureKind.CRASHED;
-        if (server != null && server.diedDuringTest() && !alreadyCrash) {
-            // Whatever the probe saw (a reset, a timeout), the cause is that the server died.
-            ConformanceFailure crash = ConformanceFailure.crashed(
-                    Text.of("during this test", "durante esta prueba"), "the server keeps running", server.exitDescription());
-            crash.initCause(thrown);
-            throw crash;
+        ServerUnderTest server = scope(context).server();
+        Optional<LimitBreach> breach = scope(context).limitBreach()
+                .or(() -> server != null ? server.limitBreach() : Optional.empty());
+        if (breach.isPresent()) {
+            // Whatever the test saw (a timeout, a reset, even a harness error), a sandbox limit stopped the program.
+            ConformanceFailure limited = ConformanceFailure.crashed(Text.of("during this test", "durante esta prueba"),
+                    Text.of("the program within the sandbox's limits", "el programa dentro de los límites del sandbox"),
+                    breach.get().description())
+                    .withHint(breach.get().hint());
+            limited.initCause(thrown);
+            throw limited;
+        }
+        boolean alreadyCrash = thrown instanceof ConformanceFailure failure && failure.kind() == FailureKind.CRASHED;
+        if (server != null && !alreadyCrash) {
+            // Whatever the probe saw (a refusal, a reset, a timeout), the cause is that the server died.
+            Optional<ConformanceFailure> crash = server.crashBehind(thrown);
+            if (crash.isPresent()) {
+                throw crash.get();
+            }
         }
         throw thrown;
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        if (isBaseline(context)) {
+        Method test = context.getRequiredTestMethod();
+        if (Declarations.isBaseline(test)) {
             Optional<Throwable> thrown = context.getExecutionException();
+            ProgramStates.Shared shared = session(context).programs().of(Declarations.program(context.getRequiredTestClass()));
             if (thrown.isEmpty()) {
-                classStore(context).put(BASELINE_PASSED, true);
-            } else if (Failures.classify(thrown.get()).verdict() == io.socketlab.grader.model.Verdict.FAIL) {
-                classStore(context).put(BASELINE_PASSED, false);
+                shared.baselinePassed(true);
+            } else if (Failures.classify(thrown.get()).verdict() == Verdict.FAIL) {
+                shared.baselinePassed(false);
             }
             // A harness error in the baseline blocks nothing: the session retries it.
         }
@@ -166,39 +186,14 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     @Override
     public void afterEach(ExtensionContext context) {
         TestScope scope = scope(context);
-        if (!scope.transcript().isEmpty()) {
-            context.publishReportEntry(Map.of(TRANSCRIPT_ENTRY, scope.transcript().render()));
-        }
-        if (context.getExecutionException().isPresent()) {
-            ServerUnderTest server = classStore(context).get(SERVER, ServerUnderTest.class);
-            if (server != null) {
-                scope.addLog("server", server.log());
+        ServerUnderTest server = scope.server();
+        if (server != null) {
+            if (context.getExecutionException().isPresent()) {
+                server.reportOutputOfThisTest();
             }
+            server.unbind();
         }
-        String logs = scope.logs();
-        if (!logs.isBlank()) {
-            context.publishReportEntry(Map.of(LOG_ENTRY, logs));
-        }
-        List<io.socketlab.grader.model.Image> images = scope.images();
-        for (int n = 1; n <= images.size(); n++) {
-            io.socketlab.grader.model.Image image = images.get(n - 1);
-            context.publishReportEntry(Map.of(IMAGE_ENTRY + n, java.util.Base64.getEncoder().encodeToString(image.png()),
-                    IMAGE_ENTRY + n + ".caption", image.caption().en(),
-                    IMAGE_ENTRY + n + ".caption.es", image.caption().es()));
-        }
-    }
-
-    private static boolean isBaseline(ExtensionContext context) {
-        return context.getTestMethod().map(m -> m.isAnnotationPresent(Baseline.class)).orElse(false);
-    }
-
-    private static ExerciseSuite suite(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        ExerciseSuite suite = testClass.getAnnotation(ExerciseSuite.class);
-        if (suite == null) {
-            throw new IllegalStateException(testClass.getName() + " lacks @ExerciseSuite");
-        }
-        return suite;
+        ReportEntries.publish(context, scope, session(context).lang());
     }
 
     private static GradingContext session(ExtensionContext context) {
@@ -207,18 +202,8 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         return GradingContext.lookup(id);
     }
 
-    private static Optional<ProgramCommand> command(ExtensionContext context, ExerciseSuite suite) {
-        Program program = suite.program();
-        return session(context).target().program(suite.exercise(), program);
-    }
-
-    /** The store of the test class, which outlives each test: the shared server and the baseline's result. */
-    private static ExtensionContext.Store classStore(ExtensionContext context) {
-        ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent()) {
-            classContext = classContext.getParent().orElseThrow();
-        }
-        return classContext.getStore(NAMESPACE);
+    private static Optional<ProgramCommand> command(ExtensionContext context, ProgramKey program) {
+        return session(context).target().program(program.exercise(), program.program());
     }
 
     private static TestScope scope(ExtensionContext context) {

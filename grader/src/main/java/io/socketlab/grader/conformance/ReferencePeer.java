@@ -55,7 +55,7 @@ public final class ReferencePeer {
             scope.transcript().note("reference", "reference server started on port " + started.port());
             return new Server(started.program(), started.port());
         } catch (ServerStarter.StartFailure failure) {
-            scope.addLog(label, failure.program().log());
+            scope.addLog(label, ProgramOutput.whole(failure.program()));
             throw new HarnessException("the reference " + exercise + " server did not start: " + failure.getMessage());
         }
     }
@@ -72,7 +72,7 @@ public final class ReferencePeer {
     private void own(String label, RunningProgram program) {
         scope.own(() -> {
             program.close();
-            scope.addLog(label, program.log());
+            scope.addLog(label, ProgramOutput.whole(program));
         });
     }
 

@@ -5,13 +5,15 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a test says to a student, kept beside its suite in {@code messages.properties} (English) and
- * {@code messages_es.properties} (Spanish), keyed {@code <clause>.<test method>.title} and {@code .hint}: the test
- * method reads like its clause, the prose lives in one place per exercise.
+ * {@code messages_es.properties} (Spanish), keyed {@code <clause>.<test method>.title} and {@code .hint}, with
+ * {@code .hint.java} and {@code .hint.python} where the hint names a language's API: the test method reads like its
+ * clause, the prose lives in one place per exercise.
  */
 public final class RequirementTexts {
 
@@ -30,6 +32,24 @@ public final class RequirementTexts {
         return text(test, "hint");
     }
 
+    /**
+     * The hint in {@code language}'s own terms when the bundle has one ({@code <key>.hint.java},
+     * {@code <key>.hint.python}), else the general hint.
+     */
+    public static Text hint(Method test, ProgramLanguage language) {
+        Optional<String> suffix = language.bundleSuffix();
+        if (suffix.isPresent() && has(test, "hint." + suffix.get())) {
+            return text(test, "hint." + suffix.get());
+        }
+        return hint(test);
+    }
+
+    /** Whether the test's bundle (English) has {@code <key>.<suffix>}. */
+    static boolean has(Method test, String suffix) {
+        return bundle(test.getDeclaringClass().getPackageName() + ".messages", Locale.ROOT)
+                .containsKey(key(test) + "." + suffix);
+    }
+
     /** The bundle key of {@code test} without its suffix: {@code SOCK-2.countsUtf8BytesNotCharacters}. */
     public static String key(Method test) {
         Requirement requirement = test.getAnnotation(Requirement.class);
@@ -45,10 +65,14 @@ public final class RequirementTexts {
         return Text.of(lookup(bundle, Locale.ROOT, key), lookup(bundle, Locale.forLanguageTag("es"), key));
     }
 
-    private static String lookup(String bundleName, Locale locale, String key) {
-        ResourceBundle bundle = BUNDLES.computeIfAbsent(bundleName + "_" + locale, any -> ResourceBundle.getBundle(
+    private static ResourceBundle bundle(String bundleName, Locale locale) {
+        return BUNDLES.computeIfAbsent(bundleName + "_" + locale, any -> ResourceBundle.getBundle(
                 bundleName, locale, RequirementTexts.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    private static String lookup(String bundleName, Locale locale, String key) {
+        ResourceBundle bundle = bundle(bundleName, locale);
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {

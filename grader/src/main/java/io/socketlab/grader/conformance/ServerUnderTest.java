@@ -1,29 +1,45 @@
 package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.probe.TcpProbe;
+import io.socketlab.grader.process.LimitBreach;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.ProgramLauncher;
 import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
 import io.socketlab.grader.process.ServerStarter;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The server program of the exercise under test, shared by the tests of one class: started on first use, restarted
- * when a previous test left it dead, stopped with its whole process tree when the class ends.
+ * The server program of the exercise under test: shared by every test of the program (whichever class it is in)
+ * or, for a class with {@code freshServerPerTest}, one per test. Started on first use and stopped with its whole
+ * process tree when its program's last test ends. A server that died is reported as such to the test that next
+ * uses it, and started afresh for the one after.
  */
-public final class ServerUnderTest implements ExtensionContext.Store.CloseableResource {
+public final class ServerUnderTest implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
+    private static final Text EXIT_ZERO = Text.of("exit code 0", "código de salida 0");
+    /** What {@link #expectAlive} expects: "the server keeps running". */
+    static final Text KEEPS_RUNNING = Text.of("the server keeps running", "que el servidor siga en marcha");
+
+    private static final Text CRASH_HINT = Text.of(
+            "your server stopped: the end of its stderr says why (a traceback names the line). Handle each "
+                    + "connection's errors inside that connection so that the server keeps serving the others",
+            "tu servidor se detuvo: el final de su stderr dice por qué (una traza indica la línea). Trata los errores "
+                    + "de cada conexión dentro de esa conexión para que el servidor siga atendiendo a las demás");
 
     private final GradingContext context;
     private final String label;
@@ -33,7 +49,9 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
     private List<String> extraArguments;
     private Path dataDir;
     private ServerStarter.StartedServer running;
+    private ProgramOutput.Mark mark = ProgramOutput.Mark.START;
     private TestScope scope;
+    private final ExitWatch exits = new ExitWatch();
 
     ServerUnderTest(GradingContext context, String label, ProgramCommand command, Readiness readiness,
                     List<String> argumentTemplate) {
@@ -46,7 +64,7 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
 
     /**
      * The folder {@code {data}} stands for in the server's arguments: it outlives restarts of the server and is
-     * removed when the test class ends.
+     * removed when the server is closed.
      */
     public synchronized Path dataDir() {
         if (dataDir == null) {
@@ -59,14 +77,26 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         return argumentTemplate.stream().map(a -> a.replace("{data}", dataDir().toString())).toList();
     }
 
-    /** Binds the server to the test about to run, so probes write into its transcript. */
-    synchronized void bind(TestScope testScope) {
+    /**
+     * Binds the server to the test about to run, {@code title}: probes write into its transcript, and its report
+     * shows the server's output from now on. A server found dead keeps its window, so its last words are shown.
+     */
+    synchronized void bind(TestScope testScope, Text title) {
         this.scope = testScope;
+        exits.testStarted(title);
+        if (running != null && running.program().isAlive()) {
+            mark = ProgramOutput.mark(running.program());
+        }
+    }
+
+    /** The bound test has ended. */
+    void unbind() {
+        exits.testEnded();
     }
 
     /** Shows a picture the server produced (a frame it wrote) in the HTML report of the current test. */
-    public void attachImage(io.socketlab.grader.model.Text caption, byte[] png) {
-        scope.addImage(new io.socketlab.grader.model.Image(caption, png));
+    public void attachImage(Text caption, byte[] png) {
+        scope.addImage(new Image(caption, png));
     }
 
     public Timeouts timeouts() {
@@ -120,7 +150,7 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         RunningProgram program = ensureRunning().program();
         program.kill();
         scope.transcript().note("server", "killed with SIGKILL");
-        scope.addLog(label, program.log());
+        scope.addLog(label, ProgramOutput.since(program, mark));
         program.close();
         running = null;
     }
@@ -132,11 +162,11 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
      */
     public synchronized OptionalInt terminate() {
         RunningProgram program = ensureRunning().program();
-        OptionalInt exit = program.terminate();
         running = null;
-        scope.addLog(label, program.log());
+        OptionalInt exitCode = program.terminate();
+        scope.addLog(label, ProgramOutput.since(program, mark));
         program.close();
-        return exit;
+        return exitCode;
     }
 
     /** Sends SIGTERM and fails unless the server exits with code 0 within the grace period (the contract's shutdown). */
@@ -144,17 +174,19 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         Text step = Text.of("sending SIGTERM to the server", "enviando SIGTERM al servidor");
         OptionalInt exit = terminate();
         if (exit.isEmpty()) {
-            throw ConformanceFailure.timeout(step, "exit code 0", context.timeouts().seconds(3));
+            throw ConformanceFailure.timeout(step, EXIT_ZERO, Text.format("still running %s after SIGTERM (then killed)",
+                    "seguía en marcha %s después de SIGTERM (entonces se mató)",
+                    ConformanceFailure.seconds(context.timeouts().seconds(3))));
         }
         if (exit.getAsInt() != 0) {
-            throw ConformanceFailure.wrongOutput(step, "exit code 0",
+            throw ConformanceFailure.wrongOutput(step, EXIT_ZERO,
                     Text.of("exit code " + exit.getAsInt(), "código de salida " + exit.getAsInt()));
         }
     }
 
     /**
      * Runs the server program with {@code --port N} and {@code arguments} that it must refuse at start, and waits
-     * for it to exit; a server that starts listening instead is stopped and reported with exit code -1.
+     * for it to exit; a server that is still running at the deadline is stopped and reported as such.
      */
     public synchronized ClientResult runExpectingExit(List<String> arguments, Duration within) {
         return runToExit(context.ports().allocate(false), arguments, within);
@@ -166,9 +198,10 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
      */
     public synchronized ClientResult runOnBusyPortExpectingExit(List<String> arguments, Duration within)
             throws IOException {
-        try (java.net.ServerSocket busy = new java.net.ServerSocket()) {
-            busy.bind(new java.net.InetSocketAddress(context.ports().allocate(false)));
-            scope.transcript().note("grader", "listening on port " + busy.getLocalPort() + " so that the server cannot");
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(context.ports().allocate(false)));
+            scope.transcript().note("grader", "listening on port " + busy.getLocalPort()
+                    + " so that the server cannot listen there");
             return runToExit(busy.getLocalPort(), arguments, within);
         }
     }
@@ -196,85 +229,136 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
 
     private ClientResult runToExit(int port, List<String> arguments, Duration within) {
         stop();
-        java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(port)));
+        List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
         all.addAll(arguments);
-        try (RunningProgram program = context.launcher().start(label, command, all)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, all))) {
             scope.transcript().note("server", "started with arguments " + all);
-            OptionalInt exit = program.awaitExit(within);
-            scope.addLog(label, program.log());
-            return new ClientResult(exit.orElse(-1), program.stdout().bytes(), program.stderr().text());
+            OptionalInt exitCode = program.awaitExit(within);
+            scope.addLog(label, ProgramOutput.whole(program));
+            return exitCode.isPresent()
+                    ? new ClientResult(exitCode.getAsInt(), program.stdout().bytes(), program.stderr().text())
+                    : ClientResult.stillRunning(within, program.stdout().bytes(), program.stderr().text());
         }
-    }
-
-    /** Stops the running server, if any, so the next use starts a fresh one with the default arguments. */
-    synchronized void discard() {
-        stop();
-        extraArguments = null;
     }
 
     /** Fails with CRASHED when the server has exited: the step that was going on is what killed it. */
     public synchronized void expectAlive(Text step) {
         if (running != null && !running.program().isAlive()) {
-            throw ConformanceFailure.crashed(step, "the server keeps running", exitDescription(running.program()));
+            throw ConformanceFailure.crashed(step, KEEPS_RUNNING, death(running.program())).withHint(CRASH_HINT);
         }
     }
 
-    /** The server's output so far, for a report. */
-    synchronized String log() {
-        return running == null ? "" : running.program().log();
+    /**
+     * The failure to report instead of {@code thrown} when the server is why the test failed: it exited during the
+     * test, or is exiting (it no longer listens and exits within a moment), whatever the probe saw (a refusal, a
+     * reset, a timeout).
+     */
+    synchronized Optional<ConformanceFailure> crashBehind(Throwable thrown) {
+        if (running == null) {
+            return Optional.empty();
+        }
+        RunningProgram program = running.program();
+        if (program.isAlive() && !readiness.isReady(running.port())) {
+            // The listening socket closes as the process exits, a moment before the exit can be seen.
+            program.awaitExit(context.timeouts().seconds(2));
+        }
+        if (program.isAlive()) {
+            return Optional.empty();
+        }
+        ConformanceFailure crash = ConformanceFailure.crashed(Text.of("during this test", "durante esta prueba"),
+                KEEPS_RUNNING, death(program)).withHint(CRASH_HINT);
+        crash.initCause(thrown);
+        return Optional.of(crash);
     }
 
-    synchronized boolean diedDuringTest() {
-        return running != null && !running.program().isAlive();
+    /** Fails with CRASHED when the server has exited since the test began talking to it. */
+    public void expectAlive() {
+        expectAlive(Text.of("the server after this test's connections", "el servidor tras las conexiones de esta prueba"));
     }
 
-    synchronized Text exitDescription() {
-        return running == null ? Text.same("") : exitDescription(running.program());
+    /** The sandbox limit the running server ran into, if any. */
+    synchronized Optional<LimitBreach> limitBreach() {
+        return running == null ? Optional.empty() : running.program().limitBreach();
     }
 
-    static Text exitDescription(RunningProgram program) {
-        int code = program.exitCode().orElse(-1);
-        String tail = program.stderr().tailText(300).strip();
-        String suffix = tail.isEmpty() ? "" : "; stderr ends: " + tail;
-        String suffixEs = tail.isEmpty() ? "" : "; stderr termina: " + tail;
-        return Text.of("the server exited with code " + code + suffix,
-                "el servidor terminó con código " + code + suffixEs);
+    /** Adds what the server wrote during the current test to its report. */
+    synchronized void reportOutputOfThisTest() {
+        if (running != null && scope != null) {
+            scope.addLog(label, ProgramOutput.since(running.program(), mark));
+        }
+    }
+
+    /** Why the server is no longer running, for the test that finds it so: a sandbox limit, or how it exited. */
+    private Text death(RunningProgram program) {
+        Optional<LimitBreach> breach = program.limitBreach();
+        if (breach.isPresent()) {
+            return breach.get().description();
+        }
+        return exits.describe(program, "the server", "el servidor");
     }
 
     private ServerStarter.StartedServer ensureRunning() {
         if (running != null && running.program().isAlive()) {
             return running;
         }
-        stop();
+        if (running != null) {
+            // It died since it was last used: this is what the test must report first. The next use restarts it.
+            RunningProgram dead = running.program();
+            Text death = death(dead);
+            stop();
+            throw ConformanceFailure.crashed(Text.of("using the server", "usando el servidor"),
+                    Text.of("the server running", "el servidor en marcha"), death).withHint(CRASH_HINT);
+        }
         Duration readyWithin = context.timeouts().seconds(10);
         try {
             if (extraArguments == null) {
                 extraArguments = defaultArguments();
             }
             running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
+            mark = ProgramOutput.Mark.START;
+            exits.watch(running.program());
             if (scope != null) {
+                scope.watch(running.program());
                 scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
             }
             return running;
         } catch (ServerStarter.StartFailure failure) {
             if (scope != null) {
-                scope.addLog(label, failure.program().log());
+                scope.watch(failure.program());
+                scope.addLog(label, ProgramOutput.whole(failure.program()));
             }
-            Text step = Text.of("starting the server with --port", "arrancando el servidor con --port");
-            String expected = "the server listening on its --port";
-            throw failure.exited()
-                    ? ConformanceFailure.crashed(step, expected, exitDescription(failure.program()))
-                    : ConformanceFailure.timeout(step, expected, readyWithin);
+            Text step = Text.of("starting the server with --port " + failure.port(),
+                    "arrancando el servidor con --port " + failure.port());
+            Text expected = Text.of("the server listening on its --port", "el servidor escuchando en su --port");
+            if (failure.exited()) {
+                throw ConformanceFailure.crashed(step, expected, death(failure.program()));
+            }
+            throw ConformanceFailure.timeout(step, expected, notReady(failure.port(), readyWithin));
         }
+    }
+
+    /** "it did not listen on port 4242 within 10.0 s (a TCP socket in LISTEN state)", in both languages. */
+    private Text notReady(int port, Duration within) {
+        String seconds = ConformanceFailure.seconds(within);
+        return switch (readiness) {
+            case TCP -> Text.of("it did not listen on port " + port + " within " + seconds
+                            + " (no TCP socket in LISTEN state on that port)",
+                    "no escuchó en el puerto " + port + " en " + seconds + " (ningún socket TCP en estado LISTEN en ese puerto)");
+            case UDP -> Text.of("it did not bind a UDP socket to port " + port + " within " + seconds,
+                    "no enlazó un socket UDP al puerto " + port + " en " + seconds);
+            case TCP_AND_UDP -> Text.of("it did not listen on TCP and bind UDP port " + port + " within " + seconds,
+                    "no escuchó en TCP ni enlazó UDP en el puerto " + port + " en " + seconds);
+        };
     }
 
     private void stop() {
         if (running != null) {
-            if (scope != null) {
-                scope.addLog(label, running.program().log());
-            }
-            running.program().close();
+            RunningProgram program = running.program();
             running = null;
+            program.close();
+            if (scope != null) {
+                scope.addLog(label, ProgramOutput.since(program, mark));
+            }
         }
     }
 
@@ -283,6 +367,7 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         stop();
         if (dataDir != null) {
             ProgramLauncher.deleteRecursively(dataDir);
+            dataDir = null;
         }
     }
 }

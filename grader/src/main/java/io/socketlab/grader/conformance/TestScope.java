@@ -2,19 +2,34 @@ package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.probe.Transcript;
+import io.socketlab.grader.process.LimitBreach;
+import io.socketlab.grader.process.RunningProgram;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** What one test owns: its transcript and everything it opened, closed in reverse order when the test ends. */
+/**
+ * What one test owns: its transcript, its server, everything it opened (closed in reverse order when the test ends),
+ * and its hold on the {@link AloneLock}, released last.
+ */
 final class TestScope implements ExtensionContext.Store.CloseableResource {
 
     private final Transcript transcript = new Transcript();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final StringBuilder logs = new StringBuilder();
     private final List<Image> images = new ArrayList<>();
+    private final List<RunningProgram> programs = new ArrayList<>();
+    private final Lock held;
+    private ServerUnderTest server;
+
+    /** @param held the lock this test holds while it runs (this thread's) */
+    TestScope(Lock held) {
+        this.held = held;
+    }
 
     Transcript transcript() {
         return transcript;
@@ -23,6 +38,27 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
     synchronized <T extends AutoCloseable> T own(T resource) {
         resources.push(resource);
         return resource;
+    }
+
+    /** The server this test was given, shared or its own. */
+    synchronized void useServer(ServerUnderTest given) {
+        server = given;
+    }
+
+    /** The server this test was given; null for a test that took none. */
+    synchronized ServerUnderTest server() {
+        return server;
+    }
+
+    /** Remembers a program this test started, so a sandbox limit it ran into can be named in the verdict. */
+    synchronized RunningProgram watch(RunningProgram program) {
+        programs.add(program);
+        return program;
+    }
+
+    /** The first sandbox limit a program of this test ran into. */
+    synchronized Optional<LimitBreach> limitBreach() {
+        return programs.stream().map(RunningProgram::limitBreach).flatMap(Optional::stream).findFirst();
     }
 
     /** Keeps a program's output for the report. */
@@ -47,12 +83,16 @@ final class TestScope implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public synchronized void close() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                // Closing is best effort; every process is also stopped by its own close.
+        try {
+            while (!resources.isEmpty()) {
+                try {
+                    resources.pop().close();
+                } catch (Exception e) {
+                    // Closing is best effort; every process is also stopped by its own close.
+                }
             }
+        } finally {
+            held.unlock();
         }
     }
 }

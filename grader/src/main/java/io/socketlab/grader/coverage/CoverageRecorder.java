@@ -10,8 +10,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.jacoco.agent.AgentJar;
 import org.jacoco.core.data.ExecutionDataStore;
 import org.jacoco.core.data.SessionInfoStore;
@@ -107,7 +109,7 @@ public final class CoverageRecorder implements AutoCloseable {
         Path classes = target.classesDir().orElseThrow(() -> new IllegalArgumentException(
                 target.name() + " is not a module of this repository: no classes to report coverage on"));
         String root = target.rootPackage().orElse("io.socketlab");
-        List<String> packages = new java.util.ArrayList<>();
+        List<String> packages = new ArrayList<>();
         exercises.forEach(exercise -> packages.add(root + "." + exercise.replace("-", "")));
         packages.add(root + ".common");
         SessionInfoStore infos;
@@ -204,7 +206,7 @@ public final class CoverageRecorder implements AutoCloseable {
             awaitUntil(() -> closed, deadline);
         }
 
-        private void awaitUntil(java.util.function.BooleanSupplier condition, long deadline) {
+        private void awaitUntil(BooleanSupplier condition, long deadline) {
             long remaining;
             while (!condition.getAsBoolean() && (remaining = deadline - System.nanoTime()) > 0) {
                 try {

@@ -1,5 +1,7 @@
 package io.socketlab.grader.coverage;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * @param packages one entry per package analysed, e.g. {@code sockets}, in the order they were analysed
  * @param report   the HTML report's index page, or {@code null} when no report was written
  */
-public record CoverageSummary(Figures total, List<Figures> packages, java.nio.file.Path report) {
+public record CoverageSummary(Figures total, List<Figures> packages, Path report) {
 
     public CoverageSummary {
         packages = List.copyOf(packages);
@@ -39,7 +41,7 @@ public record CoverageSummary(Figures total, List<Figures> packages, java.nio.fi
 
     /** The console's lines: the total, then one line per package. */
     public List<String> consoleLines() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Coverage of " + total.name() + ": " + total.describe());
         for (Figures figures : packages) {
             lines.add(String.format(Locale.ROOT, "  %-14s %s", figures.name(), figures.describe()));

@@ -8,7 +8,10 @@ public final class Exercises {
     public static final List<String> ALL = List.of("sockets", "echo", "serialization", "chat", "quiz", "http",
             "file-transfer", "udp-transfer", "udp-stream", "project");
 
-    private static final String SUITES = "io.socketlab.grader.suites.";
+    /** The package under which every exercise's suites live, one subpackage each. */
+    public static final String SUITES_ROOT = "io.socketlab.grader.suites";
+
+    private static final String SUITES = SUITES_ROOT + ".";
 
     private Exercises() {
     }

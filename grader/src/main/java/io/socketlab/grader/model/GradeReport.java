@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Everything one grading run established, in run order.
+ * Everything one grading run established, in report order (course order, server before client, baseline first).
  *
  * @param exercises the exercises selected, in the order they were graded
  */

@@ -1,6 +1,8 @@
 package io.socketlab.grader.model;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The graded result of one conformance test, ready for every report.
@@ -29,14 +31,14 @@ public record TestOutcome(
         String log,
         Duration duration,
         boolean flaky,
-        java.util.List<Image> images) {
+        List<Image> images) {
 
     /** An outcome without pictures. */
     public TestOutcome(int number, String exercise, Program program, String clause, Text title, int points, Level level,
                        Visibility visibility, Verdict verdict, FailureKind kind, FailureDetail detail, String transcript,
                        String log, Duration duration, boolean flaky) {
         this(number, exercise, program, clause, title, points, level, visibility, verdict, kind, detail, transcript,
-                log, duration, flaky, java.util.List.of());
+                log, duration, flaky, List.of());
     }
 
     /** Points earned: all of them on PASS, none otherwise. */
@@ -51,7 +53,12 @@ public record TestOutcome(
 
     /** The anchor of the clause in its spec, e.g. {@code specs/echo.md#echo-3}. */
     public String specLink() {
-        return "specs/" + exercise + ".md#" + clause.toLowerCase(java.util.Locale.ROOT);
+        return "specs/" + exercise + ".md#" + clause.toLowerCase(Locale.ROOT);
+    }
+
+    /** The anchor of the clause in its spec in {@code lang}: {@code specs/es/echo.md#echo-3} in Spanish. */
+    public String specLink(Lang lang) {
+        return "specs/" + (lang == Lang.ES ? "es/" : "") + exercise + ".md#" + clause.toLowerCase(Locale.ROOT);
     }
 
     public TestOutcome withNumber(int newNumber) {

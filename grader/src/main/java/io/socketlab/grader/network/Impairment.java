@@ -1,6 +1,7 @@
 package io.socketlab.grader.network;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,8 +53,8 @@ public record Impairment(double drop, double duplicate, Duration maxDelay, doubl
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "drop %.0f %%, duplicate %.0f %%, delay up to %d ms%s",
+        return String.format(Locale.ROOT, "drop %.0f %%, duplicate %.0f %%, delay up to %d ms%s",
                 drop * 100, duplicate * 100, maxDelay.toMillis(),
-                burstStart > 0 ? String.format(java.util.Locale.ROOT, ", bursts of %d (p %.2f)", burstLength, burstStart) : "");
+                burstStart > 0 ? String.format(Locale.ROOT, ", bursts of %d (p %.2f)", burstLength, burstStart) : "");
     }
 }

@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.Program;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * One of this repository's modules ({@code reference} or {@code student-template}), each program launched in its
@@ -25,19 +27,26 @@ public final class BuiltinTarget implements Target {
 
     private final String name;
     private final String classpath;
+    /** The module's jar and libraries with their class-data archive, when the build made one; else null. */
+    private final Archived archived;
     private final Properties mainClasses;
     private final List<String> extraJvmFlags;
     private final Path moduleDir;
     private final Runnable beforeStop;
 
-    public BuiltinTarget(String name, String classpath, Properties mainClasses, List<String> extraJvmFlags) {
-        this(name, classpath, mainClasses, extraJvmFlags, null, null);
+    /** A classpath whose classes a class-data archive holds (see {@link ClassDataArchive}). */
+    private record Archived(String classpath, Path archive) {
     }
 
-    private BuiltinTarget(String name, String classpath, Properties mainClasses, List<String> extraJvmFlags,
-                          Path moduleDir, Runnable beforeStop) {
+    public BuiltinTarget(String name, String classpath, Properties mainClasses, List<String> extraJvmFlags) {
+        this(name, classpath, null, mainClasses, extraJvmFlags, null, null);
+    }
+
+    private BuiltinTarget(String name, String classpath, Archived archived, Properties mainClasses,
+                          List<String> extraJvmFlags, Path moduleDir, Runnable beforeStop) {
         this.name = name;
         this.classpath = classpath;
+        this.archived = archived;
         this.mainClasses = mainClasses;
         this.extraJvmFlags = List.copyOf(extraJvmFlags);
         this.moduleDir = moduleDir;
@@ -55,18 +64,50 @@ public final class BuiltinTarget implements Target {
             throw new IllegalArgumentException("the " + name + " module is not built (" + programs
                     + " is missing): run `mvn -B package -DskipTests` first");
         }
-        StringBuilder classpath = new StringBuilder(classes.toString());
-        Path dependencies = moduleDir.resolve("target/runtime-classpath.txt");
         try {
-            if (Files.isRegularFile(dependencies)) {
-                String line = Files.readString(dependencies, StandardCharsets.UTF_8).strip();
-                if (!line.isEmpty()) {
-                    classpath.append(java.io.File.pathSeparator).append(line);
-                }
-            }
-            return new BuiltinTarget(name, classpath.toString(), readProgramList(programs), List.of(), moduleDir, null);
+            List<String> libraries = libraries(moduleDir);
+            List<String> classpath = new ArrayList<>(List.of(classes.toString()));
+            classpath.addAll(libraries);
+            return new BuiltinTarget(name, String.join(File.pathSeparator, classpath), archived(moduleDir, libraries),
+                    readProgramList(programs), List.of(), moduleDir, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the " + name + " module's build output: " + e.getMessage(), e);
+        }
+    }
+
+    /** The module's runtime libraries, as its build wrote them to {@code target/runtime-classpath.txt}. */
+    static List<String> libraries(Path moduleDir) throws IOException {
+        Path dependencies = moduleDir.resolve("target/runtime-classpath.txt");
+        if (!Files.isRegularFile(dependencies)) {
+            return List.of();
+        }
+        String line = Files.readString(dependencies, StandardCharsets.UTF_8).strip();
+        return line.isEmpty() ? List.of() : List.of(line.split(File.pathSeparator));
+    }
+
+    /** The jar-based classpath and its archive, when both exist and the jar holds the classes last compiled. */
+    private static Archived archived(Path moduleDir, List<String> libraries) throws IOException {
+        Optional<Path> jar = ClassDataArchive.moduleJar(moduleDir);
+        Optional<Path> archive = ClassDataArchive.forModule(moduleDir);
+        if (jar.isEmpty() || archive.isEmpty() || compiledAfter(moduleDir.resolve("target/classes"), jar.get())) {
+            return null;
+        }
+        List<String> classpath = new ArrayList<>(List.of(jar.get().toString()));
+        classpath.addAll(libraries);
+        return new Archived(String.join(File.pathSeparator, classpath), archive.get());
+    }
+
+    /** Whether a class file was compiled after {@code jar} was packaged (the jar is then stale). */
+    private static boolean compiledAfter(Path classes, Path jar) throws IOException {
+        long packaged = Files.getLastModifiedTime(jar).toMillis();
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.anyMatch(f -> {
+                try {
+                    return Files.getLastModifiedTime(f).toMillis() > packaged;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
         }
     }
 
@@ -82,12 +123,12 @@ public final class BuiltinTarget implements Target {
     public BuiltinTarget withJvmFlags(List<String> flags) {
         List<String> all = new ArrayList<>(extraJvmFlags);
         all.addAll(flags);
-        return new BuiltinTarget(name, classpath, mainClasses, all, moduleDir, beforeStop);
+        return new BuiltinTarget(name, classpath, archived, mainClasses, all, moduleDir, beforeStop);
     }
 
     /** The same target with {@code action} run just before the grader stops any of its live programs. */
     public BuiltinTarget withBeforeStop(Runnable action) {
-        return new BuiltinTarget(name, classpath, mainClasses, extraJvmFlags, moduleDir, action);
+        return new BuiltinTarget(name, classpath, archived, mainClasses, extraJvmFlags, moduleDir, action);
     }
 
     /** The module folder this target was built from; empty for a target assembled by hand. */
@@ -133,8 +174,13 @@ public final class BuiltinTarget implements Target {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(extraJvmFlags);
+        // The archive maps the jar's classes; an agent (coverage) instruments the compiled classes instead.
+        boolean mapped = archived != null && extraJvmFlags.isEmpty();
+        if (mapped) {
+            command.addAll(ClassDataArchive.flags(archived.archive()));
+        }
         command.add("-cp");
-        command.add(classpath);
+        command.add(mapped ? archived.classpath() : classpath);
         command.add(mainClass.strip());
         return Optional.of(new ProgramCommand(command, null, "java " + mainClass.strip(), beforeStop));
     }

@@ -48,6 +48,12 @@ public final class ManifestTarget implements Target {
         return manifest.toString();
     }
 
+    /** The manifest's {@code language} key, e.g. {@code language = python}. */
+    @Override
+    public Optional<String> declaredLanguage() {
+        return Optional.ofNullable(commands.getProperty("language")).map(String::strip).filter(l -> !l.isEmpty());
+    }
+
     @Override
     public Optional<ProgramCommand> program(String exercise, Program program) {
         return command(exercise + "." + program.id());

@@ -20,6 +20,14 @@ public interface Target {
         return Optional.empty();
     }
 
+    /**
+     * The language the target says its programs are written in ({@code java}, {@code python}...), for hints that
+     * name a language's API; empty when it does not say (then its commands tell).
+     */
+    default Optional<String> declaredLanguage() {
+        return Optional.empty();
+    }
+
     /** Whether the programs are Java classes run by the grader's JVM (so the JaCoCo agent could be attached). */
     default boolean isJava() {
         return false;

@@ -4,6 +4,8 @@ import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.model.Visibility;
+import java.util.List;
 
 /**
  * A failure as a student reads it, the same in every report:
@@ -18,8 +20,8 @@ import io.socketlab.grader.model.Verdict;
  */
 final class FailureText {
 
-    private static final java.util.List<String> LABELS =
-            java.util.List.of("label.step", "label.expected", "label.actual", "label.measured", "label.hint", "label.spec");
+    private static final List<String> LABELS =
+            List.of("label.step", "label.expected", "label.actual", "label.measured", "label.hint", "label.spec");
 
     private FailureText() {
     }
@@ -34,7 +36,7 @@ final class FailureText {
         int width = LABELS.stream().mapToInt(key -> messages.get(key).length()).max().orElse(9);
         if (outcome.verdict() == Verdict.FAIL) {
             fact(out, width, messages.get("label.step"), detail.step().in(lang));
-            fact(out, width, messages.get("label.expected"), detail.expected());
+            fact(out, width, messages.get("label.expected"), detail.expected().in(lang));
         }
         String actualLabel = outcome.verdict() == Verdict.INFO ? "label.measured" : "label.actual";
         fact(out, width, messages.get(actualLabel), detail.actual().in(lang));
@@ -42,7 +44,7 @@ final class FailureText {
             fact(out, width, messages.get("label.hint"), detail.hint().in(lang));
         }
         if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.BLOCKED) {
-            fact(out, width, messages.get("label.spec"), outcome.specLink());
+            fact(out, width, messages.get("label.spec"), outcome.specLink(lang));
         }
         return out.toString();
     }
@@ -52,7 +54,7 @@ final class FailureText {
      * only a line saying its details are for instructors, unless {@code showHidden}.
      */
     static String full(TestOutcome outcome, Lang lang, Messages messages, boolean showHidden) {
-        if (outcome.visibility() == io.socketlab.grader.model.Visibility.HIDDEN && !showHidden
+        if (outcome.visibility() == Visibility.HIDDEN && !showHidden
                 && outcome.verdict() != Verdict.PASS) {
             return messages.get("hidden.detail") + "\n";
         }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no scripts, nothing fetched) for a browser or a phone,
@@ -69,6 +70,7 @@ public final class HtmlReport implements GradingListener {
     private final Lang lang;
     private final Messages messages;
     private final boolean showHidden;
+    private final SpecLinks specLinks;
 
     public HtmlReport(Path dir, Lang lang) {
         this(dir, lang, false);
@@ -76,10 +78,16 @@ public final class HtmlReport implements GradingListener {
 
     /** @param showHidden include hidden tests' details (an instructor's copy) */
     public HtmlReport(Path dir, Lang lang, boolean showHidden) {
+        this(dir, lang, showHidden, SpecLinks.relative(dir, Optional.empty()));
+    }
+
+    /** @param specLinks where each clause links to */
+    public HtmlReport(Path dir, Lang lang, boolean showHidden, SpecLinks specLinks) {
         this.file = dir.resolve(FILE);
         this.lang = lang;
         this.messages = new Messages(lang);
         this.showHidden = showHidden;
+        this.specLinks = specLinks;
     }
 
     @Override
@@ -144,7 +152,7 @@ public final class HtmlReport implements GradingListener {
     private void test(StringBuilder html, TestOutcome outcome) {
         html.append("<li class=\"test ").append(verdictClass(outcome.verdict())).append("\">\n<div class=\"meta\">")
                 .append(badge(outcome.verdict(), messages.verdict(outcome.verdict())))
-                .append("<a class=\"clause\" href=\"").append(escape(outcome.specLink())).append("\">")
+                .append("<a class=\"clause\" href=\"").append(escape(specLinks.link(outcome, lang))).append("\">")
                 .append(escape(outcome.clause())).append("</a>")
                 .append("<span>").append(escape(messages.get("header.program"))).append(": ")
                 .append(escape(outcome.program().id())).append("</span>")
@@ -163,8 +171,9 @@ public final class HtmlReport implements GradingListener {
                     html.append("<pre class=\"facts\">").append(escape(facts)).append("</pre>\n");
                 }
                 if (outcome.verdict() == Verdict.FAIL) {
-                    collapsible(html, messages.get("label.transcript"), outcome.transcript());
-                    collapsible(html, messages.get("label.output"), outcome.log());
+                    collapsible(html, messages.get("label.transcript"), messages.get("html.transcript.legend"),
+                            outcome.transcript());
+                    collapsible(html, messages.get("label.output"), messages.get("html.output.legend"), outcome.log());
                 }
             }
         }
@@ -187,12 +196,13 @@ public final class HtmlReport implements GradingListener {
         }
     }
 
-    private static void collapsible(StringBuilder html, String label, String body) {
+    /** A folded section: its label, a line saying how to read it, and the text. */
+    private static void collapsible(StringBuilder html, String label, String legend, String body) {
         if (body == null || body.isBlank()) {
             return;
         }
-        html.append("<details><summary>").append(escape(label)).append("</summary><pre>").append(escape(body))
-                .append("</pre></details>\n");
+        html.append("<details><summary>").append(escape(label)).append("</summary><p class=\"muted\">")
+                .append(escape(legend)).append("</p><pre>").append(escape(body)).append("</pre></details>\n");
     }
 
     private static String badge(Verdict verdict, String text) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The one place where every report format is wired: the console, and the files one run writes to its folder. */
 public final class Reports implements GradingListener {
@@ -36,11 +37,16 @@ public final class Reports implements GradingListener {
 
     /** As above, with Classroom 50's identity from this process's environment and this grader's edition. */
     public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden) {
-        return standard(console, dir, lang, showHidden, System.getenv(), GraderEdition.current());
+        return standard(console, dir, lang, showHidden, SpecLinks.relative(dir, Optional.empty()));
+    }
+
+    /** As above, with report.html linking each clause as {@code specLinks} says. */
+    public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden, SpecLinks specLinks) {
+        return standard(console, dir, lang, showHidden, specLinks, System.getenv(), GraderEdition.current());
     }
 
     /** @param env where Classroom 50's runner puts the submission's identity (see {@link Classroom50Identity}) */
-    public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden,
+    public static Reports standard(PrintWriter console, Path dir, Lang lang, boolean showHidden, SpecLinks specLinks,
                                    Map<String, String> env, GraderEdition edition) {
         List<GradingListener> formats = new ArrayList<>();
         formats.add(new ConsoleReport(console, lang, showHidden));
@@ -53,7 +59,7 @@ public final class Reports implements GradingListener {
             formats.add(new ResultsJsonReport(dir, lang, showHidden, edition));
             formats.add(new JUnitXmlReport(dir, lang, showHidden));
             formats.add(new MarkdownReport(dir, lang, showHidden, edition));
-            formats.add(new HtmlReport(dir, lang, showHidden));
+            formats.add(new HtmlReport(dir, lang, showHidden, specLinks));
             formats.add(new AnnotationsReport(dir, lang, showHidden));
             formats.add(new Classroom50Report(dir, lang, Classroom50Identity.from(env, Instant.now()), edition));
         }

@@ -3,15 +3,16 @@ package io.socketlab.grader.session;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.FailureKind;
-import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Failures;
 import io.socketlab.grader.conformance.GradingExtension;
+import io.socketlab.grader.conformance.ReportEntries;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
 import java.lang.reflect.Method;
@@ -30,18 +31,23 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Turns the JUnit Platform's events into graded {@link TestOutcome}s, forwarding each to the reports as it ends. */
+/** Turns the JUnit Platform's events of one execution into graded {@link TestOutcome}s. */
 final class OutcomeCollector implements TestExecutionListener {
 
-    private final GradingListener listener;
+    /** Chooses the hint a failed test shows. */
+    @FunctionalInterface
+    interface Hints {
+        Text of(Method test);
+    }
+
+    private final Hints hints;
     private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
-    private final Map<String, Method> methods = new LinkedHashMap<>();
     private TestPlan plan;
 
-    OutcomeCollector(GradingListener listener) {
-        this.listener = listener;
+    OutcomeCollector(Hints hints) {
+        this.hints = hints;
     }
 
     @Override
@@ -65,7 +71,7 @@ final class OutcomeCollector implements TestExecutionListener {
             Verdict verdict = reason.startsWith(GradingExtension.NOT_SUBMITTED) ? Verdict.NOT_SUBMITTED
                     : reason.startsWith(GradingExtension.BLOCKED) ? Verdict.BLOCKED : Verdict.ERROR;
             String why = reason.replaceFirst("^[A-Z_]+: ", "");
-            record(id, verdict, null, new FailureDetail(Text.same(""), "", skipText(verdict, why), null), Duration.ZERO);
+            record(id, verdict, null, new FailureDetail(Text.EMPTY, Text.EMPTY, skipText(verdict, why), null), Duration.ZERO);
         } else {
             // A skipped class: its tests never start, so report each of them with the class's reason.
             plan.getDescendants(id).stream().filter(TestIdentifier::isTest).forEach(t -> executionSkipped(t, reason));
@@ -85,7 +91,7 @@ final class OutcomeCollector implements TestExecutionListener {
         Duration duration = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
         Method method = method(id).orElseThrow();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        Text hint = RequirementTexts.hint(method);
+        Text hint = hints.of(method);
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, requirement.level() == Level.INFO ? Verdict.INFO : Verdict.PASS,
                     null, measurement(id), duration);
@@ -112,25 +118,25 @@ final class OutcomeCollector implements TestExecutionListener {
             case CLOSED_UNEXPECTEDLY -> Text.of("the connection failed: " + message, "la conexión falló: " + message);
             default -> Text.same(message);
         };
-        return new FailureDetail(Text.same(""), "", actual, hint);
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, actual, hint);
     }
 
     /** What an INFO test measured, shown as its detail; {@code null} when it published nothing. */
     private FailureDetail measurement(TestIdentifier id) {
         Map<String, String> published = entries.getOrDefault(id.getUniqueId(), Map.of());
-        String en = published.get(GradingExtension.MEASUREMENT_ENTRY);
+        String en = published.get(ReportEntries.MEASUREMENT);
         if (en == null) {
             return null;
         }
-        String es = published.getOrDefault(GradingExtension.MEASUREMENT_ENTRY_ES, en);
-        return new FailureDetail(Text.same(""), "", Text.of(en, es), null);
+        String es = published.getOrDefault(ReportEntries.MEASUREMENT_ES, en);
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of(en, es), null);
     }
 
-    /** The pictures a test attached, in order (see {@link GradingExtension#IMAGE_ENTRY}). */
+    /** The pictures a test attached, in order (see {@link ReportEntries#IMAGE}). */
     private static List<Image> images(Map<String, String> published) {
         List<Image> images = new ArrayList<>();
-        for (int n = 1; published.containsKey(GradingExtension.IMAGE_ENTRY + n); n++) {
-            String key = GradingExtension.IMAGE_ENTRY + n;
+        for (int n = 1; published.containsKey(ReportEntries.IMAGE + n); n++) {
+            String key = ReportEntries.IMAGE + n;
             images.add(new Image(Text.of(published.getOrDefault(key + ".caption", ""),
                     published.getOrDefault(key + ".caption.es", "")),
                     Base64.getDecoder().decode(published.get(key))));
@@ -140,7 +146,7 @@ final class OutcomeCollector implements TestExecutionListener {
 
     private static FailureDetail harnessDetail(Throwable thrown) {
         String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        return new FailureDetail(Text.same(""), "", Text.of("harness error (not your fault): " + message,
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("harness error (not your fault): " + message,
                 "error del evaluador (no es culpa tuya): " + message), null);
     }
 
@@ -154,20 +160,23 @@ final class OutcomeCollector implements TestExecutionListener {
     }
 
     private void record(TestIdentifier id, Verdict verdict, FailureKind kind, FailureDetail detail, Duration duration) {
-        Method method = method(id).orElseThrow();
-        Requirement requirement = method.getAnnotation(Requirement.class);
-        ExerciseSuite suite = method.getDeclaringClass().getAnnotation(ExerciseSuite.class);
-        Map<String, String> published = entries.getOrDefault(id.getUniqueId(), Map.of());
-        TestOutcome outcome = new TestOutcome(0, suite.exercise(), suite.program(), requirement.clause(),
-                RequirementTexts.title(method), requirement.points(), requirement.level(),
-                requirement.visibility(), verdict, kind, detail,
-                published.getOrDefault(GradingExtension.TRANSCRIPT_ENTRY, ""),
-                published.getOrDefault(GradingExtension.LOG_ENTRY, ""), duration, false, images(published));
+        TestOutcome outcome = outcome(method(id).orElseThrow(), verdict, kind, detail, duration,
+                entries.getOrDefault(id.getUniqueId(), Map.of()));
         synchronized (this) {
             outcomes.put(id.getUniqueId(), outcome);
-            methods.put(id.getUniqueId(), method);
         }
-        listener.testFinished(outcome);
+    }
+
+    /** The outcome of {@code test}, with what it published (transcript, program output, pictures). */
+    static TestOutcome outcome(Method test, Verdict verdict, FailureKind kind, FailureDetail detail, Duration duration,
+                               Map<String, String> published) {
+        Requirement requirement = test.getAnnotation(Requirement.class);
+        ExerciseSuite suite = Declarations.suite(test.getDeclaringClass());
+        return new TestOutcome(0, suite.exercise(), suite.program(), requirement.clause(),
+                RequirementTexts.title(test), requirement.points(), requirement.level(),
+                requirement.visibility(), verdict, kind, detail,
+                published.getOrDefault(ReportEntries.TRANSCRIPT, ""),
+                published.getOrDefault(ReportEntries.LOG, ""), duration, false, images(published));
     }
 
     private static Optional<Method> method(TestIdentifier id) {
@@ -179,7 +188,4 @@ final class OutcomeCollector implements TestExecutionListener {
         return new LinkedHashMap<>(outcomes);
     }
 
-    synchronized Map<String, Method> methods() {
-        return new LinkedHashMap<>(methods);
-    }
 }

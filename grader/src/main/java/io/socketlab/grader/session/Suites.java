@@ -5,13 +5,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import io.socketlab.grader.model.Clauses;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
+import io.socketlab.grader.model.Level;
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-
 import java.util.stream.Stream;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -30,10 +32,23 @@ public final class Suites {
     private Suites() {
     }
 
+    /** Discovered once per JVM: the suites are classes, they do not change while it runs. */
+    private static volatile List<Entry> catalog;
+
     /** Every test of every exercise that has a suite, in course order, servers first, baseline first. */
     public static List<Entry> catalog() {
+        List<Entry> known = catalog;
+        if (known == null) {
+            known = discover();
+            catalog = known;
+        }
+        return known;
+    }
+
+    private static List<Entry> discover() {
         TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(Exercises.ALL.stream().map(e -> selectPackage(Exercises.suitePackage(e))).toList())
+                // One package selector for all: each one scans the grader's jar anew.
+                .selectors(selectPackage(Exercises.SUITES_ROOT))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .build());
         return plan.getRoots().stream()
@@ -47,6 +62,12 @@ public final class Suites {
                 .toList();
     }
 
+    /** The most points {@code exercises} can earn: every test's points but the INFO measurements'. */
+    public static int maxScore(Collection<String> exercises) {
+        return catalog().stream().filter(e -> exercises.contains(e.exercise()) && !e.level().equals(Level.INFO.name()))
+                .mapToInt(Entry::points).sum();
+    }
+
     /** The exercises that have at least one test, in course order. */
     public static List<String> available() {
         return catalog().stream().map(Entry::exercise).distinct().toList();
@@ -58,7 +79,7 @@ public final class Suites {
         }
         Method method = source.getJavaMethod();
         Requirement requirement = method.getAnnotation(Requirement.class);
-        ExerciseSuite suite = method.getDeclaringClass().getAnnotation(ExerciseSuite.class);
+        ExerciseSuite suite = Declarations.findSuite(method.getDeclaringClass()).orElse(null);
         if (requirement == null || suite == null) {
             return Stream.empty();
         }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -51,11 +52,60 @@ class RequirementTextsTests {
     }
 
     @Test
+    void aHintInOneLanguagesTermsExistsInEnglishAndSpanish() {
+        int overrides = 0;
+        for (Method test : gradedTests()) {
+            for (ProgramLanguage language : List.of(ProgramLanguage.JAVA, ProgramLanguage.PYTHON)) {
+                String suffix = "hint." + language.bundleSuffix().orElseThrow();
+                if (!RequirementTexts.has(test, suffix)) {
+                    continue;
+                }
+                overrides++;
+                Text hint = RequirementTexts.hint(test, language);
+                assertThat(hint.es()).as(RequirementTexts.key(test) + "." + suffix + " (es)").isNotBlank()
+                        .isNotEqualTo(hint.en());
+                assertThat(hint).as(RequirementTexts.key(test) + "." + suffix).isNotEqualTo(RequirementTexts.hint(test));
+            }
+        }
+        // The hints that name an API (shutdownOutput(), sendall, signal.signal...) have both languages' terms.
+        assertThat(overrides).isGreaterThanOrEqualTo(30);
+    }
+
+    /** Words of one language's socket API: a general hint that uses them owes each language its own hint. */
+    private static final List<String> LANGUAGE_TERMS = List.of("shutdownOutput", "SHUT_WR", "sendall", "sys.stdin",
+            "sys.stdout", "System.in", "System.out", "signal.signal", "setSoTimeout", "settimeout", "recvfrom",
+            "getSocketAddress", "flush=True", "makefile");
+
+    @Test
+    void aHintThatNamesALanguagesApiHasAJavaAndAPythonHint() {
+        List<String> missing = new ArrayList<>();
+        for (Method test : gradedTests()) {
+            String general = RequirementTexts.hint(test).en();
+            List<String> named = LANGUAGE_TERMS.stream().filter(general::contains).toList();
+            if (!named.isEmpty() && !(RequirementTexts.has(test, "hint.java") && RequirementTexts.has(test, "hint.python"))) {
+                missing.add(RequirementTexts.key(test) + " names " + named);
+            }
+        }
+        assertThat(missing).as("hints that name a language's API without .hint.java and .hint.python").isEmpty();
+    }
+
+    @Test
+    void aPythonProgramGetsPythonHintsAndAJavaProgramJavaHints() throws Exception {
+        Method halfClose = gradedTests().stream()
+                .filter(m -> m.getName().equals("halfClosesAndPrintsWhatArrivesUntilTheClose")).findFirst().orElseThrow();
+
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.PYTHON).en()).contains("sock.shutdown(socket.SHUT_WR)");
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.JAVA).en()).contains("shutdownOutput()");
+        assertThat(RequirementTexts.hint(halfClose, ProgramLanguage.OTHER)).isEqualTo(RequirementTexts.hint(halfClose));
+    }
+
+    @Test
     void bundlesHoldNoWordsForTestsThatAreGone() throws IOException {
         Set<String> expected = new HashSet<>();
         for (Method test : gradedTests()) {
-            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".title");
-            expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + ".hint");
+            for (String suffix : List.of(".title", ".hint", ".hint.java", ".hint.python")) {
+                expected.add(test.getDeclaringClass().getPackageName() + ":" + RequirementTexts.key(test) + suffix);
+            }
         }
         for (String exercise : Exercises.ALL) {
             // Hidden tests keep their words in their own package, which only the full grader carries.

@@ -40,7 +40,7 @@ class FakeTcpServerTests {
             assertThat(readLine(client.getInputStream())).isEqualTo("WELCOME");
             fake.verify(STEP, GENEROUS);
             assertThat(fake.connections()).isEqualTo(1);
-            assertThat(transcript.render()).contains("fake#1 * client connected").contains("fake#1 < \"HELLO\\n\"");
+            assertThat(transcript.render()).contains("fake#1 *  client connected").contains("fake#1 C: \"HELLO\\n\"");
         }
     }
 
@@ -115,7 +115,7 @@ class FakeTcpServerTests {
             }
 
             await().atMost(GENEROUS).until(() -> fake.connections() == 2);
-            assertThat(transcript.render()).contains("fake#1 > \"HI\\n\"").contains("fake#2 > \"HI\\n\"");
+            assertThat(transcript.render()).contains("fake#1 S: \"HI\\n\"").contains("fake#2 S: \"HI\\n\"");
         }
     }
 

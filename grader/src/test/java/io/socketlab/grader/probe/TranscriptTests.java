@@ -37,10 +37,10 @@ class TranscriptTests {
         List<String> lines = transcript.render().lines().toList();
 
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).matches("\\[ *\\d+ ms] tcp#1  \\* connected to 127\\.0\\.0\\.1:4000");
-        assertThat(lines.get(1)).matches("\\[ *\\d+ ms] tcp#1  > \"hello\\\\n\"");
-        assertThat(lines.get(2)).matches("\\[ *\\d+ ms] tcp#1  < \"HELLO\\\\r\\\\n\"");
-        assertThat(lines.get(3)).matches("\\[ *\\d+ ms] udp#2  < hex 00 ff");
+        assertThat(lines.get(0)).matches("\\[ *\\d+ ms] tcp#1  \\*  connected to 127\\.0\\.0\\.1:4000");
+        assertThat(lines.get(1)).matches("\\[ *\\d+ ms] tcp#1  C: \"hello\\\\n\"");
+        assertThat(lines.get(2)).matches("\\[ *\\d+ ms] tcp#1  S: \"HELLO\\\\r\\\\n\"");
+        assertThat(lines.get(3)).matches("\\[ *\\d+ ms] udp#2  S: hex 00 ff");
     }
 
     @Test
@@ -71,7 +71,7 @@ class TranscriptTests {
     void countsASingleLeftOutEntry() {
         record(81);
 
-        assertThat(transcript.render()).contains("  ... 1 more exchanges ...\n");
+        assertThat(transcript.render()).contains("  ... 1 more exchange ...\n");
     }
 
     private void record(int count) {

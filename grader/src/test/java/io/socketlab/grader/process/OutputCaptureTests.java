@@ -80,8 +80,7 @@ class OutputCaptureTests {
 
     @Test
     void keepsTheFirstAndLastTwoHundredLinesAndMarksHowManyWereLeftOut() throws InterruptedException {
-        String text = IntStream.rangeClosed(1, 450).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
-        OutputCapture capture = drained(stream(text), 100_000, 100_000);
+        OutputCapture capture = drained(stream(lines(450)), 100_000, 100_000);
 
         List<String> lines = capture.timestampedLines().lines().toList();
 
@@ -91,6 +90,31 @@ class OutputCaptureTests {
         assertThat(lines.get(200)).isEqualTo("out ... 50 lines left out ...");
         assertThat(lines.get(201)).endsWith("] line 251");
         assertThat(lines.get(400)).endsWith("] line 450");
+    }
+
+    @Test
+    void showsAWindowFromALineOnCappedToItsLastLines() throws InterruptedException {
+        OutputCapture capture = drained(stream(lines(10)), 1 << 20, 1 << 20);
+
+        assertThat(capture.lineCount()).isEqualTo(10);
+        assertThat(capture.timestampedLinesFrom(7, 100).lines().toList()).hasSize(3)
+                .allSatisfy(l -> assertThat(l).startsWith("out ["))
+                .extracting(l -> l.replaceAll("^out \\[ *[0-9.]+s] ", "")).containsExactly("line 8", "line 9", "line 10");
+        assertThat(capture.timestampedLinesFrom(2, 3).lines().toList())
+                .containsExactly("out ... 5 earlier lines left out ...", capture.timestampedLinesFrom(7, 3).lines()
+                        .findFirst().orElseThrow(), capture.timestampedLinesFrom(8, 3).lines().findFirst().orElseThrow(),
+                        capture.timestampedLinesFrom(9, 3).lines().findFirst().orElseThrow());
+        assertThat(capture.timestampedLinesFrom(10, 5)).isEmpty();
+    }
+
+    @Test
+    void aWindowSpanningLinesNoLongerKeptSaysSo() throws InterruptedException {
+        OutputCapture capture = drained(stream(lines(1000)), 1 << 20, 1 << 20);
+
+        // Lines 201 to 800 were dropped from the middle: a window from line 500 shows lines 801 to 1000, and says so.
+        List<String> window = capture.timestampedLinesFrom(499, 1000).lines().toList();
+        assertThat(window.get(0)).isEqualTo("out ... 301 earlier lines left out ...");
+        assertThat(window).hasSize(201).last().asString().endsWith("line 1000");
     }
 
     @Test
@@ -137,10 +161,56 @@ class OutputCaptureTests {
         assertThat(capture.awaitText(text -> text.contains("READY"), 60_000)).isFalse();
     }
 
+    @Test
+    void holdsABoundedAmountHoweverMuchAProgramWritesAndHoweverLongItsLines() throws InterruptedException {
+        // 16 MiB as a hostile client prints it: random bytes, 64 KiB runs without a newline, floods of short lines.
+        long size = 16L << 20;
+        java.util.Random random = new java.util.Random(7);
+        InputStream junk = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ < size ? random.nextInt(256) : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - sent);
+                long block = sent / (64 << 10);
+                if (block % 3 == 0) {
+                    byte[] noise = new byte[n];
+                    random.nextBytes(noise);
+                    System.arraycopy(noise, 0, b, off, n);
+                } else {
+                    java.util.Arrays.fill(b, off, off + n, block % 3 == 1 ? (byte) 'A' : (byte) '\n');
+                }
+                sent += n;
+                return n;
+            }
+        };
+
+        OutputCapture capture = drained(junk, 1 << 20, 64 << 10);
+
+        assertThat(capture.totalBytes()).isEqualTo(size);
+        assertThat(capture.retainedBytes()).isLessThanOrEqualTo(capture.bound());
+        assertThat(capture.bound()).as("head, tail and 400 lines of at most 500 bytes")
+                .isLessThan((1 << 20) + (64 << 10) + (256 << 10));
+        assertThat(capture.bytes()).hasSize(1 << 20);
+    }
+
     private static OutputCapture drained(InputStream stream, int headLimit, int tailLimit) throws InterruptedException {
         OutputCapture capture = new OutputCapture("out", stream, headLimit, tailLimit, System.nanoTime());
         assertThat(capture.awaitEnd(GENEROUS_MILLIS)).as("the stream is drained").isTrue();
         return capture;
+    }
+
+    /** "line 1\n" to "line N\n". */
+    private static String lines(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
     }
 
     private static InputStream stream(String text) {

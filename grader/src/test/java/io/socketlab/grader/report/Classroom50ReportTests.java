@@ -122,7 +122,7 @@ class Classroom50ReportTests {
         List<TestOutcome> failures = IntStream.range(0, 300).mapToObj(i -> new TestOutcome(i + 1, "echo",
                 Program.SERVER, "ECHO-" + (i % 10 + 1), Text.same("fails loudly " + i), 1, Level.MUST,
                 Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("step"), "\"ok\"", Text.same(flood), null), flood, flood,
+                new FailureDetail(Text.same("step"), Text.same("\"ok\""), Text.same(flood), null), flood, flood,
                 Duration.ZERO, false)).toList();
 
         JsonNode result = write(new GradeReport("student", List.of("echo"), 1L, Lang.EN, failures, Duration.ZERO), RUNNER);

@@ -41,8 +41,8 @@ class ConsoleReportTests {
                 .containsPattern("\n {6}se esperaba *: \"RECEIVED 6\"\n")
                 .containsPattern("\n {6}se obtuvo *: \"RECEIVED 5\"\n")
                 .containsPattern("\n {6}pista *: cuenta los bytes de la línea antes de decodificarla\n")
-                .contains("specs/sockets.md#sock-2")
-                .contains("      transcripción:\n        [     3 ms] tcp#1  > \"héllo\\n\"\n");
+                .contains("specs/es/sockets.md#sock-2")
+                .contains("      transcripción:\n        [     3 ms] tcp#1  C: \"héllo\\n\"\n");
         List<String> facts = printed.lines().skip(1).limit(5).toList();
         assertThat(facts).as("facts with their colons aligned")
                 .extracting(line -> line.indexOf(": ")).containsOnly(facts.get(0).indexOf(": "));

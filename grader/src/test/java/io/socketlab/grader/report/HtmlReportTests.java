@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -80,10 +81,10 @@ class HtmlReportTests {
         assertThat(text(page, "(//pre[@class='facts'])[1]")).containsPattern("expected *: \"RECEIVED 6\"")
                 .containsPattern("but got *: \"RECEIVED 5\"")
                 .containsPattern("hint *: count the bytes of the line before decoding it");
-        assertThat(html).contains("&quot;RECEIVED 6&quot;", "tcp#1  &gt; &quot;héllo\\n&quot;");
+        assertThat(html).contains("&quot;RECEIVED 6&quot;", "tcp#1  C: &quot;héllo\\n&quot;");
         assertThat(texts(page, "//details/summary")).containsExactly("transcript", "program output");
         assertThat(texts(page, "//details/pre")).containsExactly(
-                "[ 3 ms] tcp#1 > \"héllo\\n\" [ 5 ms] tcp#1 < \"RECEIVED 5\\n\"", "out [ 0.120s] listening on 40123");
+                "[ 3 ms] tcp#1 C: \"héllo\\n\" [ 5 ms] tcp#1 S: \"RECEIVED 5\\n\"", "out [ 0.120s] listening on 40123");
     }
 
     @Test
@@ -100,15 +101,15 @@ class HtmlReportTests {
     void escapesMarkupThatStudentOutputCarries() throws Exception {
         TestOutcome hostile = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echoes <b> & 'friends'"),
                 1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("send a tag"), "\"<i>\"", Text.same("\"<script>alert(1)</script>\""), null),
-                "[     1 ms] tcp#1  < \"<script>alert(1)</script>\"\n", "out <script>alert(2)</script>\n",
+                new FailureDetail(Text.same("send a tag"), Text.same("\"<i>\""), Text.same("\"<script>alert(1)</script>\""), null),
+                "[     1 ms] tcp#1  S: \"<script>alert(1)</script>\"\n", "out <script>alert(2)</script>\n",
                 Duration.ZERO, false);
 
         String html = written(new GradeReport("reference", List.of("echo"), 1L, Lang.EN, List.of(hostile),
                 Duration.ZERO), Lang.EN, false);
 
         assertThat(html).doesNotContain("<script", "<b>", "<i>")
-                .contains("tcp#1  &lt; &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;",
+                .contains("tcp#1  S: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;",
                         "out &lt;script&gt;alert(2)&lt;/script&gt;", "echoes &lt;b&gt; &amp; &#39;friends&#39;");
         assertThat(texts(parse(html), "//details/pre")).first().asString().contains("<script>alert(1)</script>");
     }
@@ -172,6 +173,41 @@ class HtmlReportTests {
         assertThat(text(page, "(//li)[2]/p")).isEqualTo("cuenta bytes UTF-8, no caracteres");
         assertThat(html).contains("se esperaba", "transcripción", "Programa: server",
                 "prueba oculta: los detalles solo los ven los profesores", "Objetivo reference, semilla 42");
+    }
+
+    @Test
+    void linksEachClauseToTheSpecWhereItIsRelativeToTheReportsFolder() throws Exception {
+        Path specs = Files.createDirectories(dir.resolve("repo/specs/es"));
+        Files.writeString(specs.resolve("sockets.md"), "# sockets (es)\n");
+        Path out = Files.createDirectories(dir.resolve("repo/target/grade-report"));
+        GradeReport report = SampleOutcomes.report(Lang.EN);
+
+        new HtmlReport(out, Lang.EN, false, SpecLinks.relative(out, Optional.of(dir.resolve("repo/specs"))))
+                .sessionFinished(report);
+        assertThat(texts(parse(Files.readString(out.resolve(HtmlReport.FILE))), "//li//a[@class='clause']/@href"))
+                .contains("../../specs/sockets.md#sock-2", "../../specs/echo.md#echo-4");
+
+        // Spanish reports link the Spanish spec where there is one.
+        new HtmlReport(out, Lang.ES, false, SpecLinks.relative(out, Optional.of(dir.resolve("repo/specs"))))
+                .sessionFinished(SampleOutcomes.report(Lang.ES));
+        assertThat(texts(parse(Files.readString(out.resolve(HtmlReport.FILE))), "//li//a[@class='clause']/@href"))
+                .contains("../../specs/es/sockets.md#sock-2", "../../specs/echo.md#echo-4");
+    }
+
+    @Test
+    void linksEachClauseToThePublishedSpecsWhenGivenTheirAddress() throws Exception {
+        new HtmlReport(dir, Lang.ES, false, SpecLinks.published("https://example.org/course/specs"))
+                .sessionFinished(SampleOutcomes.report(Lang.ES));
+
+        assertThat(texts(parse(Files.readString(dir.resolve(HtmlReport.FILE))), "//li//a[@class='clause']/@href"))
+                .contains("https://example.org/course/specs/es/sockets.md#sock-2");
+    }
+
+    @Test
+    void explainsHowToReadATranscript() throws Exception {
+        Document page = parse(written(SampleOutcomes.report(Lang.EN), Lang.EN, false));
+
+        assertThat(text(page, "//details[summary='transcript']/p")).contains("C: the client end", "S: the server end");
     }
 
     private String written(GradeReport report, Lang lang, boolean showHidden) throws Exception {

@@ -67,7 +67,7 @@ class JUnitXmlReportTests {
         assertThat(failing.getAttribute("time")).isEqualTo("0.420");
         assertThat(failure.getAttribute("type")).isEqualTo("WRONG_OUTPUT");
         assertThat(failure.getAttribute("message")).matches("step *: reply to \"héllo\\\\n\"");
-        assertThat(failure.getTextContent()).contains("\"RECEIVED 6\"", "\"RECEIVED 5\"", "tcp#1  < \"RECEIVED 5\\n\"");
+        assertThat(failure.getTextContent()).contains("\"RECEIVED 6\"", "\"RECEIVED 5\"", "tcp#1  S: \"RECEIVED 5\\n\"");
     }
 
     @Test
@@ -97,7 +97,7 @@ class JUnitXmlReportTests {
         String hostile = "\u001b[31mred\u001b[0m \u0000 \u0007 \u000b \ud800 alone \ufffe ]]> </failure> &amp; <x> 😀";
         TestOutcome outcome = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echo \u001b title"),
                 1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("send " + hostile), "\"x\"", Text.same(hostile), null),
+                new FailureDetail(Text.same("send " + hostile), Text.same("\"x\""), Text.same(hostile), null),
                 hostile, hostile.repeat(10_000), Duration.ZERO, false);
         Path hostileDir = dir.resolve("hostile");
         new JUnitXmlReport(hostileDir, Lang.EN).sessionFinished(new GradeReport("\u001b", List.of("echo"), 1L, Lang.EN,

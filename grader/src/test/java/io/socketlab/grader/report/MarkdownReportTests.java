@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class MarkdownReportTests {
         assertThat(md).contains("### What to fix");
         assertThat(md.split("<details>", -1)).as("details blocks").hasSize(2);
         assertThat(md).contains("<details><summary><b>SOCK-2</b> counts UTF-8 bytes, not characters (0/2)</summary>")
-                .contains("\"RECEIVED 5\"", "count the bytes of the line before decoding it", "tcp#1  > \"héllo\\n\"");
+                .contains("\"RECEIVED 5\"", "count the bytes of the line before decoding it", "tcp#1  C: \"héllo\\n\"");
         assertThat(md).doesNotContain("secret").doesNotContain("<b>ECHO-6</b>");
         assertThat(md).contains("1 hidden test(s) worth 1 point(s): details are shown to instructors only.");
     }
@@ -72,7 +73,7 @@ class MarkdownReportTests {
     void keepsATitleWithAngleBracketsAndAFenceInTheOutputFromBreakingTheMarkdown() throws IOException {
         TestOutcome tricky = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echoes <b> & friends"),
                 1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("sending a fence"), "\"```\"", Text.same("\"``\""), null),
+                new FailureDetail(Text.same("sending a fence"), Text.same("\"```\""), Text.same("\"``\""), null),
                 "", "", Duration.ZERO, false);
 
         String md = written(new GradeReport("reference", List.of("echo"), 1L, Lang.EN, List.of(tricky), Duration.ZERO));
@@ -85,9 +86,9 @@ class MarkdownReportTests {
     @Test
     void staysWithinTheJobSummaryLimitWhateverTheProgramsPrinted() throws IOException {
         String flood = "\u001b[31m".repeat(5_000) + "é".repeat(20_000);
-        List<TestOutcome> failures = java.util.stream.IntStream.range(0, 400).mapToObj(i -> new TestOutcome(i + 1,
+        List<TestOutcome> failures = IntStream.range(0, 400).mapToObj(i -> new TestOutcome(i + 1,
                 "echo", Program.SERVER, "ECHO-1", Text.same("floods " + i), 1, Level.MUST, Visibility.PUBLIC,
-                Verdict.FAIL, FailureKind.WRONG_OUTPUT, new FailureDetail(Text.same("s"), "\"a\"", Text.same(flood), null),
+                Verdict.FAIL, FailureKind.WRONG_OUTPUT, new FailureDetail(Text.same("s"), Text.same("\"a\""), Text.same(flood), null),
                 flood, flood, Duration.ZERO, false)).toList();
 
         written(new GradeReport("student", List.of("echo"), 1L, Lang.EN, failures, Duration.ZERO));
@@ -121,7 +122,7 @@ class MarkdownReportTests {
     void listsWhatInfoTestsMeasuredUnscored() throws IOException {
         TestOutcome measured = new TestOutcome(1, "udp-transfer", Program.CLIENT, "UT-17", Text.same("goodput"), 0,
                 Level.INFO, Visibility.PUBLIC, Verdict.INFO, null,
-                new FailureDetail(Text.same(""), "", Text.of("0 % loss: 5.00 MiB/s", "0 % pérdida: 5.00 MiB/s"), null),
+                new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("0 % loss: 5.00 MiB/s", "0 % pérdida: 5.00 MiB/s"), null),
                 "", "", Duration.ZERO, false);
         GradeReport report = new GradeReport("reference", List.of("udp-transfer"), 1L, Lang.EN, List.of(measured),
                 Duration.ZERO);

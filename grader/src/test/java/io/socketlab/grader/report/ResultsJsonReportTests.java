@@ -68,7 +68,7 @@ class ResultsJsonReportTests {
         assertThat(failure.get("failure_kind").asText()).isEqualTo("WRONG_OUTPUT");
         assertThat(failure.get("output").asText())
                 .contains("\"RECEIVED 6\"", "\"RECEIVED 5\"", "count the bytes of the line before decoding it",
-                        "specs/sockets.md#sock-2", "tcp#1  < \"RECEIVED 5\\n\"", "listening on 40123");
+                        "specs/sockets.md#sock-2", "tcp#1  S: \"RECEIVED 5\\n\"", "listening on 40123");
     }
 
     @Test

@@ -10,13 +10,16 @@ import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.Scheduler;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Target;
+import io.socketlab.grader.process.Targets;
 import io.socketlab.grader.variants.Variants.Variant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Runs whole grading sessions from the grader's own tests. */
@@ -30,12 +33,36 @@ final class SelfCheck {
      */
     static final Path SESSIONS = Path.of(System.getProperty("socketlab.tmpdir", System.getProperty("java.io.tmpdir")));
 
+    /** Where the Python variants live: Python habits are shown in Python. */
+    static final Path PYTHON_VARIANTS = Targets.home().orElseThrow().resolve("grader/src/test/python");
+
     private SelfCheck() {
     }
 
+    /**
+     * One scheduler for every session the harness's tests run, however many run at once: the number of tests running
+     * at the same time stays what one grader run would use on this machine.
+     */
+    private static final Scheduler SCHEDULER = new Scheduler(SessionConfig.defaultJobs());
+
+    /** Grades {@code target} on {@code exercises}, INFO measurements included. */
     static GradeReport grade(Target target, List<String> exercises) {
-        SessionConfig config = new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT, SESSIONS);
-        return new GradingSession(config, new GradingListener() { }).run();
+        return grade(new SessionConfig(target, exercises, SEED, Lang.EN, Timeouts.DEFAULT, SESSIONS));
+    }
+
+    /**
+     * Grades a deliberately broken, correct or hostile program: its verdicts are what is checked, so the INFO
+     * measurements (which prove nothing about a variant and take the longest) are left out, and a broken variant is
+     * graded on its baseline and the clause it breaks, the one whose loss is checked.
+     */
+    static GradeReport gradeVariant(Variant variant) {
+        SessionConfig config = new SessionConfig(variant(variant), List.of(variant.exercise()), SEED, Lang.EN,
+                Timeouts.DEFAULT, SESSIONS).withoutInfoTests();
+        return grade(variant.brokenClause() == null ? config : config.withClauses(Set.of(variant.brokenClause())));
+    }
+
+    static GradeReport grade(SessionConfig config) {
+        return new GradingSession(config, new GradingListener() { }, SCHEDULER).run();
     }
 
     /** A target that submits one program: a variant's main class, run from the test classpath. */
@@ -43,13 +70,17 @@ final class SelfCheck {
         return new Target() {
             @Override
             public String name() {
-                return variant.mainClass().getSimpleName();
+                return variant.name();
             }
 
             @Override
             public Optional<ProgramCommand> program(String exercise, Program program) {
                 if (!exercise.equals(variant.exercise()) || !program.id().equals(variant.program())) {
                     return Optional.empty();
+                }
+                if (variant.isPython()) {
+                    Path script = PYTHON_VARIANTS.resolve(variant.pythonScript());
+                    return Optional.of(new ProgramCommand(List.of("python3", script.toString()), null, variant.name()));
                 }
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 // The test classpath: variants may use the libraries the tests have (Jackson, for JSON).

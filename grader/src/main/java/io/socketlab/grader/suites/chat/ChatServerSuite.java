@@ -1,16 +1,17 @@
 package io.socketlab.grader.suites.chat;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Concurrently;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.RunsAlone;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.Concurrently;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -272,6 +273,8 @@ class ChatServerSuite {
                 "MSG bob still here", line -> Chatter.NOTICE.test(line) || line.startsWith("MSG mallory "));
     }
 
+    // Times one message to 1 s right after 8 MiB: other tests' load could be what delays it.
+    @RunsAlone
     @Requirement(clause = "CHAT-9", points = 2)
     void slowConsumerDoesNotDelayOthers(ServerUnderTest server) throws Exception {
         Chatter.join(server, "sleeper").probe.socket().setReceiveBufferSize(4096);

@@ -1,16 +1,17 @@
 package io.socketlab.grader.suites.filetransfer;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Concurrently;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.RandomBytes;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.Concurrently;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The file server: exact storage of any bytes, GET and LIST, atomic replacement, digests, names and limits. */
-@ExerciseSuite(exercise = "file-transfer", program = Program.SERVER, serverArguments = {"--dir", "{data}"})
+@ExerciseSuite(exercise = "file-transfer", program = Program.SERVER)
 class FileTransferServerSuite {
 
     private static Text step(String en, String es) {
@@ -42,12 +43,6 @@ class FileTransferServerSuite {
         return dir;
     }
 
-    private static byte[] random(Random random, int size) {
-        byte[] bytes = new byte[size];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
     /** Fails unless the file on disk holds exactly {@code content}. */
     private static void expectOnDisk(Path dir, String name, byte[] content, Text step) throws Exception {
         Path file = dir.resolve(name);
@@ -57,7 +52,7 @@ class FileTransferServerSuite {
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(content, stored)) {
             throw ConformanceFailure.integrity(step, name + " with the " + content.length + " bytes uploaded",
-                    Text.same(Bytes.describeDifference(content, stored)));
+                    Bytes.describeDifference(content, stored));
         }
     }
 
@@ -101,7 +96,7 @@ class FileTransferServerSuite {
         Path dir = useDir(server, "sizes");
         try (TcpProbe probe = server.connect()) {
             for (int size : new int[] {0, 1, 1023, 1024, 1025, (1 << 20) + 1}) {
-                byte[] content = random(random, size);
+                byte[] content = RandomBytes.of(random, size);
                 String name = "size-" + size + ".bin";
                 Transfers.put(probe, name, content);
                 expectOnDisk(dir, name, content, step("the stored " + name, "el " + name + " guardado"));
@@ -146,7 +141,7 @@ class FileTransferServerSuite {
     @Requirement(clause = "FT-2", points = 2)
     void getReturnsHeaderAndBytes(ServerUnderTest server, Random random) throws Exception {
         useDir(server, "get");
-        byte[] first = random(random, 70_000);
+        byte[] first = RandomBytes.of(random, 70_000);
         byte[] second = Bytes.utf8("second file\n");
         try (TcpProbe probe = server.connect()) {
             Transfers.put(probe, "first.bin", first);
@@ -199,12 +194,12 @@ class FileTransferServerSuite {
         }
         for (String name : List.of("doc.txt", "new.bin")) {
             try (TcpProbe probe = server.connect()) {
-                probe.send("PUT " + name + " 100000\n").send(random(random, 5000));
+                probe.send("PUT " + name + " 100000\n").send(RandomBytes.of(random, 5000));
                 awaitUploadStarted(dir, List.of("doc.txt"));
                 // End of stream mid-upload; once the server closes too, it has finished with this upload.
                 probe.shutdownOutput();
-                probe.readUntilClosed(1 << 16, step("the server closing after an upload cut short",
-                        "el servidor cerrando tras una subida interrumpida"), probe.replyTimeout());
+                probe.readUntilClosed(step("the server closing after an upload cut short",
+                        "el servidor cerrando tras una subida interrumpida"), 1 << 16, probe.replyTimeout());
             }
         }
         Text step = step("the folder after two uploads cut short", "la carpeta tras dos subidas interrumpidas");
@@ -217,7 +212,7 @@ class FileTransferServerSuite {
     void killedUploadLeavesNothing(ServerUnderTest server, Random random) throws Exception {
         Path dir = useDir(server, "killed");
         TcpProbe probe = server.connect();
-        probe.send("PUT killed.bin 10000000\n").send(random(random, 300_000));
+        probe.send("PUT killed.bin 10000000\n").send(RandomBytes.of(random, 300_000));
         awaitUploadStarted(dir, List.of());
         probe.reset();
         expectListing(dir, List.of(), step("the folder after a client was killed mid-upload",
@@ -228,7 +223,7 @@ class FileTransferServerSuite {
     void uploadInProgressIsInvisible(ServerUnderTest server, Random random) throws Exception {
         useDir(server, "invisible");
         byte[] old = Bytes.utf8("old\n");
-        byte[] fresh = random(random, 200_000);
+        byte[] fresh = RandomBytes.of(random, 200_000);
         try (TcpProbe uploader = server.connect(); TcpProbe observer = server.connect()) {
             Transfers.put(uploader, "shared.bin", old);
             uploader.send("PUT shared.bin " + fresh.length + "\n").send(Arrays.copyOf(fresh, 100_000));
@@ -253,7 +248,7 @@ class FileTransferServerSuite {
         List<byte[]> contents = new ArrayList<>();
         List<TcpProbe> probes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            contents.add(random(random, 2 << 20));
+            contents.add(RandomBytes.of(random, 2 << 20));
             probes.add(server.connect());
         }
         List<CompletableFuture<Void>> uploads = new ArrayList<>();
@@ -278,7 +273,7 @@ class FileTransferServerSuite {
     @Requirement(clause = "FT-5", points = 2)
     void refusesAWrongDigest(ServerUnderTest server, Random random) throws Exception {
         Path dir = useDir(server, "digest");
-        byte[] content = random(random, 50_000);
+        byte[] content = RandomBytes.of(random, 50_000);
         byte[] other = Arrays.copyOf(content, content.length);
         other[0] ^= 1;
         try (TcpProbe probe = server.connect()) {
@@ -338,7 +333,7 @@ class FileTransferServerSuite {
                     "respuesta a PUT de 1001 bytes con --max-size 1000"), "ERR too-large");
         }
         try (TcpProbe probe = server.connect()) {
-            Transfers.put(probe, "fits.bin", random(random, 1000));
+            Transfers.put(probe, "fits.bin", RandomBytes.of(random, 1000));
         }
         expectListing(dir, List.of("fits.bin"), step("the folder after both uploads", "la carpeta tras ambas subidas"));
     }
@@ -377,13 +372,13 @@ class FileTransferServerSuite {
     @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD)
     void survivesVanishingClients(ServerUnderTest server, Random random) throws Exception {
         useDir(server, "vanish");
-        byte[] content = random(random, 3 << 20);
+        byte[] content = RandomBytes.of(random, 3 << 20);
         try (TcpProbe probe = server.connect()) {
             Transfers.put(probe, "keep.bin", content);
         }
         try (TcpProbe reader = server.connect()) {
             TcpProbe vanishing = server.connect();
-            vanishing.send("PUT gone.bin 1000000\n").send(random(random, 1000));
+            vanishing.send("PUT gone.bin 1000000\n").send(RandomBytes.of(random, 1000));
             vanishing.reset();
             Transfers.expectGet(reader, "keep.bin", content);
         }

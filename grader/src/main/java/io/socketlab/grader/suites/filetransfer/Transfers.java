@@ -1,5 +1,6 @@
 package io.socketlab.grader.suites.filetransfer;
 
+import io.socketlab.grader.conformance.RandomBytes;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -83,10 +84,10 @@ final class Transfers {
         if (!sameWithDigest(header, expected)) {
             throw ConformanceFailure.wrongOutput(step, Bytes.quote(expected), Bytes.quote(header));
         }
-        byte[] body = probe.readExactly(content.length, step, probe.replyTimeout().multipliedBy(2));
-        if (!java.util.Arrays.equals(content, body)) {
+        byte[] body = probe.readExactly(step, content.length, probe.replyTimeout().multipliedBy(2));
+        if (!Arrays.equals(content, body)) {
             throw ConformanceFailure.integrity(step, "the " + content.length + " bytes uploaded",
-                    Text.same(Bytes.describeDifference(content, body)));
+                    Bytes.describeDifference(content, body));
         }
     }
 
@@ -95,10 +96,10 @@ final class Transfers {
         OutputStream out = probe.socket().getOutputStream();
         out.write(Bytes.utf8("PUT " + name + " " + size + "\n"));
         MessageDigest digest = digest();
-        Random random = new Random(seed);
+        RandomBytes random = new RandomBytes(seed);
         byte[] chunk = new byte[CHUNK];
         for (long sent = 0; sent < size; sent += CHUNK) {
-            random.nextBytes(chunk);
+            random.fill(chunk);
             int n = (int) Math.min(CHUNK, size - sent);
             digest.update(chunk, 0, n);
             out.write(chunk, 0, n);

@@ -3,6 +3,7 @@ package io.socketlab.grader.suites.http;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +112,7 @@ final class Expect {
 
     /** Whether the body reveals the secret kept outside the root, or the system's password file. */
     static boolean leaks(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(body, StandardCharsets.ISO_8859_1);
         return text.contains(Site.SECRET_MARKER) || text.contains("root:x:0:0") || text.contains("root:*:0:0");
     }
 }

@@ -2,6 +2,11 @@ package io.socketlab.grader.suites.http;
 
 import static io.socketlab.grader.suites.http.Expect.step;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Concurrently;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Level;
@@ -9,19 +14,17 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.Concurrently;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * The static file server: files byte for byte with the right fields, HEAD, targets, methods, conditional requests,
  * persistent connections and pipelining, malformed requests, limits, traversal, concurrency and idle connections.
  */
-@ExerciseSuite(exercise = "http", program = Program.SERVER, serverArguments = {"--root", "{data}/root"})
+@ExerciseSuite(exercise = "http", program = Program.SERVER)
 class HttpServerSuite {
 
     private static final String HELLO_GET = "GET /hello.txt HTTP/1.1";
@@ -62,7 +65,7 @@ class HttpServerSuite {
             if (length != hello.length) {
                 throw ConformanceFailure.wrongOutput(step, "Content-Length: " + hello.length, head.get().describe());
             }
-            byte[] body = probe.readExactly(hello.length, step, probe.replyTimeout());
+            byte[] body = probe.readExactly(step, hello.length, probe.replyTimeout());
             Expect.body(new Response(head.get().statusLine(), 200, head.get().fields(), body), hello, step);
         }
     }
@@ -111,7 +114,7 @@ class HttpServerSuite {
                     sha.update(buffer, 0, n);
                     received += n;
                 }
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 // Reported below with the count received.
             }
             if (received < length) {
@@ -131,7 +134,7 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-3", points = 2)
     void everyResponseHasTheCommonFields(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, byte[]> requests = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> requests = new LinkedHashMap<>();
         requests.put("GET /hello.txt (200)", Bytes.utf8(HttpSession.request(server, "GET", "/hello.txt")));
         requests.put("GET of a missing file (404)", Bytes.utf8(HttpSession.request(server, "GET", "/missing.txt")));
         requests.put("DELETE (405)", Bytes.utf8(HttpSession.request(server, "DELETE", "/hello.txt")));
@@ -201,7 +204,7 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-4", points = 1)
     void otherFilesAreOctetStream(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, String> types = new java.util.LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         Site.UNTYPED.forEach(name -> types.put(name, "application/octet-stream"));
         expectTypes(server, types);
     }
@@ -779,8 +782,8 @@ class HttpServerSuite {
 
     /** Expects the connection closed (after at most a 408) within {@code within}. */
     private static void expectIdleClose(TcpProbe probe, Text step, Duration within) throws IOException {
-        byte[] before = probe.readUntilClosed(1 << 16, step, within);
-        String text = new String(before, java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] before = probe.readUntilClosed(step, 1 << 16, within);
+        String text = new String(before, StandardCharsets.ISO_8859_1);
         if (before.length > 0 && !text.matches("(?s)HTTP/1\\.[01] 408.*")) {
             throw ConformanceFailure.wrongOutput(step, "a close, or a 408 response and then a close", Bytes.render(before));
         }
@@ -824,7 +827,7 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-17", points = 1, level = Level.SHOULD)
     void errorPagesAreHtml(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         errors.put("GET of a missing file (404)", HttpSession.request(server, "GET", "/missing.txt"));
         errors.put("DELETE (405)", HttpSession.request(server, "DELETE", "/hello.txt"));
         errors.put("a field line without a colon (400)", BAD_FIELD_LINE);

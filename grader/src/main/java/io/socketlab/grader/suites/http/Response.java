@@ -1,6 +1,7 @@
 package io.socketlab.grader.suites.http;
 
 import io.socketlab.grader.probe.Bytes;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ record Response(String statusLine, int status, List<Field> fields, byte[] body) 
     }
 
     String bodyText() {
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** The status line and fields as a student would read them in a failure: {@code "HTTP/1.1 200 OK" [Date: ...]}. */

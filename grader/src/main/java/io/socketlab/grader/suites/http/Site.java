@@ -1,11 +1,13 @@
 package io.socketlab.grader.suites.http;
 
-import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.conformance.RandomBytes;
 import io.socketlab.grader.conformance.ServerUnderTest;
+import io.socketlab.grader.probe.Bytes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
@@ -14,8 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} that no request
@@ -41,7 +43,7 @@ final class Site {
     static final Map<String, String> UPPERCASE_TYPED = Map.of(
             "upper.HTML", "text/html", "upper.Css", "text/css", "upper.JS", "text/javascript",
             "upper.PNG", "image/png", "upper.JpG", "image/jpeg", "upper.TXT", "text/plain", "upper.SVG", "image/svg+xml");
-    static final java.util.List<String> UNTYPED = java.util.List.of("untyped.bin", "untyped.xyz", "untyped",
+    static final List<String> UNTYPED = List.of("untyped.bin", "untyped.xyz", "untyped",
             "untyped.html.bak", "untyped.tar.gz");
 
     private static String bigDigest;
@@ -133,7 +135,7 @@ final class Site {
     private static void touchAll(Path root) throws IOException {
         try (var files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
                 }
             }
@@ -163,11 +165,11 @@ final class Site {
             return bigDigest;
         }
         MessageDigest sha = sha256();
-        Random random = new Random(BIG_SEED);
+        RandomBytes random = new RandomBytes(BIG_SEED);
         byte[] block = new byte[1 << 16];
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(big), sha)) {
             for (long written = 0; written < BIG_SIZE; written += block.length) {
-                random.nextBytes(block);
+                random.fill(block);
                 out.write(block);
             }
         }

@@ -9,6 +9,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.stream.Stream;
 
 /** The rules every program of the course keeps, as ArchUnit rules over its compiled classes. */
@@ -20,8 +22,8 @@ public final class ArchitectureRules {
     /** No {@code ObjectInputStream}/{@code ObjectOutputStream}: data on the wire is a documented format. */
     public static ArchRule noNativeObjectSerialization() {
         return noClasses().should().dependOnClassesThat()
-                .haveFullyQualifiedName(java.io.ObjectInputStream.class.getName())
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.io.ObjectOutputStream.class.getName())
+                .haveFullyQualifiedName(ObjectInputStream.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ObjectOutputStream.class.getName())
                 .allowEmptyShould(true);
     }
 

@@ -134,7 +134,8 @@ class ProjectServerSuite {
             throw ConformanceFailure.wrongOutput(step, "compiled classes in " + classes,
                     Text.of("no such folder: build the project first", "no existe esa carpeta: compila el proyecto antes"));
         }
-        JavaClasses imported = new ClassFileImporter().importPath(classes);
+        // Imported once for the program's three rules: reading every class file is the expensive part.
+        JavaClasses imported = code.once("imported-classes", () -> new ClassFileImporter().importPath(classes));
         EvaluationResult result = rule.evaluate(imported);
         if (result.hasViolation()) {
             String details = String.join("\n", result.getFailureReport().getDetails().stream().limit(5).toList());
@@ -147,7 +148,6 @@ class ProjectServerSuite {
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
         String stderr = result.stderr().strip();
         String more = tail.isBlank() && !stderr.isEmpty() ? stderr.lines().limit(5).reduce((a, b) -> a + "\n" + b).orElse("") : tail;
-        return Text.of("exit code " + result.exitCode() + (more.isEmpty() ? "" : "\n" + more),
-                "código de salida " + result.exitCode() + (more.isEmpty() ? "" : "\n" + more));
+        return result.exitDescription().suffixed(more.isEmpty() ? "" : "\n" + more);
     }
 }

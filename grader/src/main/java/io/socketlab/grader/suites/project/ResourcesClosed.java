@@ -2,6 +2,7 @@ package io.socketlab.grader.suites.project;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -84,7 +85,7 @@ public final class ResourcesClosed extends ArchCondition<JavaCodeUnit> {
     }
 
     /** The code units of {@code classes} that open a resource: what the rule has something to say about. */
-    public static List<JavaCodeUnit> openers(com.tngtech.archunit.core.domain.JavaClasses classes) {
+    public static List<JavaCodeUnit> openers(JavaClasses classes) {
         return classes.stream().flatMap(c -> c.getCodeUnits().stream())
                 .filter(unit -> opened(unit).findAny().isPresent()).toList();
     }

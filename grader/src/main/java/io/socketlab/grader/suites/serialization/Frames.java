@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** The exercise's wire format from the grader's side: 4-byte big-endian length, then UTF-8 JSON. */
 final class Frames {
@@ -51,13 +52,13 @@ final class Frames {
 
     /** Reads one response frame and parses its JSON object. */
     static JsonNode read(TcpProbe probe, Text step) throws IOException {
-        byte[] prefix = probe.readExactly(4, step, probe.replyTimeout());
+        byte[] prefix = probe.readExactly(step, 4, probe.replyTimeout());
         long length = Integer.toUnsignedLong(ByteBuffer.wrap(prefix).getInt());
         if (length == 0 || length > 64L * MAX_LENGTH) {
             throw ConformanceFailure.wrongOutput(step, "a frame length between 1 and " + MAX_LENGTH,
                     Text.of("a length of " + length, "una longitud de " + length));
         }
-        byte[] body = probe.readExactly((int) length, step, probe.replyTimeout());
+        byte[] body = probe.readExactly(step, (int) length, probe.replyTimeout());
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {
@@ -100,7 +101,7 @@ final class Frames {
             return false;
         }
         try {
-            OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT));
+            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
             return true;
         } catch (DateTimeParseException e) {
             return false;
@@ -108,6 +109,6 @@ final class Frames {
     }
 
     static Instant instant(String rfc3339) {
-        return OffsetDateTime.parse(rfc3339.toUpperCase(java.util.Locale.ROOT)).toInstant();
+        return OffsetDateTime.parse(rfc3339.toUpperCase(Locale.ROOT)).toInstant();
     }
 }

@@ -3,21 +3,23 @@ package io.socketlab.grader.suites.serialization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.FakeTcpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -145,7 +147,7 @@ class SerializationClientSuite {
         for (int i = 0; same && i < 2; i++) {
             try {
                 same = Frames.JSON.readTree(lines.get(i)).equals(reports.get(i));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 same = false;
             }
         }
@@ -159,7 +161,7 @@ class SerializationClientSuite {
     void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of());
         byte[] ok = Frames.frame("{\"status\":\"ok\",\"id\":3}");
-        byte[][] answers = {new byte[0], java.util.Arrays.copyOf(ok, 2), java.util.Arrays.copyOf(ok, ok.length - 1),
+        byte[][] answers = {new byte[0], Arrays.copyOf(ok, 2), Arrays.copyOf(ok, ok.length - 1),
                 Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}")};
         String[] shown = {"no answer at all", "half a length prefix", "a body one byte short", "a length of 0",
                 "a JSON array", "an object without status"};

@@ -2,6 +2,11 @@ package io.socketlab.grader.suites.serialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.Concurrently;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Level;
@@ -9,16 +14,13 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.Concurrently;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** The report server: framing, length limits, validation, listing, durability and concurrent clients. */
-@ExerciseSuite(exercise = "serialization", program = Program.SERVER, serverArguments = {"--store", "{data}/reports.jsonl"})
+@ExerciseSuite(exercise = "serialization", program = Program.SERVER)
 class SerializationServerSuite {
 
     private static final Text OK_REPLY = Text.of("reply to a valid report", "respuesta a un informe válido");
@@ -91,8 +93,8 @@ class SerializationServerSuite {
     void readsASplitFrame(ServerUnderTest server) throws Exception {
         try (TcpProbe probe = server.connect()) {
             byte[] frame = Frames.frame(Frames.report("split-frame").toString());
-            probe.sendSliced(java.util.Arrays.copyOf(frame, 12), 1, Duration.ofMillis(20));
-            probe.sendSliced(java.util.Arrays.copyOfRange(frame, 12, frame.length), 16, Duration.ofMillis(5));
+            probe.sendSliced(Arrays.copyOf(frame, 12), 1, Duration.ofMillis(20));
+            probe.sendSliced(Arrays.copyOfRange(frame, 12, frame.length), 16, Duration.ofMillis(5));
             Frames.expectOk(probe, step("reply to a frame sent in tiny pieces", "respuesta a una trama enviada en trozos"));
         }
     }
@@ -102,7 +104,7 @@ class SerializationServerSuite {
         try (TcpProbe probe = server.connect()) {
             byte[] first = Frames.frame(Frames.report("coalesced-1").toString());
             byte[] second = Frames.frame("{\"type\":\"list\"}");
-            byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+            byte[] both = Arrays.copyOf(first, first.length + second.length);
             System.arraycopy(second, 0, both, first.length, second.length);
             probe.send(both);
             long id = Frames.expectOk(probe, step("reply to the first of two coalesced frames", "respuesta a la primera de dos tramas juntas"));
@@ -343,10 +345,10 @@ class SerializationServerSuite {
             try {
                 JsonNode node = Frames.JSON.readTree(line);
                 if (node == null || !node.isObject()) {
-                    throw new java.io.IOException("not an object");
+                    throw new IOException("not an object");
                 }
                 nodes.add(node);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw ConformanceFailure.integrity(step, "one JSON object per line", Text.same("line " + Bytes.quote(line)));
             }
         }
@@ -390,7 +392,7 @@ class SerializationServerSuite {
     void survivesHostileInput(ServerUnderTest server) throws Exception {
         try (TcpProbe steady = server.connect()) {
             TcpProbe truncated = server.connect();
-            truncated.send(java.util.Arrays.copyOf(Frames.frame(Frames.report("cut").toString()), 30));
+            truncated.send(Arrays.copyOf(Frames.frame(Frames.report("cut").toString()), 30));
             truncated.close();
             TcpProbe halfPrefix = server.connect();
             halfPrefix.send(new byte[] {0, 0});

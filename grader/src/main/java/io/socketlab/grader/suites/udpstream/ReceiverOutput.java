@@ -1,19 +1,21 @@
 package io.socketlab.grader.suites.udpstream;
 
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.process.RunningProgram;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -44,17 +46,23 @@ final class ReceiverOutput {
      */
     private static final long STALL_NANOS = 1_000_000_000L;
 
-    /** Sends the datagrams in order, paced; returns when the last one was sent ({@link System#nanoTime()}). */
+    /**
+     * Sends the datagrams in order, paced; returns when the last one was about to be sent ({@link System#nanoTime()}
+     * just before it): no later than the receiver got it, however long the grader was then kept from running, so a
+     * "too early" measured from it is never the grader's doing.
+     */
     static long send(DatagramProbe udp, List<byte[]> datagrams) throws IOException {
         long previous = 0;
+        long lastSentFrom = System.nanoTime();
         for (int i = 0; i < datagrams.size(); i++) {
             if (i > 0) {
                 LockSupport.parkNanos(PACE_NANOS);
             }
+            lastSentFrom = System.nanoTime();
             udp.send(datagrams.get(i));
             previous = expectNoStall(previous, STALL_NANOS);
         }
-        return System.nanoTime();
+        return lastSentFrom;
     }
 
     /**
@@ -64,7 +72,7 @@ final class ReceiverOutput {
     static long expectNoStall(long previous, long limitNanos) {
         long now = System.nanoTime();
         if (previous != 0 && now - previous > limitNanos) {
-            throw new HarnessException(String.format(java.util.Locale.ROOT,
+            throw new HarnessException(String.format(Locale.ROOT,
                     "the grader paused %.1f s between two datagrams of one stream (machine overloaded)", (now - previous) / 1e9));
         }
         return now;
@@ -98,7 +106,7 @@ final class ReceiverOutput {
             String tail = program.stdout().tailText(300).strip();
             String shown = tail.isEmpty() ? "nothing on stdout" : "stdout ending " + Bytes.quote(tail);
             String shownEs = tail.isEmpty() ? "nada en stdout" : "stdout terminando en " + Bytes.quote(tail);
-            String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
+            String seconds = String.format(Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
             throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
                     Text.of(shown + " after " + seconds, shownEs + " tras " + seconds), null);
         }
@@ -151,7 +159,7 @@ final class ReceiverOutput {
             }
             try {
                 byte[] png = Files.readAllBytes(file);
-                BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
                 return image != null ? new PngAttempt(image, png, null) : new PngAttempt(null, null,
                         Text.of("a file that is not a PNG image", "un fichero que no es una imagen PNG"));
             } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,7 +34,7 @@ final class TestImage {
         this.rgb = rgb;
     }
 
-    static TestImage random(java.util.Random random, int width, int height) {
+    static TestImage random(Random random, int width, int height) {
         return new TestImage(width, height, IntStream.range(0, width * height).map(i -> random.nextInt(1 << 24)).toArray());
     }
 

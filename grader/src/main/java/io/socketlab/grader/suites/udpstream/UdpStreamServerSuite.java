@@ -22,7 +22,6 @@ import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.suites.udpstream.ReceiverOutput.FrameLine;
-import io.socketlab.grader.process.Readiness;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -49,8 +48,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * writing on END or after 2 s of silence, and ignoring everything malformed or late. The grader is the sender; every
  * stream uses its own frame number.
  */
-@ExerciseSuite(exercise = "udp-stream", program = Program.SERVER, readiness = Readiness.UDP,
-        serverArguments = {"--out", "{data}"})
+@ExerciseSuite(exercise = "udp-stream", program = Program.SERVER)
 class UdpStreamServerSuite {
 
     /** Rows {@code 0..height-1} except {@code missing}. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -146,7 +147,7 @@ final class Sender {
     }
 
     private static ConformanceFailure noReply(Text step, String expected, List<byte[]> others, Duration waited) {
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
         if (others.isEmpty()) {
             return ConformanceFailure.timeout(step, expected + " (request sent " + ATTEMPTS + " times)", waited);
         }

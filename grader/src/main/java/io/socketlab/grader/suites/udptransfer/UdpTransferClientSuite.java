@@ -1,5 +1,13 @@
 package io.socketlab.grader.suites.udptransfer;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ClientResult;
+import io.socketlab.grader.conformance.ClientUnderTest;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.RandomBytes;
+import io.socketlab.grader.conformance.ReferencePeer;
+import io.socketlab.grader.conformance.ReportEntries;
+import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
@@ -8,18 +16,12 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.network.Direction;
 import io.socketlab.grader.network.LossyRelay;
+import io.socketlab.grader.network.RelayLog;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeUdpServer;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.ClientResult;
-import io.socketlab.grader.conformance.ClientUnderTest;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.GradingExtension;
-import io.socketlab.grader.conformance.ReferencePeer;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
+import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +45,6 @@ class UdpTransferClientSuite {
     private static final Text UPLOAD = Text.of("the file the client sent", "el fichero que envió el cliente");
     /** The grader's silence in UT-12: longer than any sensible single timeout, well under the contract's 10 s. */
     private static final Duration SILENCE = Duration.ofSeconds(3);
-
-    private static byte[] random(Random random, int size) {
-        byte[] bytes = new byte[size];
-        random.nextBytes(bytes);
-        return bytes;
-    }
 
     /** Runs {@code send FILE [NAME]} against {@code receiver}, expects OK and exit 0, and checks what arrived. */
     private static FakeUdpServer sendsThrough(ClientUnderTest client, Receiver receiver, byte[] content, String fileName,
@@ -86,7 +82,7 @@ class UdpTransferClientSuite {
                 "every chunk of the " + content.length + "-byte file", Text.of("some chunks never came", "algunos trozos no llegaron")));
         if (!Arrays.equals(received, content)) {
             throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                    Text.same(Bytes.describeDifference(content, received)));
+                    Bytes.describeDifference(content, received));
         }
     }
 
@@ -100,7 +96,7 @@ class UdpTransferClientSuite {
     @Baseline
     @Requirement(clause = "UT-11", points = 3)
     void sendsAFile(ClientUnderTest client, Random random) throws Exception {
-        byte[] content = random(random, 1500);
+        byte[] content = RandomBytes.of(random, 1500);
         FakeUdpServer fake = sendsThrough(client, new Receiver(), content, "baseline.bin", null);
         for (byte[] datagram : fake.received()) {
             // Only the file's two chunks: DATA out of range is UT-14's concern, not the baseline's.
@@ -116,7 +112,7 @@ class UdpTransferClientSuite {
     @Requirement(clause = "UT-12", points = 1)
     void repeatsStart(ClientUnderTest client, Random random) throws Exception {
         Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.START) && seen.occurrence() == 1);
-        sendsThrough(client, receiver, random(random, 3000), "start-lost.bin", null);
+        sendsThrough(client, receiver, RandomBytes.of(random, 3000), "start-lost.bin", null);
         expectRepeated(receiver, Datagrams.START, 2, "STARTs", "START");
     }
 
@@ -124,7 +120,7 @@ class UdpTransferClientSuite {
     void repeatsLastData(ClientUnderTest client, Random random) throws Exception {
         Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.DATA)
                 && seen.message().seq() == seen.lastSeq() && seen.occurrence() == 1);
-        byte[] content = random(random, 5 * 1024 + 11);
+        byte[] content = RandomBytes.of(random, 5 * 1024 + 11);
         FakeUdpServer fake = sendsThrough(client, receiver, content, "ack-lost.bin", "renamed.bin");
         long lastSent = fake.received().stream().map(Datagrams::decode).flatMap(Optional::stream)
                 .filter(m -> m.type() == Datagrams.DATA && m.seq() == 5).count();
@@ -137,7 +133,7 @@ class UdpTransferClientSuite {
     @Requirement(clause = "UT-12", points = 1)
     void repeatsEnd(ClientUnderTest client, Random random) throws Exception {
         Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.END) && seen.occurrence() == 1);
-        sendsThrough(client, receiver, random(random, 2048), "done-lost.bin", null);
+        sendsThrough(client, receiver, RandomBytes.of(random, 2048), "done-lost.bin", null);
         expectRepeated(receiver, Datagrams.END, 2, "ENDs", "END");
     }
 
@@ -152,7 +148,7 @@ class UdpTransferClientSuite {
             firstData.compareAndSet(-1, now);
             return now - firstData.get() < SILENCE.toNanos();
         });
-        sendsThrough(client, receiver, random(random, 4 * 1024), "silence.bin", null);
+        sendsThrough(client, receiver, RandomBytes.of(random, 4 * 1024), "silence.bin", null);
     }
 
     /** UT-13 and UT-17: the client under test sending one file to the reference server through the relay. */
@@ -163,7 +159,7 @@ class UdpTransferClientSuite {
         List<Crossed> runs = new ArrayList<>();
         try {
             for (int size : sizes) {
-                byte[] content = random(random, size);
+                byte[] content = RandomBytes.of(random, size);
                 String name = "cross-" + Math.round(loss * 100) + "-" + size + ".bin";
                 Path file = Files.write(client.files().resolve(name), content);
                 LossyRelay relay = Crossing.relayTo(serverPort, loss, random.nextLong());
@@ -231,7 +227,7 @@ class UdpTransferClientSuite {
     void keepsDatagramDiscipline(ClientUnderTest client, Random random) throws Exception {
         Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.DATA)
                 && seen.message().seq() % 3 == 1 && seen.occurrence() == 1);
-        byte[] content = random(random, 10 * 1024 + 7);
+        byte[] content = RandomBytes.of(random, 10 * 1024 + 7);
         FakeUdpServer fake = sendsThrough(client, receiver, content, "discipline.bin", null);
         long chunks = Datagrams.chunks(content.length);
         Integer tid = null;
@@ -262,7 +258,7 @@ class UdpTransferClientSuite {
 
     @Requirement(clause = "UT-15", points = 1)
     void exitsOneOnDoneOne(ClientUnderTest client, Random random) throws Exception {
-        Path file = Files.write(client.files().resolve("refused.bin"), random(random, 1200));
+        Path file = Files.write(client.files().resolve("refused.bin"), RandomBytes.of(random, 1200));
         FakeUdpServer fake = client.fakeUdpServer(new Receiver().doneWith(1));
         client.start(fake.port(), List.of("send", file.toString()))
                 .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(20))
@@ -272,7 +268,7 @@ class UdpTransferClientSuite {
 
     @Requirement(clause = "UT-15", points = 1)
     void exitsOneOnError(ClientUnderTest client, Random random) throws Exception {
-        Path file = Files.write(client.files().resolve("error.bin"), random(random, 100));
+        Path file = Files.write(client.files().resolve("error.bin"), RandomBytes.of(random, 100));
         for (int code : new int[] {Datagrams.BAD_NAME, Datagrams.TOO_LARGE}) {
             FakeUdpServer fake = client.fakeUdpServer(new Receiver().refusingWith(code));
             client.start(fake.port(), List.of("send", file.toString()))
@@ -284,7 +280,7 @@ class UdpTransferClientSuite {
 
     @Requirement(clause = "UT-16", points = 1)
     void givesUpAfterSilence(ClientUnderTest client, Random random) throws Exception {
-        Path file = Files.write(client.files().resolve("unanswered.bin"), random(random, 100));
+        Path file = Files.write(client.files().resolve("unanswered.bin"), RandomBytes.of(random, 100));
         Receiver silent = new Receiver().withholding(seen -> true);
         FakeUdpServer fake = client.fakeUdpServer(silent);
         ClientUnderTest.Run run = client.start(fake.port(), List.of("send", file.toString()));
@@ -339,11 +335,11 @@ class UdpTransferClientSuite {
                             .replace("exit code", "código de salida") + " (semilla del relé " + relay.seed() + ")");
                     continue;
                 }
-                List<io.socketlab.grader.network.RelayLog.Event> toServer = relay.log().events().stream()
+                List<RelayLog.Event> toServer = relay.log().events().stream()
                         .filter(e -> e.direction() == Direction.TO_SERVER).toList();
                 long first = toServer.get(0).atNanos();
                 long last = relay.log().events().stream().filter(e -> e.direction() == Direction.TO_CLIENT)
-                        .mapToLong(io.socketlab.grader.network.RelayLog.Event::atNanos).max().orElse(first);
+                        .mapToLong(RelayLog.Event::atNanos).max().orElse(first);
                 double seconds = Math.max(1e-3, (last - first) / 1e9);
                 double goodput = run.content().length / (double) (1 << 20) / seconds;
                 double overhead = relay.log().bytes(Direction.TO_SERVER) / (double) run.content().length;
@@ -354,7 +350,7 @@ class UdpTransferClientSuite {
                 Files.deleteIfExists(dir.resolve(run.name()));
             }
         }
-        reporter.publishEntry(Map.of(GradingExtension.MEASUREMENT_ENTRY, String.join("\n", en),
-                GradingExtension.MEASUREMENT_ENTRY_ES, String.join("\n", es)));
+        reporter.publishEntry(Map.of(ReportEntries.MEASUREMENT, String.join("\n", en),
+                ReportEntries.MEASUREMENT_ES, String.join("\n", es)));
     }
 }

@@ -1,19 +1,19 @@
 package io.socketlab.grader.suites.udptransfer;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.RandomBytes;
+import io.socketlab.grader.conformance.ReferencePeer;
+import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.network.LossyRelay;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.ReferencePeer;
-import io.socketlab.grader.conformance.Requirement;
-import io.socketlab.grader.conformance.ServerUnderTest;
-import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
-import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
+import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** The udp-transfer server: chunks, ACKs, END and DONE, names and limits, hostile datagrams, and the reference client. */
-@ExerciseSuite(exercise = "udp-transfer", program = Program.SERVER, readiness = Readiness.UDP,
-        serverArguments = {"--dir", "{data}"})
+@ExerciseSuite(exercise = "udp-transfer", program = Program.SERVER)
 class UdpTransferServerSuite {
 
     private static Text step(String en, String es) {
@@ -37,12 +36,6 @@ class UdpTransferServerSuite {
 
     private static Sender sender(ServerUnderTest server) throws Exception {
         return new Sender(server.datagrams(), server.timeouts());
-    }
-
-    private static byte[] random(Random random, int size) {
-        byte[] bytes = new byte[size];
-        random.nextBytes(bytes);
-        return bytes;
     }
 
     /** Restarts the server on a new, empty folder; returns the folder. */
@@ -74,7 +67,7 @@ class UdpTransferServerSuite {
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(stored, content)) {
             throw ConformanceFailure.integrity(step, name + " with the " + content.length + " bytes sent",
-                    Text.same(Bytes.describeDifference(content, stored)));
+                    Bytes.describeDifference(content, stored));
         }
     }
 
@@ -87,7 +80,7 @@ class UdpTransferServerSuite {
     @Baseline
     @Requirement(clause = "UT-1", points = 3)
     void storesOneChunk(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 1024);
+        byte[] content = RandomBytes.of(random, 1024);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.transfer(tid, "baseline.bin", content);
@@ -98,7 +91,7 @@ class UdpTransferServerSuite {
     void storesEverySize(ServerUnderTest server, Random random) throws Exception {
         Sender sender = sender(server);
         for (int size : new int[] {0, 1, 1025, 1 << 20}) {
-            byte[] content = random(random, size);
+            byte[] content = RandomBytes.of(random, size);
             String name = "size-" + size + ".bin";
             sender.transfer(random.nextInt(), name, content);
             expectStored(dir(server), name, content);
@@ -109,7 +102,7 @@ class UdpTransferServerSuite {
     void echoesTidAndSeq(ServerUnderTest server, Random random) throws Exception {
         DatagramProbe probe = server.datagrams();
         int tid = 0x80000000 | random.nextInt();
-        byte[] content = random(random, 5 * 1024 + 3);
+        byte[] content = RandomBytes.of(random, 5 * 1024 + 3);
         Sender sender = new Sender(probe, server.timeouts());
         sender.start(tid, "echoed.bin", content.length);
         for (long seq : new long[] {3, 0, 5, 1, 4, 2}) {
@@ -126,7 +119,7 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-3", points = 2)
     void repeatedStartChangesNothing(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 3 * 1024 - 100);
+        byte[] content = RandomBytes.of(random, 3 * 1024 - 100);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "restarted.bin", content.length);
@@ -140,7 +133,7 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-4", points = 1)
     void acknowledgesDuplicates(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 3 * 1024 + 10);
+        byte[] content = RandomBytes.of(random, 3 * 1024 + 10);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "duplicates.bin", content.length);
@@ -153,13 +146,13 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-4", points = 2)
     void ignoresInvalidData(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 3 * 1024 - 24);
+        byte[] content = RandomBytes.of(random, 3 * 1024 - 24);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "invalid-data.bin", content.length);
         sender.chunk(tid, content, 0);
         sender.chunk(tid, content, 1);
-        byte[] junk = random(random, 1100);
+        byte[] junk = RandomBytes.of(random, 1100);
         List<byte[]> invalid = List.of(
                 Datagrams.data(tid, 3, Arrays.copyOf(junk, 1000)),
                 Datagrams.data(tid, 0xFFFFFFFFL, Arrays.copyOf(junk, 1000)),
@@ -183,7 +176,7 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-5", points = 2)
     void ignoresEarlyEnd(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 3 * 1024);
+        byte[] content = RandomBytes.of(random, 3 * 1024);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "early-end.bin", content.length);
@@ -199,7 +192,7 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-5", points = 1)
     void repeatsDone(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 2000);
+        byte[] content = RandomBytes.of(random, 2000);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.transfer(tid, "done-again.bin", content);
@@ -212,7 +205,7 @@ class UdpTransferServerSuite {
     @Requirement(clause = "UT-6", points = 2)
     void discardsAWrongDigest(ServerUnderTest server, Random random) throws Exception {
         Path dir = useDir(server, "mismatch");
-        byte[] content = random(random, 2500);
+        byte[] content = RandomBytes.of(random, 2500);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "mismatch.bin", content.length);
@@ -231,7 +224,7 @@ class UdpTransferServerSuite {
 
     @Requirement(clause = "UT-6", points = 1)
     void repeatsDoneOne(ServerUnderTest server, Random random) throws Exception {
-        byte[] content = random(random, 1500);
+        byte[] content = RandomBytes.of(random, 1500);
         int tid = random.nextInt();
         Sender sender = sender(server);
         sender.start(tid, "mismatch-again.bin", content.length);
@@ -265,7 +258,7 @@ class UdpTransferServerSuite {
             }
         }
         String longest = "n".repeat(251) + ".bin";
-        byte[] content = random(random, 300);
+        byte[] content = RandomBytes.of(random, 300);
         sender.transfer(random.nextInt(), longest, content);
         expectStored(dir, longest, content);
         List<String> stored = listing(dir);
@@ -300,8 +293,8 @@ class UdpTransferServerSuite {
         int tid = random.nextInt();
         Sender alice = sender(server);
         Sender bob = sender(server);
-        byte[] aliceContent = random(random, 4 * 1024 + 1);
-        byte[] bobContent = random(random, 3 * 1024 + 500);
+        byte[] aliceContent = RandomBytes.of(random, 4 * 1024 + 1);
+        byte[] bobContent = RandomBytes.of(random, 3 * 1024 + 500);
         alice.start(tid, "alice.bin", aliceContent.length);
         bob.start(tid, "bob.bin", bobContent.length);
         for (long seq = 0; seq < 5; seq++) {
@@ -321,8 +314,8 @@ class UdpTransferServerSuite {
         Sender sender = sender(server);
         int first = random.nextInt();
         int second = first + 1;
-        byte[] one = random(random, 3 * 1024);
-        byte[] two = random(random, 2 * 1024 + 7);
+        byte[] one = RandomBytes.of(random, 3 * 1024);
+        byte[] two = RandomBytes.of(random, 2 * 1024 + 7);
         sender.start(first, "first.bin", one.length);
         sender.start(second, "second.bin", two.length);
         for (long seq = 0; seq < 3; seq++) {
@@ -339,11 +332,11 @@ class UdpTransferServerSuite {
     void ignoresGarbage(ServerUnderTest server, Random random) throws Exception {
         Sender sender = sender(server);
         int unknown = random.nextInt();
-        byte[] garbage = random(random, 100);
+        byte[] garbage = RandomBytes.of(random, 100);
         garbage[0] = (byte) 0xA5;
         List<byte[]> hostile = List.of(garbage, new byte[0], new byte[] {0x7F, 1, 2, 3, 4, 5, 6, 7, 8, 9},
                 Datagrams.startAck(unknown), Datagrams.ack(unknown, 0), Datagrams.done(unknown, 0),
-                Datagrams.error(unknown, 1), Datagrams.data(unknown, 0, random(random, 1024)),
+                Datagrams.error(unknown, 1), Datagrams.data(unknown, 0, RandomBytes.of(random, 1024)),
                 Datagrams.end(unknown, Datagrams.sha256(new byte[0])));
         for (byte[] datagram : hostile) {
             sender.probe().send(datagram);
@@ -354,7 +347,7 @@ class UdpTransferServerSuite {
                         "las respuestas tras basura, un datagrama vacío, un tipo desconocido, respuestas enviadas al servidor, y DATA y END de un tid desconocido"),
                 "START-ACK", m -> m.type() == Datagrams.START_ACK && m.tid() == tid);
         server.expectAlive(step("after the hostile datagrams", "tras los datagramas hostiles"));
-        byte[] content = random(random, 1500);
+        byte[] content = RandomBytes.of(random, 1500);
         sender.chunks(tid, content);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
         expectStored(dir(server), "after-garbage.bin", content);
@@ -364,7 +357,7 @@ class UdpTransferServerSuite {
     void ignoresTruncated(ServerUnderTest server, Random random) throws Exception {
         Sender sender = sender(server);
         int tid = random.nextInt();
-        byte[] content = random(random, 2048 + 100);
+        byte[] content = RandomBytes.of(random, 2048 + 100);
         sender.start(tid, "truncated.bin", content.length);
         sender.chunks(tid, content);
         byte[] start = Datagrams.start(tid + 1, 4000, "other.bin");
@@ -386,7 +379,7 @@ class UdpTransferServerSuite {
             throws Exception {
         Path inputs = reference.newFolder("inputs");
         for (int size : new int[] {1024, 1 << 20, 8 << 20}) {
-            byte[] content = random(random, size);
+            byte[] content = RandomBytes.of(random, size);
             String name = "cross-" + Math.round(loss * 100) + "-" + size + ".bin";
             Path input = Files.write(inputs.resolve(name), content);
             Path stored = dir(server).resolve(name);
