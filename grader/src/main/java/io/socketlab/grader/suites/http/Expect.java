@@ -29,6 +29,11 @@ final class Expect {
         return Text.of(en, es);
     }
 
+    /** What follows a step: "after the response to GET /", "tras la respuesta a GET /". */
+    static Text after(Text step) {
+        return Text.of("after " + step.en(), "tras " + step.es());
+    }
+
     static void status(Response response, int expected, Text step) {
         if (response.status() != expected) {
             throw ConformanceFailure.wrongOutput(step, "status " + expected, response.describe());

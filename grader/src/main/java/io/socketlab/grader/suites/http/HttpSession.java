@@ -84,7 +84,7 @@ final class HttpSession implements AutoCloseable {
         try {
             byte[] extra = probe.readUntilClosed(1 << 16, step, probe.replyTimeout());
             if (extra.length > 0) {
-                throw ConformanceFailure.wrongOutput(step.prefixed("after "),
+                throw ConformanceFailure.wrongOutput(Expect.after(step),
                         "nothing more after a response with Connection: close", Bytes.render(extra));
             }
         } catch (ConformanceFailure failure) {
