@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /** The HTTP client against scripted fake servers: its request, the body framings, --include and --head, exit codes. */
 @ExerciseSuite(exercise = "http", program = Program.CLIENT)
@@ -31,6 +32,9 @@ class HttpClientSuite {
     private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
     private static final Text REQUEST = Text.of("the client's request", "la petición del cliente");
     private static final String HELLO = "Hello, world!\n";
+    /** The first line of a Python traceback, or a Java stack frame or uncaught exception. */
+    private static final Pattern TRACEBACK = Pattern.compile(
+            "Traceback \\(most recent call last\\):|\\s+at [\\w$.<>/]+\\(.*\\)|Exception in thread .*");
 
     /** The request head the client sent, line by line with line endings as sent, up to the empty line. */
     private static List<byte[]> readRequestHead(TcpProbe connection) throws Exception {
@@ -183,7 +187,7 @@ class HttpClientSuite {
         ByteArrayOutputStream small = new ByteArrayOutputStream();
         byte[] first = Bytes.utf8("Chunked ¡hola! ");
         body.writeBytes(first);
-        small.writeBytes(chunk(first, ";name=value;flag"));
+        small.writeBytes(chunk(first, " ; name=\"a;b\";flag"));
         for (int i = 0; i < 60; i++) {
             byte[] piece = Arrays.copyOfRange(Bytes.utf8("0123456789abcdefghij"), 0, 1 + i % 3);
             body.writeBytes(piece);
@@ -197,8 +201,9 @@ class HttpClientSuite {
         body.writeBytes(large);
         byte[] tail = Bytes.utf8("\r\nthe end\n");
         body.writeBytes(tail);
-        byte[] head = Bytes.utf8("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
-                + "Trailer: X-Checksum\r\n\r\n");
+        // Field names are case-insensitive (RFC 9110 §5.1): a client that looks for "Transfer-Encoding" only misses it.
+        byte[] head = Bytes.utf8("HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\ntransfer-encoding: chunked\r\n"
+                + "trailer: X-Checksum\r\n\r\n");
         byte[] end = concat(Bytes.utf8("00A\r\n"), tail, Bytes.utf8("\r\n0\r\nX-Checksum: 1234\r\nX-Other: yes\r\n\r\n"));
         AtomicReference<List<byte[]>> request = new AtomicReference<>();
         FakeTcpServer fake = client.fakeServer(connection -> {
@@ -210,6 +215,21 @@ class HttpClientSuite {
         });
         ClientResult result = run(client, List.of(url(fake, "/chunked")));
         result.expectConnectedTo(fake).expectStdoutBytes(OUTPUT, body.toByteArray()).expectExitCode(EXIT, 0);
+    }
+
+    /**
+     * A counted body in pieces that break every reading shortcut: the head one byte per segment, then segments of 1,
+     * 1023, 1024 and 1025 bytes (a short read is not the end), a pause, and the rest in large writes.
+     */
+    private static void sendInPieces(TcpProbe connection, byte[] head, byte[] body) throws Exception {
+        connection.sendSliced(head, 1, Duration.ofMillis(1));
+        int from = 0;
+        for (int piece : new int[] {1, 1023, 1024, 1025}) {
+            connection.send(Arrays.copyOfRange(body, from, from + piece));
+            from += piece;
+        }
+        connection.sendSliced(Arrays.copyOfRange(body, from, from + 7), 7, Duration.ofMillis(300));
+        connection.send(Arrays.copyOfRange(body, from + 7, body.length));
     }
 
     @Requirement(clause = "HTTP-21", points = 1)
@@ -224,20 +244,39 @@ class HttpClientSuite {
         run(client, List.of(url(untilClose, "/close-delimited.bin"))).expectConnectedTo(untilClose)
                 .expectStdoutBytes(step("stdout for a close-delimited body", "la salida con un cuerpo delimitado por el cierre"), body)
                 .expectExitCode(EXIT, 0);
-        FakeTcpServer counted = answeringThenWaiting(client, new AtomicReference<>(), concat(Bytes.utf8(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n\r\n"), body));
+
+        byte[] large = new byte[3 << 20];
+        random.nextBytes(large);
+        byte[] head = Bytes.utf8("HTTP/1.1 200 OK\r\ncontent-type: application/octet-stream\r\ncontent-length: "
+                + large.length + "\r\n\r\n");
+        FakeTcpServer counted = client.fakeServer(connection -> {
+            readRequestHead(connection);
+            sendInPieces(connection, head, large);
+            connection.readUntilClosed(1 << 16, step("waiting for the client to close", "esperando a que el cliente cierre"),
+                    Duration.ofSeconds(12));
+        });
         run(client, List.of(url(counted, "/counted.bin"))).expectConnectedTo(counted)
-                .expectStdoutBytes(step("stdout for a Content-Length body (the server leaves the connection open)",
-                        "la salida con un cuerpo con Content-Length (el servidor deja la conexión abierta)"), body)
+                .expectStdoutBytes(step("stdout for a 3 MiB content-length body in pieces (the server leaves the connection open)",
+                        "la salida con un cuerpo de 3 MiB con content-length en trozos (el servidor deja la conexión abierta)"),
+                        large)
                 .expectExitCode(EXIT, 0);
+
+        // RFC 9112 §6.3: a 204 has no body, whatever follows; the server keeps the connection open.
+        FakeTcpServer noContent = answeringThenWaiting(client, new AtomicReference<>(),
+                Bytes.utf8("HTTP/1.1 204 No Content\r\nX-Note: nothing follows\r\n\r\n"));
+        Text step = step("the client after \"204 No Content\" (the server leaves the connection open)",
+                "el cliente tras \"204 No Content\" (el servidor deja la conexión abierta)");
+        run(client, List.of(url(noContent, "/nothing"))).expectConnectedTo(noContent)
+                .expectStdoutBytes(step, new byte[0]).expectExitCode(step, 0);
     }
 
     @Requirement(clause = "HTTP-21", points = 1)
     void skipsInterimResponses(ClientUnderTest client) throws Exception {
-        FakeTcpServer fake = answering(client, new AtomicReference<>(),
+        // All three responses in one write: a client must find where each ends, not take one read for one response.
+        FakeTcpServer fake = answering(client, new AtomicReference<>(), concat(
                 Bytes.utf8("HTTP/1.1 100 Continue\r\n\r\n"),
                 Bytes.utf8("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\nLink: </app.js>; rel=preload\r\n\r\n"),
-                okHello());
+                okHello()));
         run(client, List.of(url(fake, "/hello.txt"))).expectConnectedTo(fake)
                 .expectStdoutBytes(OUTPUT, Bytes.utf8(HELLO)).expectExitCode(EXIT, 0);
     }
@@ -316,7 +355,7 @@ class HttpClientSuite {
             ClientResult result = run(client, List.of(url(fake, "/page")));
             result.expectConnectedTo(fake).expectStdoutBytes(step, body).expectExitCode(step, Integer.parseInt(c[2]));
             if (c[2].equals("1")) {
-                result.expectErrorLine(step);
+                expectOneErrorLine(result, step);
             }
             if (fake.connections() != 1) {
                 throw ConformanceFailure.wrongOutput(step, "one connection (redirects are not followed)",
@@ -328,16 +367,43 @@ class HttpClientSuite {
     @Requirement(clause = "HTTP-23", points = 1)
     void exitsTwoOnBrokenConversations(ClientUnderTest client) throws Exception {
         Text refused = step("the client against a port where nothing listens", "el cliente contra un puerto sin servidor");
-        run(client, List.of("http://127.0.0.1:" + client.refusedPort() + "/hello.txt"))
-                .expectExitCode(refused, 2).expectErrorLine(refused);
-        FakeTcpServer cut = answering(client, new AtomicReference<>(),
-                Bytes.utf8("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"));
-        Text cutStep = step("the client after a body cut short (10 of 100 bytes)", "el cliente tras un cuerpo cortado (10 de 100 bytes)");
-        run(client, List.of(url(cut, "/cut"))).expectConnectedTo(cut).expectExitCode(cutStep, 2).expectErrorLine(cutStep);
-        FakeTcpServer garbage = answering(client, new AtomicReference<>(), Bytes.utf8("garbage\r\n\r\n"));
-        Text garbageStep = step("the client after the response \"garbage\"", "el cliente tras la respuesta \"garbage\"");
-        run(client, List.of(url(garbage, "/garbage"))).expectConnectedTo(garbage).expectExitCode(garbageStep, 2)
-                .expectErrorLine(garbageStep);
+        expectOneErrorLine(run(client, List.of("http://127.0.0.1:" + client.refusedPort() + "/hello.txt"))
+                .expectExitCode(refused, 2), refused);
+        String[][] broken = {
+                {"a body cut short (10 of 100 bytes)", "un cuerpo cortado (10 de 100 bytes)",
+                        "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"},
+                {"a chunked body without its last chunk", "un cuerpo por trozos sin su último trozo",
+                        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"},
+                {"the response \"garbage\"", "la respuesta \"garbage\"", "garbage\r\n\r\n"},
+                {"a close before any response", "un cierre antes de cualquier respuesta", ""}};
+        for (String[] c : broken) {
+            FakeTcpServer fake = answering(client, new AtomicReference<>(), Bytes.utf8(c[2]));
+            Text step = step("the client after " + c[0], "el cliente tras " + c[1]);
+            expectOneErrorLine(run(client, List.of(url(fake, "/broken"))).expectConnectedTo(fake).expectExitCode(step, 2),
+                    step);
+        }
+    }
+
+    /**
+     * Fails unless stderr holds exactly one line saying what happened (HTTP-23): a traceback is not one line, even
+     * when the exit code happens to be the right one.
+     */
+    private static void expectOneErrorLine(ClientResult result, Text step) {
+        List<String> lines = result.stderrLines().stream().filter(l -> !l.startsWith("Picked up ")).toList();
+        if (lines.size() == 1) {
+            return;
+        }
+        result.expectErrorLine(step);
+        boolean traceback = lines.stream().anyMatch(l -> TRACEBACK.matcher(l).matches());
+        String shown = Bytes.quote(String.join("\n", lines));
+        throw ConformanceFailure.wrongOutput(step, "one line on stderr saying what happened", traceback
+                ? Text.of("a traceback of " + lines.size() + " lines: " + shown,
+                        "una traza de excepción de " + lines.size() + " líneas: " + shown)
+                : Text.of(lines.size() + " lines: " + shown, lines.size() + " líneas: " + shown))
+                .withHint(traceback ? Text.of("the client ended with an uncaught exception: catch it where it happens,"
+                                + " print one line saying what went wrong on stderr, and exit with the contract's code",
+                        "el cliente terminó con una excepción sin capturar: trátala donde ocurre, escribe en stderr"
+                                + " una línea que diga qué falló y termina con el código del contrato") : null);
     }
 
     // ---- HTTP-24 ----
@@ -348,18 +414,31 @@ class HttpClientSuite {
             readRequestHead(connection);
             connection.readUntilClosed(1 << 16, step("staying silent", "guardando silencio"), Duration.ofSeconds(30));
         });
+        // Slow, not silent (the 10 s count from the last byte): five bytes of body 3.2 s apart, 16 s in all.
+        byte[] slowBody = Bytes.utf8("slow!");
+        FakeTcpServer slow = client.fakeServer(connection -> {
+            readRequestHead(connection);
+            connection.send("HTTP/1.1 200 OK\r\nContent-Length: " + slowBody.length + "\r\n\r\n");
+            connection.sendSliced(slowBody, 1, Duration.ofMillis(3200));
+        });
         long start = System.nanoTime();
-        ClientUnderTest.Run run = client.startRaw(List.of(url(silent, "/slow")));
-        run.writeStdinAndClose(new byte[0]);
+        ClientUnderTest.Run silentRun = client.startRaw(List.of(url(silent, "/silent")));
+        silentRun.writeStdinAndClose(new byte[0]);
+        ClientUnderTest.Run slowRun = client.startRaw(List.of(url(slow, "/slow")));
+        slowRun.writeStdinAndClose(new byte[0]);
         Duration limit = client.timeouts().seconds(25);
         Text step = step("the client facing a server that never answers", "el cliente ante un servidor que nunca responde");
-        ClientResult result = run.awaitExit(step, limit);
+        ClientResult result = silentRun.awaitExit(step, limit);
         double seconds = (System.nanoTime() - start) / 1e9;
-        result.expectConnectedTo(silent).expectExitCode(step, 2).expectErrorLine(step);
+        expectOneErrorLine(result.expectConnectedTo(silent).expectExitCode(step, 2), step);
         if (seconds < 9.5) {
             throw ConformanceFailure.wrongOutput(step, "exit after 10 s of silence",
                     Text.of(String.format(Locale.ROOT, "exit after %.1f s", seconds),
                             String.format(Locale.ROOT, "salida tras %.1f s", seconds)));
         }
+        Text slowStep = step("the client facing a server that sends a byte every 3.2 s (slow, not silent)",
+                "el cliente ante un servidor que envía un byte cada 3,2 s (lento, no callado)");
+        slowRun.awaitExit(slowStep, limit).expectConnectedTo(slow).expectStdoutBytes(slowStep, slowBody)
+                .expectExitCode(slowStep, 0);
     }
 }

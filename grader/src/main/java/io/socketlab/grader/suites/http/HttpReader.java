@@ -60,28 +60,57 @@ final class HttpReader {
         if (statusLine == null) {
             return Optional.empty();
         }
+        List<String> fieldLines = new ArrayList<>();
+        for (String line = probe.readLine(step, left(deadline)); !line.isEmpty(); line = probe.readLine(step, left(deadline))) {
+            fieldLines.add(line);
+            tooManyFields(fieldLines, step);
+        }
+        return Optional.of(head(statusLine, fieldLines, step));
+    }
+
+    /**
+     * Like {@link #readHeadOrClose}, but every line of the head, the empty one included, must end in CR LF (RFC 9112
+     * §2.1): a close is a failure too.
+     */
+    static Response readHeadEndingInCrLf(TcpProbe probe, Text step, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<String> lines = new ArrayList<>();
+        while (lines.isEmpty() || !lines.get(lines.size() - 1).isEmpty()) {
+            byte[] raw = probe.readRawLine(step, left(deadline));
+            int n = raw.length;
+            if (n < 2 || raw[n - 2] != '\r') {
+                throw ConformanceFailure.wrongOutput(step, "every line of the response head ending in \\r\\n",
+                        Text.of("the line " + Bytes.render(raw), "la línea " + Bytes.render(raw)));
+            }
+            lines.add(new String(raw, 0, n - 2, java.nio.charset.StandardCharsets.UTF_8));
+            tooManyFields(lines, step);
+        }
+        return head(lines.get(0), lines.subList(1, lines.size() - 1), step);
+    }
+
+    private static void tooManyFields(List<String> lines, Text step) {
+        if (lines.size() > MAX_FIELDS) {
+            throw ConformanceFailure.wrongOutput(step, "the empty line ending the response head",
+                    Text.of("more than " + MAX_FIELDS + " header fields", "más de " + MAX_FIELDS + " campos de cabecera"));
+        }
+    }
+
+    /** A response head from its status line and field lines (without line endings); its body is left empty. */
+    private static Response head(String statusLine, List<String> fieldLines, Text step) {
         Matcher status = STATUS_LINE.matcher(statusLine);
         if (!status.matches()) {
             throw ConformanceFailure.wrongOutput(step, "a status line such as \"HTTP/1.1 200 OK\"", Bytes.quote(statusLine));
         }
         List<Field> fields = new ArrayList<>();
-        while (true) {
-            String line = probe.readLine(step, left(deadline));
-            if (line.isEmpty()) {
-                break;
-            }
+        for (String line : fieldLines) {
             Matcher field = FIELD_LINE.matcher(line);
             if (!field.matches()) {
                 throw ConformanceFailure.wrongOutput(step, "a header field line \"Name: value\" or the empty line ending the head",
                         Bytes.quote(line));
             }
             fields.add(new Field(field.group(1), field.group(2)));
-            if (fields.size() > MAX_FIELDS) {
-                throw ConformanceFailure.wrongOutput(step, "the empty line ending the response head",
-                        Text.of("more than " + MAX_FIELDS + " header fields", "más de " + MAX_FIELDS + " campos de cabecera"));
-            }
         }
-        return Optional.of(new Response(statusLine, Integer.parseInt(status.group(1)), List.copyOf(fields), new byte[0]));
+        return new Response(statusLine, Integer.parseInt(status.group(1)), List.copyOf(fields), new byte[0]);
     }
 
     /** Whether a response with this status to a GET carries a body (RFC 9112 §6.3). */

@@ -18,14 +18,20 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} that no request
- * may ever read. Built once per server, before it starts; every file has the same fixed modification time so
+ * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} and a folder
+ * {@code root-private} (whose name starts with the root's) that no request may ever read. Built once per server, before it starts; every file has the same fixed modification time so
  * {@code Last-Modified} and {@code If-Modified-Since} are predictable.
  */
 final class Site {
 
-    /** Every file's modification time: Mon, 15 Jan 2024 10:30:00 GMT. */
-    static final Instant MODIFIED = Instant.parse("2024-01-15T10:30:00Z");
+    /**
+     * Every file's modification time: a day of one digit (an RFC 1123 formatter writes "5 Jan", IMF-fixdate "05 Jan")
+     * and a fraction of a second (a server that compares milliseconds with If-Modified-Since's whole seconds finds
+     * the file newer than its own Last-Modified).
+     */
+    static final Instant MODIFIED = Instant.parse("2024-01-05T10:30:00.700Z");
+    /** {@link #MODIFIED} as Last-Modified must say it: whole seconds, IMF-fixdate. */
+    static final String LAST_MODIFIED = "Fri, 05 Jan 2024 10:30:00 GMT";
     static final String HELLO = "Hello, world!\n";
     static final String INDEX = "<!DOCTYPE html>\n<html><body><h1>SocketLab root index</h1></body></html>\n";
     static final String SUB_INDEX = "<!DOCTYPE html>\n<html><body><h1>sub index</h1></body></html>\n";
@@ -82,6 +88,9 @@ final class Site {
                 Path building = Files.createDirectories(data.resolve("root.building"));
                 build(building);
                 Files.writeString(secret, SECRET_MARKER + "\n");
+                // A string check root.startsWith-like without a separator takes root-private for a part of root.
+                Files.createDirectories(data.resolve("root-private"));
+                Files.writeString(data.resolve("root-private/secret.txt"), SECRET_MARKER + "\n");
                 Files.move(building, root);
             }
             boolean symlinks = linkOut(root.resolve("leak.txt"), Path.of("..", "secret"))
