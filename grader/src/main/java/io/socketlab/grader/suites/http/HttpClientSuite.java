@@ -244,6 +244,14 @@ class HttpClientSuite {
         run(client, List.of(url(untilClose, "/close-delimited.bin"))).expectConnectedTo(untilClose)
                 .expectStdoutBytes(step("stdout for a close-delimited body", "la salida con un cuerpo delimitado por el cierre"), body)
                 .expectExitCode(EXIT, 0);
+        // RFC 9112 §6.3: a transfer coding other than chunked last leaves the body to the close, written as it came.
+        byte[] coded = Arrays.copyOf(body, 5000);
+        FakeTcpServer gzip = answering(client, new AtomicReference<>(),
+                Bytes.utf8("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"), coded);
+        run(client, List.of(url(gzip, "/coded.bin"))).expectConnectedTo(gzip)
+                .expectStdoutBytes(step("stdout for a body with Transfer-Encoding: gzip (read until the close)",
+                        "la salida con un cuerpo con Transfer-Encoding: gzip (leído hasta el cierre)"), coded)
+                .expectExitCode(EXIT, 0);
 
         byte[] large = new byte[3 << 20];
         random.nextBytes(large);
@@ -375,6 +383,11 @@ class HttpClientSuite {
                 {"a chunked body without its last chunk", "un cuerpo por trozos sin su último trozo",
                         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"},
                 {"the response \"garbage\"", "la respuesta \"garbage\"", "garbage\r\n\r\n"},
+                {"a field line without a colon", "una línea de campo sin dos puntos",
+                        "HTTP/1.1 200 OK\r\nno colon here\r\nContent-Length: 2\r\n\r\nhi"},
+                {"Content-Length: abc", "Content-Length: abc", "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nhi"},
+                {"a chunk size that is not hexadecimal", "un tamaño de trozo que no es hexadecimal",
+                        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"},
                 {"a close before any response", "un cierre antes de cualquier respuesta", ""}};
         for (String[] c : broken) {
             FakeTcpServer fake = answering(client, new AtomicReference<>(), Bytes.utf8(c[2]));
@@ -382,6 +395,11 @@ class HttpClientSuite {
             expectOneErrorLine(run(client, List.of(url(fake, "/broken"))).expectConnectedTo(fake).expectExitCode(step, 2),
                     step);
         }
+        // A usage error is a 2 too ("Starting the programs"): a URL that is not http://, or none.
+        Text usage = step("the client given https://127.0.0.1:1/", "el cliente con https://127.0.0.1:1/");
+        expectOneErrorLine(run(client, List.of("https://127.0.0.1:1/")).expectExitCode(usage, 2), usage);
+        Text none = step("the client given no URL", "el cliente sin URL");
+        expectOneErrorLine(run(client, List.of("--include")).expectExitCode(none, 2), none);
     }
 
     /**

@@ -75,6 +75,9 @@ abstract class HttpClientBase {
                     if (field.isEmpty()) {
                         break;
                     }
+                    if (field.indexOf(':') <= 0) {
+                        throw new Broken("not a header field: " + field);
+                    }
                     fields.append(field).append("\r\n");
                 }
             } while (status / 100 == 1);
