@@ -290,8 +290,6 @@ class HttpServerSuite {
             }
             Expect.status(http.get("/missing.txt"), 404, step("GET /missing.txt", "GET /missing.txt"));
             Expect.status(http.get("/sub/missing.txt"), 404, step("GET /sub/missing.txt", "GET /sub/missing.txt"));
-            Expect.status(http.get("/hello.txt/"), 404, step("GET /hello.txt/ (a file named as a folder)",
-                    "GET /hello.txt/ (un fichero nombrado como carpeta)"));
         }
     }
 
