@@ -611,7 +611,9 @@ class HttpServerSuite {
     void limitsTheRequestLine(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         String host = "\r\nHost: localhost\r\n\r\n";
-        Text exact = step("a request line of exactly 8192 bytes", "una línea de petición de exactamente 8192 bytes");
+        // The transcript counts every byte sent: the line, its CR LF and the Host field (21 bytes more).
+        Text exact = step("a request line of exactly 8192 bytes (without its CR LF; then a Host field)",
+                "una línea de petición de exactamente 8192 bytes (sin su CR LF; luego un campo Host)");
         try (TcpProbe probe = server.connect()) {
             probe.send(requestLineOf(8192) + host);
             Response response = HttpReader.readHeadOrClose(probe, exact, probe.replyTimeout())
@@ -623,7 +625,8 @@ class HttpServerSuite {
         }
         for (int length : new int[] {8193, 64 * 1024}) {
             expectStatusOnFreshConnection(server, requestLineOf(length) + host, 414,
-                    step("a request line of " + length + " bytes", "una línea de petición de " + length + " bytes"));
+                    step("a request line of " + length + " bytes (without its CR LF; then a Host field)",
+                            "una línea de petición de " + length + " bytes (sin su CR LF; luego un campo Host)"));
         }
     }
 
