@@ -854,8 +854,11 @@ class HttpServerSuite {
     // ---- HTTP-18 ----
 
     @Requirement(clause = "HTTP-18", points = 1, level = Level.SHOULD)
-    void exitsZeroOnSigterm(ServerUnderTest server) throws Exception {
-        Site.prepare(server);
+    void refusesBadStartsAndExitsZeroOnSigterm(ServerUnderTest server) throws Exception {
+        Site site = Site.prepare(server);
+        server.expectStartRefused(List.of("--root", site.root.resolveSibling("no-such-folder").toString()),
+                "--root <a folder that does not exist>");
+        server.expectStartRefusedOnBusyPort(List.of("--root", site.root.toString()));
         server.connect().close();
         server.expectCleanTermination();
     }
