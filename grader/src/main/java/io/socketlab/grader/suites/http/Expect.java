@@ -34,16 +34,26 @@ final class Expect {
         return Text.of("after " + step.en(), "tras " + step.es());
     }
 
+    /** "status 404" / "estado 404". */
+    static Text statusText(int status) {
+        return Text.format("status %d", "estado %d", status);
+    }
+
+    /** "a Server field" / "un campo Server". */
+    static Text aField(String name) {
+        return Text.format("a %s field", "un campo %s", name);
+    }
+
     static void status(Response response, int expected, Text step) {
         if (response.status() != expected) {
-            throw ConformanceFailure.wrongOutput(step, "status " + expected, response.describe());
+            throw ConformanceFailure.wrongOutput(step, statusText(expected), response.describe());
         }
     }
 
     static void body(Response response, byte[] expected, Text step) {
         if (!Arrays.equals(response.body(), expected)) {
-            throw ConformanceFailure.wrongOutput(step, "a body of " + expected.length + " bytes: " + Bytes.render(expected),
-                    Bytes.describeDifference(expected, response.body()));
+            throw ConformanceFailure.wrongOutput(step, Text.format("a body of %d bytes: %s", "un cuerpo de %d bytes: %s",
+                    expected.length, Bytes.render(expected)), Bytes.describeDifference(expected, response.body()));
         }
     }
 
@@ -58,11 +68,12 @@ final class Expect {
     static void contentLengthOfBody(Response response, Text step) {
         long declared = HttpReader.contentLength(response, step);
         if (declared < 0) {
-            throw ConformanceFailure.wrongOutput(step, "a Content-Length field", response.describe());
+            throw ConformanceFailure.wrongOutput(step, aField("Content-Length"), response.describe());
         }
         if (declared != response.body().length) {
-            throw ConformanceFailure.wrongOutput(step, "Content-Length: " + response.body().length,
-                    Text.of("Content-Length: " + declared, "Content-Length: " + declared));
+            throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + response.body().length),
+                    Text.format("Content-Length: %d for a body of %d bytes", "Content-Length: %d para un cuerpo de %d bytes",
+                            declared, response.body().length));
         }
     }
 
@@ -70,18 +81,19 @@ final class Expect {
     static Instant imfDate(Response response, String field, Text step) {
         Optional<String> value = response.header(field);
         if (value.isEmpty()) {
-            throw ConformanceFailure.wrongOutput(step, "a " + field + " field", response.describe());
+            throw ConformanceFailure.wrongOutput(step, aField(field), response.describe());
         }
         String date = value.get();
         if (!IMF_FIXDATE.matcher(date).matches()) {
-            throw ConformanceFailure.wrongOutput(step, field + " in IMF-fixdate, such as \"Sun, 06 Nov 1994 08:49:37 GMT\"",
-                    Bytes.quote(field + ": " + date));
+            throw ConformanceFailure.wrongOutput(step, Text.format("%s in IMF-fixdate, such as \"Sun, 06 Nov 1994 08:49:37 GMT\"",
+                    "%s en IMF-fixdate, como \"Sun, 06 Nov 1994 08:49:37 GMT\"", field), Text.same(Bytes.quote(field + ": " + date)));
         }
         try {
             return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw ConformanceFailure.wrongOutput(step, field + " holding a real date (its weekday matching)",
-                    Bytes.quote(field + ": " + date));
+            throw ConformanceFailure.wrongOutput(step, Text.format("%s holding a real date (its weekday matching)",
+                    "%s con una fecha real (con el día de la semana que le corresponde)", field),
+                    Text.same(Bytes.quote(field + ": " + date)));
         }
     }
 
@@ -90,7 +102,7 @@ final class Expect {
         Optional<String> value = response.header("Content-Type");
         String wanted = expected + (expected.startsWith("text/") ? "; charset=utf-8" : "");
         if (value.isEmpty()) {
-            throw ConformanceFailure.wrongOutput(step, "Content-Type: " + wanted, response.describe());
+            throw ConformanceFailure.wrongOutput(step, Text.same("Content-Type: " + wanted), response.describe());
         }
         String[] parts = value.get().split(";");
         boolean typeMatches = parts[0].strip().equalsIgnoreCase(expected);
@@ -98,8 +110,8 @@ final class Expect {
                 .map(p -> p.replace(" ", "").toLowerCase(Locale.ROOT))
                 .anyMatch(p -> p.equals("charset=utf-8") || p.equals("charset=\"utf-8\""));
         if (!typeMatches || !charsetOk) {
-            throw ConformanceFailure.wrongOutput(step, "Content-Type: " + wanted,
-                    Bytes.quote("Content-Type: " + value.get()));
+            throw ConformanceFailure.wrongOutput(step, Text.same("Content-Type: " + wanted),
+                    Text.same(Bytes.quote("Content-Type: " + value.get())));
         }
     }
 
@@ -109,8 +121,8 @@ final class Expect {
         Set<String> methods = allow.map(v -> Arrays.stream(v.split(",")).map(String::strip)
                 .filter(m -> !m.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
         if (!methods.equals(Set.of("GET", "HEAD"))) {
-            throw ConformanceFailure.wrongOutput(step, "Allow: GET, HEAD", allow.isEmpty() ? response.describe()
-                    : Bytes.quote("Allow: " + allow.get()));
+            throw ConformanceFailure.wrongOutput(step, Text.same("Allow: GET, HEAD"), allow.isEmpty() ? response.describe()
+                    : Text.same(Bytes.quote("Allow: " + allow.get())));
         }
     }
 

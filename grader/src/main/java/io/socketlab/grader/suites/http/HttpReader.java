@@ -7,8 +7,10 @@ import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.suites.http.Response.Field;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +30,7 @@ final class HttpReader {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] ([0-9]{3})(?: .*)?");
     private static final Pattern FIELD_LINE = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*(.*?)[ \\t]*");
     private static final int MAX_FIELDS = 200;
+    static final Text AN_HTTP_RESPONSE = Text.of("an HTTP response", "una respuesta HTTP");
 
     private HttpReader() {
     }
@@ -36,7 +39,7 @@ final class HttpReader {
     static Response read(TcpProbe probe, Text step, boolean head, Duration within) throws IOException {
         Optional<Response> response = readOrClose(probe, step, head, within);
         if (response.isEmpty()) {
-            throw ConformanceFailure.closed(step, "an HTTP response");
+            throw ConformanceFailure.closed(step, AN_HTTP_RESPONSE);
         }
         return response.get();
     }
@@ -79,10 +82,11 @@ final class HttpReader {
             byte[] raw = probe.readRawLine(step, left(deadline));
             int n = raw.length;
             if (n < 2 || raw[n - 2] != '\r') {
-                throw ConformanceFailure.wrongOutput(step, "every line of the response head ending in \\r\\n",
-                        Text.of("the line " + Bytes.render(raw), "la línea " + Bytes.render(raw)));
+                throw ConformanceFailure.wrongOutput(step, Text.of("every line of the response head ending in \\r\\n",
+                        "cada línea de la cabecera de la respuesta terminada en \\r\\n"),
+                        Text.format("the line %s", "la línea %s", Bytes.render(raw)));
             }
-            lines.add(new String(raw, 0, n - 2, java.nio.charset.StandardCharsets.UTF_8));
+            lines.add(new String(raw, 0, n - 2, StandardCharsets.UTF_8));
             tooManyFields(lines, step);
         }
         return head(lines.get(0), lines.subList(1, lines.size() - 1), step);
@@ -90,8 +94,9 @@ final class HttpReader {
 
     private static void tooManyFields(List<String> lines, Text step) {
         if (lines.size() > MAX_FIELDS) {
-            throw ConformanceFailure.wrongOutput(step, "the empty line ending the response head",
-                    Text.of("more than " + MAX_FIELDS + " header fields", "más de " + MAX_FIELDS + " campos de cabecera"));
+            throw ConformanceFailure.wrongOutput(step, Text.of("the empty line ending the response head",
+                    "la línea vacía que termina la cabecera de la respuesta"),
+                    Text.format("more than %d header fields", "más de %d campos de cabecera", MAX_FIELDS));
         }
     }
 
@@ -99,14 +104,16 @@ final class HttpReader {
     private static Response head(String statusLine, List<String> fieldLines, Text step) {
         Matcher status = STATUS_LINE.matcher(statusLine);
         if (!status.matches()) {
-            throw ConformanceFailure.wrongOutput(step, "a status line such as \"HTTP/1.1 200 OK\"", Bytes.quote(statusLine));
+            throw ConformanceFailure.wrongOutput(step, Text.of("a status line such as \"HTTP/1.1 200 OK\"",
+                    "una línea de estado como \"HTTP/1.1 200 OK\""), Text.same(Bytes.quote(statusLine)));
         }
         List<Field> fields = new ArrayList<>();
         for (String line : fieldLines) {
             Matcher field = FIELD_LINE.matcher(line);
             if (!field.matches()) {
-                throw ConformanceFailure.wrongOutput(step, "a header field line \"Name: value\" or the empty line ending the head",
-                        Bytes.quote(line));
+                throw ConformanceFailure.wrongOutput(step, Text.of("a header field line \"Name: value\" or the empty line"
+                        + " ending the head", "una línea de campo \"Nombre: valor\" o la línea vacía que termina la cabecera"),
+                        Text.same(Bytes.quote(line)));
             }
             fields.add(new Field(field.group(1), field.group(2)));
         }
@@ -124,13 +131,14 @@ final class HttpReader {
      */
     static long contentLength(Response response, Text step) {
         List<String> values = response.headers("Content-Length").stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip).distinct().toList();
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).distinct().toList();
         if (values.isEmpty()) {
             return -1;
         }
         if (values.size() > 1 || !values.get(0).matches("[0-9]{1,18}")) {
-            throw ConformanceFailure.wrongOutput(step, "one Content-Length holding a decimal number of bytes",
-                    Bytes.quote("Content-Length: " + String.join(", ", response.headers("Content-Length"))));
+            throw ConformanceFailure.wrongOutput(step, Text.of("one Content-Length holding a decimal number of bytes",
+                    "un único Content-Length con un número decimal de bytes"),
+                    Text.same(Bytes.quote("Content-Length: " + String.join(", ", response.headers("Content-Length")))));
         }
         return Long.parseLong(values.get(0));
     }
@@ -150,17 +158,16 @@ final class HttpReader {
             return readChunked(probe, step, deadline);
         }
         if (!head.headers("Transfer-Encoding").isEmpty()) {
-            return probe.readUntilClosed(MAX_BODY, step, left(deadline));
+            return probe.readUntilClosed(step, MAX_BODY, left(deadline));
         }
         long length = contentLength(head, step);
         if (length < 0) {
-            return probe.readUntilClosed(MAX_BODY, step, left(deadline));
+            return probe.readUntilClosed(step, MAX_BODY, left(deadline));
         }
         if (length > MAX_BODY) {
-            throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes for this request",
-                    Text.of("Content-Length: " + length, "Content-Length: " + length));
+            throw ConformanceFailure.wrongOutput(step, atMost(), Text.same("Content-Length: " + length));
         }
-        return probe.readExactly((int) length, step, left(deadline));
+        return probe.readExactly(step, (int) length, left(deadline));
     }
 
     private static byte[] readChunked(TcpProbe probe, Text step, long deadline) throws IOException {
@@ -169,26 +176,34 @@ final class HttpReader {
             String sizeLine = probe.readLine(step, left(deadline));
             String size = sizeLine.split(";", 2)[0].strip();
             if (!size.matches("[0-9A-Fa-f]{1,7}")) {
-                throw ConformanceFailure.wrongOutput(step, "a chunk size in hex", Bytes.quote(sizeLine));
+                throw ConformanceFailure.wrongOutput(step, Text.of("a chunk size in hex", "un tamaño de trozo en hexadecimal"),
+                        Text.same(Bytes.quote(sizeLine)));
             }
             int n = Integer.parseInt(size, 16);
             if (n == 0) {
                 break;
             }
             if (body.size() + n > MAX_BODY) {
-                throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes",
-                        Text.of("a longer chunked body", "un cuerpo fragmentado más largo"));
+                throw ConformanceFailure.wrongOutput(step, atMost(),
+                        Text.of("a longer chunked body", "un cuerpo por trozos más largo"));
             }
-            body.writeBytes(probe.readExactly(n, step, left(deadline)));
+            body.writeBytes(probe.readExactly(step, n, left(deadline)));
             String end = probe.readLine(step, left(deadline));
             if (!end.isEmpty()) {
-                throw ConformanceFailure.wrongOutput(step, "CRLF after the chunk's data", Bytes.quote(end));
+                throw ConformanceFailure.wrongOutput(step, Text.of("CRLF after the chunk's data", "CRLF tras los datos del trozo"),
+                        Text.same(Bytes.quote(end)));
             }
         }
         while (!probe.readLine(step, left(deadline)).isEmpty()) {
             // Trailer fields: nothing the tests need.
         }
         return body.toByteArray();
+    }
+
+    /** "a body of at most 8388608 bytes for this request". */
+    private static Text atMost() {
+        return Text.format("a body of at most %d bytes for this request", "un cuerpo de como mucho %d bytes para esta petición",
+                MAX_BODY);
     }
 
     static Duration left(long deadlineNanos) {

@@ -7,6 +7,7 @@ import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.ReadPace;
 import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.Concurrently;
@@ -14,13 +15,10 @@ import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +32,9 @@ import java.util.concurrent.CompletableFuture;
 class HttpServerSuite {
 
     private static final String HELLO_GET = "GET /hello.txt HTTP/1.1";
+    private static final Text REFUSAL = Text.of("403 or 404 (or 400)", "403 o 404 (o 400)");
+    private static final Text NOT_414 = Text.of("a response other than 414 (the limit itself is allowed)",
+            "una respuesta distinta de 414 (el propio límite está permitido)");
     /** A request any server must answer with 400, whatever else it gets wrong. */
     private static final String BAD_FIELD_LINE = HELLO_GET + "\r\nHost: localhost\r\nNoColonHere\r\n\r\n";
 
@@ -56,9 +57,9 @@ class HttpServerSuite {
             long length = HttpReader.contentLength(head, step);
             byte[] hello = Bytes.utf8(Site.HELLO);
             if (length != hello.length) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + hello.length, head.describe());
+                throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + hello.length), head.describe());
             }
-            byte[] body = probe.readExactly(hello.length, step, probe.replyTimeout());
+            byte[] body = probe.readExactly(step, hello.length, probe.replyTimeout());
             Expect.body(new Response(head.statusLine(), 200, head.fields(), body), hello, step);
         }
     }
@@ -79,46 +80,17 @@ class HttpServerSuite {
 
     @Requirement(clause = "HTTP-2", points = 1)
     void streamsALargeFile(ServerUnderTest server) throws Exception {
-        Site site = Site.prepare(server);
-        String digest = site.bigFile();
+        Site.prepare(server).bigFile();
         Text step = step("GET of a 64 MiB file", "GET de un fichero de 64 MiB");
         try (TcpProbe probe = server.connect()) {
-            probe.send("GET /big.bin HTTP/1.1\r\nHost: " + HttpSession.host(server) + "\r\nConnection: close\r\n\r\n");
-            Response head = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(step, "\"HTTP/1.1 200 OK\" and 64 MiB"));
+            probe.send(HttpSession.request(server, "GET", "/big.bin", "Connection: close"));
+            Response head = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout()).orElseThrow(() ->
+                    ConformanceFailure.closed(step, Text.of("\"HTTP/1.1 200 OK\" and 64 MiB", "\"HTTP/1.1 200 OK\" y 64 MiB")));
             Expect.status(head, 200, step);
-            long length = HttpReader.contentLength(head, step);
-            if (length != Site.BIG_SIZE) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + Site.BIG_SIZE, head.describe());
+            if (HttpReader.contentLength(head, step) != Site.BIG_SIZE) {
+                throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + Site.BIG_SIZE), head.describe());
             }
-            MessageDigest sha = Site.sha256();
-            Duration within = server.timeouts().seconds(60);
-            long deadline = System.nanoTime() + within.toNanos();
-            probe.socket().setSoTimeout((int) server.timeouts().seconds(10).toMillis());
-            InputStream in = probe.bufferedRest();
-            byte[] buffer = new byte[1 << 16];
-            long received = 0;
-            try {
-                while (received < length && System.nanoTime() < deadline) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - received));
-                    if (n < 0) {
-                        break;
-                    }
-                    sha.update(buffer, 0, n);
-                    received += n;
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // Reported below with the count received.
-            }
-            if (received < length) {
-                throw ConformanceFailure.integrity(step, length + " bytes", Text.of("only " + received + " bytes",
-                        "solo " + received + " bytes"));
-            }
-            String got = HexFormat.of().formatHex(sha.digest());
-            if (!got.equals(digest)) {
-                throw ConformanceFailure.integrity(step, "the file's bytes (SHA-256 " + digest + ")",
-                        Text.of("other bytes (SHA-256 " + got + ")", "otros bytes (SHA-256 " + got + ")"));
-            }
+            probe.expectStream(step, Site.BIG, ReadPace.FAST, server.timeouts().seconds(60));
         }
     }
 
@@ -141,11 +113,12 @@ class HttpServerSuite {
                 Instant date = Expect.imfDate(response, "Date", step);
                 Instant now = Instant.now();
                 if (date.isBefore(now.minusSeconds(300)) || date.isAfter(now.plusSeconds(300))) {
-                    throw ConformanceFailure.wrongOutput(step, "Date: the current time in GMT",
-                            Bytes.quote("Date: " + response.header("Date").orElse("")));
+                    throw ConformanceFailure.wrongOutput(step, Text.of("Date: the current time in GMT",
+                            "Date: la hora actual en GMT"), Text.same(Bytes.quote("Date: " + response.header("Date").orElse(""))));
                 }
                 if (response.header("Server").map(String::isBlank).orElse(true)) {
-                    throw ConformanceFailure.wrongOutput(step, "a Server field naming the server", response.describe());
+                    throw ConformanceFailure.wrongOutput(step, Text.of("a Server field naming the server",
+                            "un campo Server que nombre al servidor"), response.describe());
                 }
                 Expect.contentLengthOfBody(response, step);
             }
@@ -162,9 +135,10 @@ class HttpServerSuite {
                 Expect.status(response, 200, step);
                 Instant modified = Expect.imfDate(response, "Last-Modified", step);
                 if (!modified.equals(Site.MODIFIED.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
-                    throw ConformanceFailure.wrongOutput(step, "Last-Modified: " + Site.LAST_MODIFIED
-                                    + " (the file's time, 10:30:00.7, in whole seconds)",
-                            Bytes.quote("Last-Modified: " + response.header("Last-Modified").orElse("")));
+                    throw ConformanceFailure.wrongOutput(step, Text.format("Last-Modified: %s (the file's time,"
+                                    + " 10:30:00.7, in whole seconds)", "Last-Modified: %s (la hora del fichero, 10:30:00.7,"
+                                    + " en segundos enteros)", Site.LAST_MODIFIED),
+                            Text.same(Bytes.quote("Last-Modified: " + response.header("Last-Modified").orElse(""))));
                 }
             }
         }
@@ -214,12 +188,13 @@ class HttpServerSuite {
     /** HEAD's fields that must equal GET's. */
     private static void expectSameFields(Response get, Response head, Text step) {
         if (head.status() != get.status()) {
-            throw ConformanceFailure.wrongOutput(step, "status " + get.status() + " as for GET", head.describe());
+            throw ConformanceFailure.wrongOutput(step, Text.format("status %d, as for GET", "estado %d, como para GET",
+                    get.status()), head.describe());
         }
         for (String field : List.of("Content-Length", "Content-Type", "Last-Modified")) {
             if (!head.header(field).equals(get.header(field))) {
-                throw ConformanceFailure.wrongOutput(step, field + ": " + get.header(field).orElse("(none)") + " as for GET",
-                        Bytes.quote(field + ": " + head.header(field).orElse("(none)")));
+                throw ConformanceFailure.wrongOutput(step, Text.format("%s: %s, as for GET", "%s: %s, como para GET", field,
+                        get.header(field).orElse("(none)")), Text.same(Bytes.quote(field + ": " + head.header(field).orElse("(none)"))));
             }
         }
     }
@@ -241,7 +216,7 @@ class HttpServerSuite {
             Response big = http.head("/big.bin");
             Expect.status(big, 200, step);
             if (HttpReader.contentLength(big, step) != Site.BIG_SIZE) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + Site.BIG_SIZE, big.describe());
+                throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + Site.BIG_SIZE), big.describe());
             }
             Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO),
                     step("GET /hello.txt right after HEAD /big.bin", "GET /hello.txt justo después de HEAD /big.bin"));
@@ -285,8 +260,8 @@ class HttpServerSuite {
                 // Not a URI: reported below as it stands.
             }
             if (!"/sub/".equals(path)) {
-                throw ConformanceFailure.wrongOutput(step, "Location: /sub/ (or an absolute URL whose path is /sub/)",
-                        Bytes.quote("Location: " + location));
+                throw ConformanceFailure.wrongOutput(step, Text.of("Location: /sub/ (or an absolute URL whose path is /sub/)",
+                        "Location: /sub/ (o una URL absoluta cuya ruta sea /sub/)"), Text.same(Bytes.quote("Location: " + location)));
             }
             Expect.status(http.get("/missing.txt"), 404, step("GET /missing.txt", "GET /missing.txt"));
             Expect.status(http.get("/sub/missing.txt"), 404, step("GET /sub/missing.txt", "GET /sub/missing.txt"));
@@ -388,8 +363,8 @@ class HttpServerSuite {
                 probe.send(HttpSession.request(server, "GET", target));
                 Response response = read(probe, step);
                 if (response.announcesClose()) {
-                    throw ConformanceFailure.wrongOutput(step, "the connection kept open (no Connection: close)",
-                            response.describe());
+                    throw ConformanceFailure.wrongOutput(step, Text.of("the connection kept open (no Connection: close)",
+                            "la conexión abierta (sin Connection: close)"), response.describe());
                 }
             }
         }
@@ -469,7 +444,8 @@ class HttpServerSuite {
                             expected.request().startsWith("HEAD "), probe.replyTimeout());
                     if (response.isEmpty()) {
                         if (answeredHere == 0) {
-                            throw ConformanceFailure.closed(step, "the responses to the pipelined requests, in order");
+                            throw ConformanceFailure.closed(step, Text.of("the responses to the pipelined requests, in order",
+                                    "las respuestas a las peticiones encadenadas, en orden"));
                         }
                         break;
                     }
@@ -564,7 +540,7 @@ class HttpServerSuite {
         try (TcpProbe probe = server.connect()) {
             probe.send(request);
             Response response = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(step, "status " + status));
+                    .orElseThrow(() -> ConformanceFailure.closed(step, Expect.statusText(status)));
             Expect.status(response, status, step);
         }
     }
@@ -582,7 +558,8 @@ class HttpServerSuite {
         try (TcpProbe probe = server.connect()) {
             probe.send("GET /hello.txt HTTP/1.2\r\nHost: localhost\r\n\r\n");
             Response response = HttpReader.readOrClose(probe, step, false, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(step, "status 505 (or the file, as for HTTP/1.1)"));
+                    .orElseThrow(() -> ConformanceFailure.closed(step, Text.of("status 505 (or the file, as for HTTP/1.1)",
+                            "estado 505 (o el fichero, como para HTTP/1.1)")));
             if (response.status() != 505) {
                 Expect.serves(response, Bytes.utf8(Site.HELLO), step);
             }
@@ -617,10 +594,9 @@ class HttpServerSuite {
         try (TcpProbe probe = server.connect()) {
             probe.send(requestLineOf(8192) + host);
             Response response = HttpReader.readHeadOrClose(probe, exact, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(exact, "a response other than 414 (the line is at the limit)"));
+                    .orElseThrow(() -> ConformanceFailure.closed(exact, NOT_414));
             if (response.status() == 414) {
-                throw ConformanceFailure.wrongOutput(exact, "a response other than 414 (the limit itself is allowed)",
-                        response.describe());
+                throw ConformanceFailure.wrongOutput(exact, NOT_414, response.describe());
             }
         }
         for (int length : new int[] {8193, 64 * 1024}) {
@@ -684,15 +660,15 @@ class HttpServerSuite {
                 probe.send(Bytes.utf8("GET " + sent + " HTTP/1.1\r\nHost: " + HttpSession.host(server)
                         + "\r\nConnection: close\r\n\r\n"));
                 Response response = HttpReader.readOrClose(probe, step, false, probe.replyTimeout())
-                        .orElseThrow(() -> ConformanceFailure.closed(step, "403 or 404 (or 400)"));
+                        .orElseThrow(() -> ConformanceFailure.closed(step, REFUSAL));
                 int status = response.status();
                 if (Expect.leaks(response.body())) {
-                    throw ConformanceFailure.integrity(step, "nothing from outside --root",
-                            Text.of("the content of a file outside the root: " + response.describe(),
-                                    "el contenido de un fichero fuera de la raíz: " + response.describe()));
+                    throw ConformanceFailure.integrity(step, Text.of("nothing from outside --root", "nada de fuera de --root"),
+                            Text.format("the content of a file outside the root: %s",
+                                    "el contenido de un fichero fuera de la raíz: %s", response.describe()));
                 }
                 if (status != 400 && status != 403 && status != 404 && status != 200 && status != 301) {
-                    throw ConformanceFailure.wrongOutput(step, "403 or 404 (or 400)", response.describe());
+                    throw ConformanceFailure.wrongOutput(step, REFUSAL, response.describe());
                 }
             }
         }
@@ -756,7 +732,8 @@ class HttpServerSuite {
                         Bytes.utf8(Site.HELLO), step("connection " + number + " of 100", "conexión " + number + " de 100"))));
             }
             Concurrently.awaitAll(reads, server.timeouts().seconds(15),
-                    step("100 connections at once", "100 conexiones a la vez"), "a response on each");
+                    step("100 connections at once", "100 conexiones a la vez"),
+                    Text.of("a response on each", "una respuesta en cada una"));
         } finally {
             probes.forEach(TcpProbe::close);
         }
@@ -780,10 +757,11 @@ class HttpServerSuite {
 
     /** Expects the connection closed (after at most a 408) within {@code within}. */
     private static void expectIdleClose(TcpProbe probe, Text step, Duration within) throws IOException {
-        byte[] before = probe.readUntilClosed(1 << 16, step, within);
+        byte[] before = probe.readUntilClosed(step, 1 << 16, within);
         String text = new String(before, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (before.length > 0 && !text.matches("(?s)HTTP/1\\.[01] 408.*")) {
-            throw ConformanceFailure.wrongOutput(step, "a close, or a 408 response and then a close", Bytes.render(before));
+            throw ConformanceFailure.wrongOutput(step, Text.of("a close, or a 408 response and then a close",
+                    "un cierre, o una respuesta 408 y luego un cierre"), Text.same(Bytes.render(before)));
         }
     }
 
@@ -815,7 +793,7 @@ class HttpServerSuite {
                     Concurrently.start(() -> expectIdleClose(idle, step("a keep-alive connection idle after a response",
                             "una conexión persistente inactiva tras una respuesta"), within)));
             Concurrently.awaitAll(closes, within.plusSeconds(2), step("idle connections", "conexiones inactivas"),
-                    "each closed within 10 s");
+                    Text.of("each closed within 10 s", "cada una cerrada en 10 s"));
             trickling.cancel(true);
         }
     }
@@ -840,8 +818,8 @@ class HttpServerSuite {
                 Optional<String> type = response.mediaType();
                 if (!type.equals(Optional.of("text/html")) || response.body().length == 0
                         || !response.bodyText().contains("<")) {
-                    throw ConformanceFailure.wrongOutput(step, "Content-Type: text/html and a short HTML body",
-                            response.describe());
+                    throw ConformanceFailure.wrongOutput(step, Text.of("Content-Type: text/html and a short HTML body",
+                            "Content-Type: text/html y un cuerpo HTML corto"), response.describe());
                 }
                 Expect.contentLengthOfBody(response, step);
                 // A Content-Length that does not match the body would derail the next response on the connection.

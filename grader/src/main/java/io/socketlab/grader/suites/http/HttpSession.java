@@ -61,7 +61,7 @@ final class HttpSession implements AutoCloseable {
             response = sendAndRead(request, head, step);
         }
         if (response.isEmpty()) {
-            throw ConformanceFailure.closed(step, "an HTTP response");
+            throw ConformanceFailure.closed(step, HttpReader.AN_HTTP_RESPONSE);
         }
         answered++;
         if (response.get().announcesClose()) {
@@ -82,10 +82,11 @@ final class HttpSession implements AutoCloseable {
     /** After {@code Connection: close}, anything before the close would be a body the framing did not announce. */
     private void expectNothingBeforeClose(Text step) throws IOException {
         try {
-            byte[] extra = probe.readUntilClosed(1 << 16, step, probe.replyTimeout());
+            byte[] extra = probe.readUntilClosed(step, 1 << 16, probe.replyTimeout());
             if (extra.length > 0) {
                 throw ConformanceFailure.wrongOutput(Expect.after(step),
-                        "nothing more after a response with Connection: close", Bytes.render(extra));
+                        Text.of("nothing more after a response with Connection: close",
+                                "nada más tras una respuesta con Connection: close"), Text.same(Bytes.render(extra)));
             }
         } catch (ConformanceFailure failure) {
             if (failure.kind() != FailureKind.TIMEOUT) {

@@ -27,20 +27,22 @@ final class MalformedRequests {
     /** An answer other than a 4xx or a close that RFC 9110/9112 prescribes or allows for one malformed request. */
     enum Leeway {
         /** RFC 9112 §3: an invalid request-line SHOULD get a 400, or a 301 to the target properly encoded. */
-        REDIRECT("or a 301 with a Location (RFC 9112 §3)"),
+        REDIRECT(Text.of("or a 301 with a Location (RFC 9112 §3)", "o un 301 con Location (RFC 9112 §3)")),
         /** RFC 9112 §6.1: a transfer coding the server does not implement SHOULD get a 501. */
-        NOT_IMPLEMENTED("or a 501 (RFC 9112 §6.1)"),
+        NOT_IMPLEMENTED(Text.of("or a 501 (RFC 9112 §6.1)", "o un 501 (RFC 9112 §6.1)")),
         /** RFC 9112 §5.2: a server MAY replace each obs-fold by spaces and then serve the request. */
-        UNFOLDED("or, the fold replaced by a space (RFC 9112 §5.2), the file"),
+        UNFOLDED(Text.of("or, the fold replaced by a space (RFC 9112 §5.2), the file",
+                "o, con el pliegue sustituido por un espacio (RFC 9112 §5.2), el fichero")),
         /**
          * RFC 9112 §6.3: a request with both Content-Length and Transfer-Encoding MAY be processed by the
          * Transfer-Encoding alone; the connection MUST be closed after the response.
          */
-        DECODED_THEN_CLOSED("or the file and then a close (RFC 9112 §6.3)");
+        DECODED_THEN_CLOSED(Text.of("or the file and then a close (RFC 9112 §6.3)",
+                "o el fichero y luego un cierre (RFC 9112 §6.3)"));
 
-        final String expected;
+        final Text expected;
 
-        Leeway(String expected) {
+        Leeway(Text expected) {
             this.expected = expected;
         }
     }
@@ -49,10 +51,13 @@ final class MalformedRequests {
     record Case(String name, byte[] bytes, String rfc, Set<Leeway> leeway) {
 
         /** What the grader expects, in the words of a failure. */
-        String expected() {
-            StringBuilder expected = new StringBuilder("a 4xx response (400 Bad Request) or a close without a response");
-            leeway.forEach(l -> expected.append(", ").append(l.expected));
-            return expected.toString();
+        Text expected() {
+            Text expected = Text.of("a 4xx response (400 Bad Request) or a close without a response",
+                    "una respuesta 4xx (400 Bad Request) o un cierre sin respuesta");
+            for (Leeway l : leeway) {
+                expected = expected.plus(Text.same(", ")).plus(l.expected);
+            }
+            return expected;
         }
     }
 
@@ -249,8 +254,8 @@ final class MalformedRequests {
         } catch (ConformanceFailure failure) {
             if (failure.kind() == FailureKind.TIMEOUT) {
                 throw new ConformanceFailure(FailureKind.TIMEOUT, step, malformed.expected(),
-                        Text.of("no answer and no close within " + within.toSeconds() + " s",
-                                "ni respuesta ni cierre en " + within.toSeconds() + " s"), null);
+                        Text.format("no answer and no close within %d s", "ni respuesta ni cierre en %d s",
+                                within.toSeconds()), null);
             }
             throw failure;
         }
@@ -284,7 +289,7 @@ final class MalformedRequests {
             return false;
         }
         Expect.body(new Response(head.statusLine(), 200, head.fields(),
-                probe.readExactly(hello.length, step, probe.replyTimeout())), hello, step);
+                probe.readExactly(step, hello.length, probe.replyTimeout())), hello, step);
         if (decoded) {
             // RFC 9112 §6.3: whoever processes such a request MUST close the connection after responding.
             probe.expectClosed(Expect.after(step), probe.replyTimeout());

@@ -1,18 +1,15 @@
 package io.socketlab.grader.suites.http;
 
-import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Payload;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -40,7 +37,8 @@ final class Site {
     /** What the secret outside the root holds: a body containing it is a leak. */
     static final String SECRET_MARKER = "SOCKETLAB-SECRET-7f3a9c";
     static final long BIG_SIZE = 64L << 20;
-    private static final long BIG_SEED = 0x5EC0E7L;
+    /** The content of {@code big.bin}, generated from a fixed seed. */
+    static final Payload BIG = Payload.random(new Random(0x5EC0E7L), BIG_SIZE);
 
     /** Extension files: name to the media type the contract gives it ({@code text/*} ones carry charset=utf-8). */
     static final Map<String, String> TYPED = typed();
@@ -49,8 +47,6 @@ final class Site {
             "upper.PNG", "image/png", "upper.JpG", "image/jpeg", "upper.TXT", "text/plain", "upper.SVG", "image/svg+xml");
     static final java.util.List<String> UNTYPED = java.util.List.of("untyped.bin", "untyped.xyz", "untyped",
             "untyped.html.bak", "untyped.tar.gz");
-
-    private static String bigDigest;
 
     final Path root;
     final Path secret;
@@ -158,38 +154,18 @@ final class Site {
         return bytes;
     }
 
-    static byte[] bytes(String text) {
-        return Bytes.utf8(text);
-    }
-
     /**
-     * Writes {@code big.bin} (64 MiB of seeded pseudo-random bytes) unless present, and returns its SHA-256 as
-     * computed while writing: the grader never holds the file in memory.
+     * Writes {@code big.bin} ({@link #BIG}: 64 MiB of seeded pseudo-random bytes) unless present: the grader compares
+     * what it receives with the payload as it arrives, and never holds the file in memory.
      */
-    synchronized String bigFile() throws IOException {
+    synchronized void bigFile() throws IOException {
         Path big = root.resolve("big.bin");
-        if (bigDigest != null && Files.exists(big) && Files.size(big) == BIG_SIZE) {
-            return bigDigest;
+        if (Files.exists(big) && Files.size(big) == BIG_SIZE) {
+            return;
         }
-        MessageDigest sha = sha256();
-        Random random = new Random(BIG_SEED);
-        byte[] block = new byte[1 << 16];
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(big), sha)) {
-            for (long written = 0; written < BIG_SIZE; written += block.length) {
-                random.nextBytes(block);
-                out.write(block);
-            }
+        try (InputStream content = BIG.open(); OutputStream out = Files.newOutputStream(big)) {
+            content.transferTo(out);
         }
         Files.setLastModifiedTime(big, FileTime.from(MODIFIED));
-        bigDigest = HexFormat.of().formatHex(sha.digest());
-        return bigDigest;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

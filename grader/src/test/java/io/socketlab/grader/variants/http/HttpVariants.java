@@ -9,7 +9,10 @@ public final class HttpVariants {
     private HttpVariants() {
     }
 
-    /** Each loses its clause: a classic mistake of a hand-written HTTP server or client. */
+    /**
+     * Each loses its clause: a classic mistake of a hand-written HTTP server or client, in Java, or in Python where it
+     * is a Python habit (docs/http-mistakes.md).
+     */
     public static final List<Variant> BROKEN = List.of(
             new Variant("http", "server", EncodedTraversalHttpServer.class, "HTTP-14"),
             new Variant("http", "server", HeadBodyHttpServer.class, "HTTP-5"),
@@ -45,7 +48,19 @@ public final class HttpVariants {
             new Variant("http", "client", HeadReadsBodyHttpClient.class, "HTTP-22"),
             new Variant("http", "client", ExitZeroOnErrorHttpClient.class, "HTTP-23"),
             new Variant("http", "client", TracebackOnErrorHttpClient.class, "HTTP-23"),
-            new Variant("http", "client", TotalTimeoutHttpClient.class, "HTTP-24"));
+            new Variant("http", "client", TotalTimeoutHttpClient.class, "HTTP-24"),
+            Variant.python("http", "server", "http/newline_join_server.py", "HTTP-1"),
+            Variant.python("http", "server", "http/recv_once_server.py", "HTTP-10"),
+            Variant.python("http", "server", "http/int_content_length_server.py", "HTTP-11"),
+            Variant.python("http", "server", "http/join_path_server.py", "HTTP-14"),
+            Variant.python("http", "server", "http/per_recv_timeout_server.py", "HTTP-16"),
+            Variant.python("http", "server", "http/no_sigterm_server.py", "HTTP-18"),
+            Variant.python("http", "server", "http/bind_traceback_server.py", "HTTP-18"),
+            Variant.python("http", "client", "http/print_body_client.py", "HTTP-19"),
+            Variant.python("http", "client", "http/recv_once_client.py", "HTTP-21"),
+            Variant.python("http", "client", "http/fixed_blocks_client.py", "HTTP-21"),
+            Variant.python("http", "client", "http/traceback_on_error_client.py", "HTTP-23"),
+            Variant.python("http", "client", "http/total_deadline_client.py", "HTTP-24"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("http", "server", CorrectHttpServer.class, null),
