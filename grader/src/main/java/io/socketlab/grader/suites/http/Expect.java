@@ -72,8 +72,8 @@ final class Expect {
         }
         if (declared != response.body().length) {
             throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + response.body().length),
-                    Text.format("Content-Length: %d for a body of %d bytes", "Content-Length: %d para un cuerpo de %d bytes",
-                            declared, response.body().length));
+                    Text.format("Content-Length: %d for a body of %d bytes",
+                            "Content-Length: %d para un cuerpo de %d bytes", declared, response.body().length));
         }
     }
 
@@ -85,8 +85,10 @@ final class Expect {
         }
         String date = value.get();
         if (!IMF_FIXDATE.matcher(date).matches()) {
-            throw ConformanceFailure.wrongOutput(step, Text.format("%s in IMF-fixdate, such as \"Sun, 06 Nov 1994 08:49:37 GMT\"",
-                    "%s en IMF-fixdate, como \"Sun, 06 Nov 1994 08:49:37 GMT\"", field), Text.same(Bytes.quote(field + ": " + date)));
+            throw ConformanceFailure.wrongOutput(step,
+                    Text.format("%s in IMF-fixdate, such as \"Sun, 06 Nov 1994 08:49:37 GMT\"",
+                            "%s en IMF-fixdate, como \"Sun, 06 Nov 1994 08:49:37 GMT\"", field),
+                    Text.same(Bytes.quote(field + ": " + date)));
         }
         try {
             return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -64,7 +64,8 @@ final class HttpReader {
             return Optional.empty();
         }
         List<String> fieldLines = new ArrayList<>();
-        for (String line = probe.readLine(step, left(deadline)); !line.isEmpty(); line = probe.readLine(step, left(deadline))) {
+        for (String line = probe.readLine(step, left(deadline)); !line.isEmpty();
+                line = probe.readLine(step, left(deadline))) {
             fieldLines.add(line);
             tooManyFields(fieldLines, step);
         }
@@ -202,8 +203,8 @@ final class HttpReader {
 
     /** "a body of at most 8388608 bytes for this request". */
     private static Text atMost() {
-        return Text.format("a body of at most %d bytes for this request", "un cuerpo de como mucho %d bytes para esta petición",
-                MAX_BODY);
+        return Text.format("a body of at most %d bytes for this request",
+                "un cuerpo de como mucho %d bytes para esta petición", MAX_BODY);
     }
 
     static Duration left(long deadlineNanos) {

@@ -505,8 +505,8 @@ class HttpServerSuite {
             }
             server.expectAlive(MalformedRequests.step(malformed));
             try (HttpSession http = new HttpSession(server)) {
-                Text after = step("GET /hello.txt on a new connection after \"" + malformed.name() + "\"",
-                        "GET /hello.txt en una conexión nueva tras \"" + malformed.name() + "\"");
+                Text after = Text.format("GET /hello.txt on a new connection after \"%s\"",
+                        "GET /hello.txt en una conexión nueva tras \"%s\"", malformed.name());
                 Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO), after);
             }
         }

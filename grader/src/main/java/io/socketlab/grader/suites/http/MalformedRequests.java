@@ -48,7 +48,7 @@ final class MalformedRequests {
     }
 
     /** One malformed request: a short name, the exact bytes sent, the section it breaks, and what else is accepted. */
-    record Case(String name, byte[] bytes, String rfc, Set<Leeway> leeway) {
+    record Case(Text name, byte[] bytes, String rfc, Set<Leeway> leeway) {
 
         /** What the grader expects, in the words of a failure. */
         Text expected() {
@@ -73,48 +73,62 @@ final class MalformedRequests {
     private MalformedRequests() {
     }
 
-    private static Case raw(String name, String rfc, Set<Leeway> leeway, String latin1) {
+    private static Text n(String en, String es) {
+        return Text.of(en, es);
+    }
+
+    private static Case raw(Text name, String rfc, Set<Leeway> leeway, String latin1) {
         return new Case(name, latin1.getBytes(StandardCharsets.ISO_8859_1), rfc, Set.copyOf(leeway));
     }
 
     /** A request of {@code lines} (the request line first), each ended by CRLF, then the empty line. */
-    private static Case lines(String name, String rfc, String... lines) {
+    private static Case lines(Text name, String rfc, String... lines) {
         return raw(name, rfc, Set.of(), String.join("\r\n", lines) + "\r\n\r\n");
     }
 
     /** Like {@link #lines}, for a request whose request-line is the invalid part: a 301 is also an answer. */
-    private static Case badLine(String name, String rfc, String requestLine) {
+    private static Case badLine(Text name, String rfc, String requestLine) {
         return raw(name, rfc, EnumSet.of(Leeway.REDIRECT), requestLine + "\r\n" + HOST + "\r\n\r\n");
     }
 
     /** Malformed request lines: methods, targets and versions. */
     static List<Case> requestLines() {
         List<Case> cases = new ArrayList<>(List.of(
-                lines("method alone", REQUEST_LINE, "GET", HOST),
-                lines("no version (HTTP/0.9 style)", REQUEST_LINE, "GET /hello.txt", HOST),
-                badLine("no method", REQUEST_LINE, "/hello.txt HTTP/1.1"),
-                badLine("a fourth word", REQUEST_LINE, "GET /hello.txt HTTP/1.1 extra"),
-                badLine("space inside the target", REQUEST_LINE, "GET /hello world.txt HTTP/1.1"),
-                badLine("empty target between two spaces", REQUEST_LINE, "GET  HTTP/1.1"),
-                badLine("target without the leading slash", TARGET, "GET hello.txt HTTP/1.1"),
-                badLine("asterisk target with GET", "RFC 9112 §3.2.4", "GET * HTTP/1.1"),
-                badLine("target that is only a query", TARGET, "GET ?a=1 HTTP/1.1"),
-                badLine("percent sign without hex digits", TARGET, "GET /%zz HTTP/1.1"),
-                badLine("percent sign at the end", TARGET, "GET /hello.txt% HTTP/1.1"),
-                badLine("percent sign with one hex digit", TARGET, "GET /%4 HTTP/1.1"),
-                badLine("'@' in the method", METHOD, "G@T /hello.txt HTTP/1.1"),
-                badLine("'(' in the method", METHOD, "GE(T /hello.txt HTTP/1.1"),
-                badLine("':' after the method", METHOD, "GET: /hello.txt HTTP/1.1"),
-                badLine("'/' in the method", METHOD, "GE/T /hello.txt HTTP/1.1"),
-                badLine("quoted method", METHOD, "\"GET\" /hello.txt HTTP/1.1"),
-                badLine("',' in the method", METHOD, "GET,HEAD /hello.txt HTTP/1.1"),
-                badLine("'[' in the method", METHOD, "[GET] /hello.txt HTTP/1.1"),
-                lines("only a version", REQUEST_LINE, "HTTP/1.1", HOST),
-                lines("a status line instead of a request line", REQUEST_LINE, "HTTP/1.1 200 OK", HOST)));
+                lines(n("method alone", "método solo"), REQUEST_LINE, "GET", HOST),
+                lines(n("no version (HTTP/0.9 style)", "sin versión (al estilo HTTP/0.9)"),
+                        REQUEST_LINE, "GET /hello.txt", HOST),
+                badLine(n("no method", "sin método"), REQUEST_LINE, "/hello.txt HTTP/1.1"),
+                badLine(n("a fourth word", "una cuarta palabra"), REQUEST_LINE, "GET /hello.txt HTTP/1.1 extra"),
+                badLine(n("space inside the target", "espacio dentro del destino"),
+                        REQUEST_LINE, "GET /hello world.txt HTTP/1.1"),
+                badLine(n("empty target between two spaces", "destino vacío entre dos espacios"),
+                        REQUEST_LINE, "GET  HTTP/1.1"),
+                badLine(n("target without the leading slash", "destino sin la barra inicial"),
+                        TARGET, "GET hello.txt HTTP/1.1"),
+                badLine(n("asterisk target with GET", "destino asterisco con GET"),
+                        "RFC 9112 §3.2.4", "GET * HTTP/1.1"),
+                badLine(n("target that is only a query", "destino que es solo una consulta"),
+                        TARGET, "GET ?a=1 HTTP/1.1"),
+                badLine(n("percent sign without hex digits", "signo % sin dígitos hexadecimales"),
+                        TARGET, "GET /%zz HTTP/1.1"),
+                badLine(n("percent sign at the end", "signo % al final"), TARGET, "GET /hello.txt% HTTP/1.1"),
+                badLine(n("percent sign with one hex digit", "signo % con un solo dígito hexadecimal"),
+                        TARGET, "GET /%4 HTTP/1.1"),
+                badLine(n("'@' in the method", "'@' en el método"), METHOD, "G@T /hello.txt HTTP/1.1"),
+                badLine(n("'(' in the method", "'(' en el método"), METHOD, "GE(T /hello.txt HTTP/1.1"),
+                badLine(n("':' after the method", "':' tras el método"), METHOD, "GET: /hello.txt HTTP/1.1"),
+                badLine(n("'/' in the method", "'/' en el método"), METHOD, "GE/T /hello.txt HTTP/1.1"),
+                badLine(n("quoted method", "método entre comillas"), METHOD, "\"GET\" /hello.txt HTTP/1.1"),
+                badLine(n("',' in the method", "',' en el método"), METHOD, "GET,HEAD /hello.txt HTTP/1.1"),
+                badLine(n("'[' in the method", "'[' en el método"), METHOD, "[GET] /hello.txt HTTP/1.1"),
+                lines(n("only a version", "solo una versión"), REQUEST_LINE, "HTTP/1.1", HOST),
+                lines(n("a status line instead of a request line",
+                        "una línea de estado en lugar de una línea de petición"),
+                        REQUEST_LINE, "HTTP/1.1 200 OK", HOST)));
         for (String version : List.of("HTTP/1", "HTTP/1.1.1", "http/1.1", "Http/1.1", "HTTP/01.1", "FOO/1.1",
                 "HTTP/1.", "HTTP/.1", "HTTP/11", "HTTP/1.x", "HTTP/a.b", "HTTP/1.10", "HTTP/1.1/", "HTTP/-1.1",
                 "HTTP/1,1", "HTTP\\1.1", "HTTPS/1.1", "HTTP/+1.1")) {
-            cases.add(badLine("version " + version, VERSION, "GET /hello.txt " + version));
+            cases.add(badLine(n("version " + version, "versión " + version), VERSION, "GET /hello.txt " + version));
         }
         return cases;
     }
@@ -125,30 +139,49 @@ final class MalformedRequests {
         String fold = "RFC 9112 §5.2";
         String firstField = "RFC 9112 §2.2, §3.2";
         List<Case> cases = new ArrayList<>(List.of(
-                lines("field line without a colon", FIELD_NAME, LINE, HOST, "NoColonHere"),
-                lines("field name and spaces, no colon", FIELD_NAME, LINE, HOST, "X-Empty   "),
-                lines("space before the colon of Host", beforeColon, LINE, "Host : localhost"),
-                lines("tab before the colon of Host", beforeColon, LINE, "Host\t: localhost"),
-                lines("space before the colon", beforeColon, LINE, HOST, "X-A : b"),
-                lines("tab before the colon", beforeColon, LINE, HOST, "X-A\t: b"),
-                lines("empty field name", FIELD_NAME, LINE, HOST, ": value"),
-                lines("field line that is only a colon", FIELD_NAME, LINE, HOST, ":"),
-                lines("two colons and no name", FIELD_NAME, LINE, HOST, "::"),
-                lines("HTTP/2 pseudo-header", FIELD_NAME, LINE, HOST, ":path: /hello.txt"),
-                lines("space inside the field name", FIELD_NAME, LINE, HOST, "X A: b"),
-                raw("obs-fold continued with a space", fold, EnumSet.of(Leeway.UNFOLDED),
+                lines(n("field line without a colon", "línea de campo sin dos puntos"),
+                        FIELD_NAME, LINE, HOST, "NoColonHere"),
+                lines(n("field name and spaces, no colon", "nombre de campo y espacios, sin dos puntos"),
+                        FIELD_NAME, LINE, HOST, "X-Empty   "),
+                lines(n("space before the colon of Host", "espacio antes de los dos puntos de Host"),
+                        beforeColon, LINE, "Host : localhost"),
+                lines(n("tab before the colon of Host", "tabulador antes de los dos puntos de Host"),
+                        beforeColon, LINE, "Host\t: localhost"),
+                lines(n("space before the colon", "espacio antes de los dos puntos"),
+                        beforeColon, LINE, HOST, "X-A : b"),
+                lines(n("tab before the colon", "tabulador antes de los dos puntos"),
+                        beforeColon, LINE, HOST, "X-A\t: b"),
+                lines(n("empty field name", "nombre de campo vacío"), FIELD_NAME, LINE, HOST, ": value"),
+                lines(n("field line that is only a colon", "línea de campo que es solo dos puntos"),
+                        FIELD_NAME, LINE, HOST, ":"),
+                lines(n("two colons and no name", "dos signos de dos puntos y ningún nombre"),
+                        FIELD_NAME, LINE, HOST, "::"),
+                lines(n("HTTP/2 pseudo-header", "pseudocabecera de HTTP/2"),
+                        FIELD_NAME, LINE, HOST, ":path: /hello.txt"),
+                lines(n("space inside the field name", "espacio dentro del nombre de campo"),
+                        FIELD_NAME, LINE, HOST, "X A: b"),
+                raw(n("obs-fold continued with a space", "obs-fold continuado con un espacio"),
+                        fold, EnumSet.of(Leeway.UNFOLDED),
                         LINE + "\r\n" + HOST + "\r\nX-A: b\r\n c\r\n\r\n"),
-                raw("obs-fold continued with a tab", fold, EnumSet.of(Leeway.UNFOLDED),
+                raw(n("obs-fold continued with a tab", "obs-fold continuado con un tabulador"),
+                        fold, EnumSet.of(Leeway.UNFOLDED),
                         LINE + "\r\n" + HOST + "\r\nX-A: b\r\n\tc\r\n\r\n"),
-                lines("indented Host as the first field (whitespace before the first field)", firstField, LINE,
+                lines(n("indented Host as the first field (whitespace before the first field)",
+                        "Host sangrado como primer campo (espacio en blanco antes del primer campo)"),
+                        firstField, LINE,
                         " " + HOST),
-                lines("tab-indented Host as the first field", firstField, LINE, "\t" + HOST),
-                lines("LF inside a field name", FIELD_NAME, LINE, HOST, "X-A\nB: c"),
-                lines("DEL in a field name", FIELD_NAME, LINE, HOST, "X\u007fA: b"),
-                lines("control byte in a field name", FIELD_NAME, LINE, HOST, "X\u0001A: b"),
-                lines("UTF-8 letter in a field name", FIELD_NAME, LINE, HOST, "\u00c3\u0091ame: b")));
+                lines(n("tab-indented Host as the first field", "Host sangrado con un tabulador como primer campo"),
+                        firstField, LINE, "\t" + HOST),
+                lines(n("LF inside a field name", "LF dentro de un nombre de campo"),
+                        FIELD_NAME, LINE, HOST, "X-A\nB: c"),
+                lines(n("DEL in a field name", "DEL en un nombre de campo"), FIELD_NAME, LINE, HOST, "X\u007fA: b"),
+                lines(n("control byte in a field name", "byte de control en un nombre de campo"),
+                        FIELD_NAME, LINE, HOST, "X\u0001A: b"),
+                lines(n("UTF-8 letter in a field name", "letra UTF-8 en un nombre de campo"),
+                        FIELD_NAME, LINE, HOST, "\u00c3\u0091ame: b")));
         for (String name : List.of("X(A)", "X@A", "X\"A\"", "X/A", "X[A]", "X=A", "X{A}", "X,A", "X?A", "X;A", "X\\A")) {
-            cases.add(lines("'" + name + "' as a field name", FIELD_NAME, LINE, HOST, name + ": b"));
+            cases.add(lines(n("'" + name + "' as a field name", "'" + name + "' como nombre de campo"),
+                    FIELD_NAME, LINE, HOST, name + ": b"));
         }
         return cases;
     }
@@ -162,29 +195,41 @@ final class MalformedRequests {
         Set<Leeway> notImplemented = EnumSet.of(Leeway.NOT_IMPLEMENTED);
         String withBody = LINE + "\r\n" + HOST + "\r\n";
         List<Case> cases = new ArrayList<>(List.of(
-                lines("HTTP/1.1 without Host", host, LINE),
-                lines("HTTP/1.1 without Host, other fields present", host, LINE, "User-Agent: corpus", "Accept: */*"),
-                lines("two Host fields, same value", host, LINE, HOST, HOST),
-                lines("two Host fields, different values", host, LINE, HOST, "Host: example.org"),
-                lines("two Host fields with a field between", host, LINE, HOST, "Accept: */*", "Host: localhost:8080"),
-                lines("Host and host", host, LINE, HOST, "host: localhost"),
-                raw("Content-Length and Transfer-Encoding", both, decoded, withBody
+                lines(n("HTTP/1.1 without Host", "HTTP/1.1 sin Host"), host, LINE),
+                lines(n("HTTP/1.1 without Host, other fields present", "HTTP/1.1 sin Host, con otros campos"),
+                        host, LINE, "User-Agent: corpus", "Accept: */*"),
+                lines(n("two Host fields, same value", "dos campos Host, mismo valor"), host, LINE, HOST, HOST),
+                lines(n("two Host fields, different values", "dos campos Host, valores distintos"),
+                        host, LINE, HOST, "Host: example.org"),
+                lines(n("two Host fields with a field between", "dos campos Host con otro campo entre ellos"),
+                        host, LINE, HOST, "Accept: */*", "Host: localhost:8080"),
+                lines(n("Host and host", "Host y host"), host, LINE, HOST, "host: localhost"),
+                raw(n("Content-Length and Transfer-Encoding", "Content-Length y Transfer-Encoding"),
+                        both, decoded, withBody
                         + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                raw("Transfer-Encoding then Content-Length", both, decoded, withBody
+                raw(n("Transfer-Encoding then Content-Length", "Transfer-Encoding y luego Content-Length"),
+                        both, decoded, withBody
                         + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"),
-                raw("Content-Length and Transfer-Encoding: CHUNKED", both + ", §7 (names are case-insensitive)", decoded,
+                raw(n("Content-Length and Transfer-Encoding: CHUNKED", "Content-Length y Transfer-Encoding: CHUNKED"),
+                        both + ", §7 (names are case-insensitive)", decoded,
                         withBody + "Content-Length: 5\r\nTransfer-Encoding: CHUNKED\r\n\r\n0\r\n\r\n"),
-                raw("Content-Length and Transfer-Encoding: gzip, chunked", both + ", §6.1", notImplemented, withBody
+                raw(n("Content-Length and Transfer-Encoding: gzip, chunked",
+                        "Content-Length y Transfer-Encoding: gzip, chunked"),
+                        both + ", §6.1", notImplemented, withBody
                         + "Content-Length: 0\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"),
-                raw("Content-Length and Transfer-Encoding: identity", "RFC 9112 §6.3 ¶4, §6.1", notImplemented,
+                raw(n("Content-Length and Transfer-Encoding: identity", "Content-Length y Transfer-Encoding: identity"),
+                        "RFC 9112 §6.3 ¶4, §6.1", notImplemented,
                         withBody + "Transfer-Encoding: identity\r\nContent-Length: 0\r\n\r\n"),
-                raw("two Content-Length fields, different values", length, Set.of(), withBody
+                raw(n("two Content-Length fields, different values", "dos campos Content-Length, valores distintos"),
+                        length, Set.of(), withBody
                         + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"),
-                raw("Content-Length list with different values", length, Set.of(), withBody
+                raw(n("Content-Length list with different values", "lista en Content-Length con valores distintos"),
+                        length, Set.of(), withBody
                         + "Content-Length: 5, 6\r\n\r\nhello!")));
         for (String value : List.of("abc", "-1", "-0", "1.5", "0x10", "+5", "5 5", "", "5a", "1e3", "\u00d9\u00a3",
                 "99999999999999999999999", "\"5\"")) {
-            cases.add(lines("Content-Length: " + (value.isEmpty() ? "(empty)" : value), length, LINE, HOST,
+            cases.add(lines(n("Content-Length: " + (value.isEmpty() ? "(empty)" : value),
+                    "Content-Length: " + (value.isEmpty() ? "(vacío)" : value)), length, LINE, HOST,
                     "Content-Length: " + value));
         }
         return cases;
@@ -194,31 +239,46 @@ final class MalformedRequests {
     static List<Case> bytes() {
         String bareCr = "RFC 9112 §2.2 (a bare CR is invalid or a space)";
         return List.of(
-                badLine("NUL in the method", METHOD, "GE\u0000T /hello.txt HTTP/1.1"),
-                badLine("NUL in the target", TARGET, "GET /hel\u0000lo.txt HTTP/1.1"),
-                badLine("NUL in the version", VERSION, "GET /hello.txt HTTP/1\u0000.1"),
-                lines("NUL in a field name", FIELD_NAME, LINE, HOST, "X-\u0000A: b"),
-                badLine("NUL before the request", METHOD, "\u0000" + LINE),
-                lines("NUL as a field line", FIELD_NAME, LINE, "\u0000", HOST),
-                badLine("bare CR inside the method", bareCr, "GE\rT /hello.txt HTTP/1.1"),
-                badLine("bare CR inside the target", bareCr, "GET /hel\rlo.txt HTTP/1.1"),
-                badLine("bare CR inside the version", bareCr, "GET /hello.txt HTTP/1\r.1"),
-                lines("bare CR inside a field name", bareCr, LINE, HOST, "X-\rA: b"),
-                lines("bare CR hiding the Host field", bareCr + ", §3.2", LINE, "X-A: b\r" + HOST),
-                badLine("non-UTF-8 byte in the method", METHOD, "G\u00ffT /hello.txt HTTP/1.1"),
-                badLine("invalid UTF-8 in the target", TARGET, "GET /\u00c3\u0028.txt HTTP/1.1"),
-                badLine("Latin-1 byte in the target", TARGET, "GET /caf\u00e9.txt HTTP/1.1"),
-                badLine("overlong UTF-8 slash in the target", TARGET, "GET /\u00c0\u00afsecret HTTP/1.1"),
-                badLine("non-UTF-8 byte in the version", VERSION, "GET /hello.txt HTTP/1.\u00ff"),
-                lines("non-UTF-8 byte in a field name", FIELD_NAME, LINE, HOST, "X-\u00fe: b"),
-                badLine("control byte in the target", TARGET, "GET /hello\u0001.txt HTTP/1.1"),
-                badLine("DEL in the target", TARGET, "GET /hello\u007f.txt HTTP/1.1"),
-                badLine("escape sequence before the method", METHOD, "\u001b[31mGET /hello.txt HTTP/1.1"),
-                badLine("UTF-8 byte order mark before the method", METHOD, "\u00ef\u00bb\u00bf" + LINE),
-                raw("TLS ClientHello bytes", NOT_HTTP, Set.of(),
+                badLine(n("NUL in the method", "NUL en el método"), METHOD, "GE\u0000T /hello.txt HTTP/1.1"),
+                badLine(n("NUL in the target", "NUL en el destino"), TARGET, "GET /hel\u0000lo.txt HTTP/1.1"),
+                badLine(n("NUL in the version", "NUL en la versión"), VERSION, "GET /hello.txt HTTP/1\u0000.1"),
+                lines(n("NUL in a field name", "NUL en un nombre de campo"), FIELD_NAME, LINE, HOST, "X-\u0000A: b"),
+                badLine(n("NUL before the request", "NUL antes de la petición"), METHOD, "\u0000" + LINE),
+                lines(n("NUL as a field line", "NUL como línea de campo"), FIELD_NAME, LINE, "\u0000", HOST),
+                badLine(n("bare CR inside the method", "CR suelto dentro del método"),
+                        bareCr, "GE\rT /hello.txt HTTP/1.1"),
+                badLine(n("bare CR inside the target", "CR suelto dentro del destino"),
+                        bareCr, "GET /hel\rlo.txt HTTP/1.1"),
+                badLine(n("bare CR inside the version", "CR suelto dentro de la versión"),
+                        bareCr, "GET /hello.txt HTTP/1\r.1"),
+                lines(n("bare CR inside a field name", "CR suelto dentro de un nombre de campo"),
+                        bareCr, LINE, HOST, "X-\rA: b"),
+                lines(n("bare CR hiding the Host field", "CR suelto que esconde el campo Host"),
+                        bareCr + ", §3.2", LINE, "X-A: b\r" + HOST),
+                badLine(n("non-UTF-8 byte in the method", "byte no UTF-8 en el método"),
+                        METHOD, "G\u00ffT /hello.txt HTTP/1.1"),
+                badLine(n("invalid UTF-8 in the target", "UTF-8 no válido en el destino"),
+                        TARGET, "GET /\u00c3\u0028.txt HTTP/1.1"),
+                badLine(n("Latin-1 byte in the target", "byte Latin-1 en el destino"),
+                        TARGET, "GET /caf\u00e9.txt HTTP/1.1"),
+                badLine(n("overlong UTF-8 slash in the target", "barra en UTF-8 sobrelargo en el destino"),
+                        TARGET, "GET /\u00c0\u00afsecret HTTP/1.1"),
+                badLine(n("non-UTF-8 byte in the version", "byte no UTF-8 en la versión"),
+                        VERSION, "GET /hello.txt HTTP/1.\u00ff"),
+                lines(n("non-UTF-8 byte in a field name", "byte no UTF-8 en un nombre de campo"),
+                        FIELD_NAME, LINE, HOST, "X-\u00fe: b"),
+                badLine(n("control byte in the target", "byte de control en el destino"),
+                        TARGET, "GET /hello\u0001.txt HTTP/1.1"),
+                badLine(n("DEL in the target", "DEL en el destino"), TARGET, "GET /hello\u007f.txt HTTP/1.1"),
+                badLine(n("escape sequence before the method", "secuencia de escape antes del método"),
+                        METHOD, "\u001b[31mGET /hello.txt HTTP/1.1"),
+                badLine(n("UTF-8 byte order mark before the method", "marca de orden de bytes UTF-8 antes del método"),
+                        METHOD, "\u00ef\u00bb\u00bf" + LINE),
+                raw(n("TLS ClientHello bytes", "bytes de un ClientHello de TLS"), NOT_HTTP, Set.of(),
                         "\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003\r\n\r\n"),
-                raw("binary junk", NOT_HTTP, Set.of(), "\u0080\u0081\u0082\u0083\u0090\u009f\u00a0\u00fe\u00ff\r\n\r\n"),
-                lines("only control bytes", NOT_HTTP, "\u0001\u0002\u0003\u0004", HOST));
+                raw(n("binary junk", "basura binaria"),
+                        NOT_HTTP, Set.of(), "\u0080\u0081\u0082\u0083\u0090\u009f\u00a0\u00fe\u00ff\r\n\r\n"),
+                lines(n("only control bytes", "solo bytes de control"), NOT_HTTP, "\u0001\u0002\u0003\u0004", HOST));
     }
 
     /** Every case of the four groups, in order. */
@@ -233,8 +293,7 @@ final class MalformedRequests {
     /** The step a case's failure names: the case and its bytes. */
     static Text step(Case malformed) {
         String bytes = Bytes.render(malformed.bytes());
-        return Text.of("malformed request \"" + malformed.name() + "\": " + bytes,
-                "petición mal formada \"" + malformed.name() + "\": " + bytes);
+        return Text.format("malformed request \"%s\": %s", "petición mal formada \"%s\": %s", malformed.name(), bytes);
     }
 
     /**

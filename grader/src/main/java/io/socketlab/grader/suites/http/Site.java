@@ -16,8 +16,9 @@ import java.util.Random;
 
 /**
  * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} and a folder
- * {@code root-private} (whose name starts with the root's) that no request may ever read. Built once per server, before it starts; every file has the same fixed modification time so
- * {@code Last-Modified} and {@code If-Modified-Since} are predictable.
+ * {@code root-private} (whose name starts with the root's) that no request may ever read. Built once per server,
+ * before it starts; every file has the same fixed modification time so {@code Last-Modified} and
+ * {@code If-Modified-Since} are predictable.
  */
 final class Site {
 
