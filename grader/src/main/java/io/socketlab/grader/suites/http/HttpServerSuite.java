@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 class HttpServerSuite {
 
     private static final String HELLO_GET = "GET /hello.txt HTTP/1.1";
+    private static final Text MISSING_FILE = Text.of("GET of a missing file (404)", "GET de un fichero que no existe (404)");
+    private static final Text NO_COLON = Text.of("a field line without a colon (400)", "una línea de campo sin dos puntos (400)");
     private static final Text REFUSAL = Text.of("403 or 404 (or 400)", "403 o 404 (o 400)");
     private static final Text NOT_414 = Text.of("a response other than 414 (the limit itself is allowed)",
             "una respuesta distinta de 414 (el propio límite está permitido)");
@@ -99,16 +103,16 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-3", points = 2)
     void everyResponseHasTheCommonFields(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, byte[]> requests = new java.util.LinkedHashMap<>();
-        requests.put("GET /hello.txt (200)", Bytes.utf8(HttpSession.request(server, "GET", "/hello.txt")));
-        requests.put("GET of a missing file (404)", Bytes.utf8(HttpSession.request(server, "GET", "/missing.txt")));
-        requests.put("DELETE (405)", Bytes.utf8(HttpSession.request(server, "DELETE", "/hello.txt")));
-        requests.put("GET /sub (301)", Bytes.utf8(HttpSession.request(server, "GET", "/sub")));
-        requests.put("a field line without a colon (400)", Bytes.utf8(BAD_FIELD_LINE));
+        Map<Text, byte[]> requests = new LinkedHashMap<>();
+        requests.put(Text.same("GET /hello.txt (200)"), Bytes.utf8(HttpSession.request(server, "GET", "/hello.txt")));
+        requests.put(MISSING_FILE, Bytes.utf8(HttpSession.request(server, "GET", "/missing.txt")));
+        requests.put(Text.same("DELETE (405)"), Bytes.utf8(HttpSession.request(server, "DELETE", "/hello.txt")));
+        requests.put(Text.same("GET /sub (301)"), Bytes.utf8(HttpSession.request(server, "GET", "/sub")));
+        requests.put(NO_COLON, Bytes.utf8(BAD_FIELD_LINE));
         try (HttpSession http = new HttpSession(server)) {
-            for (Map.Entry<String, byte[]> request : requests.entrySet()) {
-                Text step = step("the fields of the response to " + request.getKey(),
-                        "los campos de la respuesta a " + request.getKey());
+            for (Map.Entry<Text, byte[]> request : requests.entrySet()) {
+                Text step = Text.format("the fields of the response to %s", "los campos de la respuesta a %s",
+                        request.getKey());
                 Response response = http.exchange(request.getValue(), false, step);
                 Instant date = Expect.imfDate(response, "Date", step);
                 Instant now = Instant.now();
@@ -134,7 +138,7 @@ class HttpServerSuite {
                 Response response = http.get(target);
                 Expect.status(response, 200, step);
                 Instant modified = Expect.imfDate(response, "Last-Modified", step);
-                if (!modified.equals(Site.MODIFIED.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+                if (!modified.equals(Site.MODIFIED.truncatedTo(ChronoUnit.SECONDS))) {
                     throw ConformanceFailure.wrongOutput(step, Text.format("Last-Modified: %s (the file's time,"
                                     + " 10:30:00.7, in whole seconds)", "Last-Modified: %s (la hora del fichero, 10:30:00.7,"
                                     + " en segundos enteros)", Site.LAST_MODIFIED),
@@ -178,7 +182,7 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-4", points = 1)
     void otherFilesAreOctetStream(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, String> types = new java.util.LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         Site.UNTYPED.forEach(name -> types.put(name, "application/octet-stream"));
         expectTypes(server, types);
     }
@@ -803,14 +807,15 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-17", points = 1, level = Level.SHOULD)
     void errorPagesAreHtml(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        errors.put("GET of a missing file (404)", HttpSession.request(server, "GET", "/missing.txt"));
-        errors.put("DELETE (405)", HttpSession.request(server, "DELETE", "/hello.txt"));
-        errors.put("a field line without a colon (400)", BAD_FIELD_LINE);
-        errors.put("GET with HTTP/2.0 (505)", "GET /hello.txt HTTP/2.0\r\nHost: localhost\r\n\r\n");
-        for (Map.Entry<String, String> error : errors.entrySet()) {
+        Map<Text, String> errors = new LinkedHashMap<>();
+        errors.put(MISSING_FILE, HttpSession.request(server, "GET", "/missing.txt"));
+        errors.put(Text.same("DELETE (405)"), HttpSession.request(server, "DELETE", "/hello.txt"));
+        errors.put(NO_COLON, BAD_FIELD_LINE);
+        errors.put(Text.of("GET with HTTP/2.0 (505)", "GET con HTTP/2.0 (505)"),
+                "GET /hello.txt HTTP/2.0\r\nHost: localhost\r\n\r\n");
+        for (Map.Entry<Text, String> error : errors.entrySet()) {
             try (HttpSession http = new HttpSession(server)) {
-                Text step = step("the error page for " + error.getKey(), "la página de error para " + error.getKey());
+                Text step = Text.format("the error page for %s", "la página de error para %s", error.getKey());
                 Response response = http.exchange(Bytes.utf8(error.getValue()), false, step);
                 if (response.status() < 400) {
                     continue; // Not an error response: the clause of that status judges it, not this one.
@@ -824,7 +829,7 @@ class HttpServerSuite {
                 Expect.contentLengthOfBody(response, step);
                 // A Content-Length that does not match the body would derail the next response on the connection.
                 Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO),
-                        step("GET /hello.txt after " + error.getKey(), "GET /hello.txt tras " + error.getKey()));
+                        Text.format("GET /hello.txt after %s", "GET /hello.txt tras %s", error.getKey()));
             }
         }
     }
