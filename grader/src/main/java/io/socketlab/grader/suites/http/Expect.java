@@ -3,11 +3,16 @@ package io.socketlab.grader.suites.http;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +22,16 @@ import java.util.stream.Collectors;
 /** Checks on responses of the server under test, each failing with what was expected and what came. */
 final class Expect {
 
+    private static final DateTimeFormatter IMF_FORMAT =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     /** IMF-fixdate (RFC 9110 §5.6.7): {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     private static final Pattern IMF_FIXDATE = Pattern.compile(
             "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} "
                     + "[0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
+
+    /** What a traversal attempt must get. */
+    static final Text REFUSAL = Text.of("403 or 404 (or 400)", "403 o 404 (o 400)");
 
     private Expect() {
     }
@@ -77,6 +88,74 @@ final class Expect {
         }
     }
 
+    /** A Content-Length of exactly {@code length}. */
+    static void contentLength(Response response, long length, Text step) {
+        if (HttpReader.contentLength(response, step) != length) {
+            throw ConformanceFailure.wrongOutput(step, Text.same("Content-Length: " + length), response.describe());
+        }
+    }
+
+    /** A Date in IMF-fixdate, within five minutes of the grader's clock. */
+    static void dateIsNow(Response response, Text step) {
+        Instant date = imfDate(response, "Date", step);
+        Instant now = Instant.now();
+        if (date.isBefore(now.minusSeconds(300)) || date.isAfter(now.plusSeconds(300))) {
+            throw ConformanceFailure.wrongOutput(step, Text.of("Date: the current time in GMT", "Date: la hora actual en GMT"),
+                    Text.same(Bytes.quote("Date: " + response.header("Date").orElse(""))));
+        }
+    }
+
+    /** A Server field that is not empty. */
+    static void namesTheServer(Response response, Text step) {
+        if (response.header("Server").map(String::isBlank).orElse(true)) {
+            throw ConformanceFailure.wrongOutput(step, Text.of("a Server field naming the server",
+                    "un campo Server que nombre al servidor"), response.describe());
+        }
+    }
+
+    /** A Last-Modified in IMF-fixdate saying {@code modified} in whole seconds. */
+    static void lastModified(Response response, Instant modified, Text step) {
+        Instant whole = modified.truncatedTo(ChronoUnit.SECONDS);
+        if (!imfDate(response, "Last-Modified", step).equals(whole)) {
+            String shown = IMF_FORMAT.format(whole);
+            throw ConformanceFailure.wrongOutput(step, Text.format("Last-Modified: %s (the file's time, %s, in whole seconds)",
+                    "Last-Modified: %s (la hora del fichero, %s, en segundos enteros)", shown, modified),
+                    Text.same(Bytes.quote("Last-Modified: " + response.header("Last-Modified").orElse(""))));
+        }
+    }
+
+    /** HEAD's status and the fields that must equal GET's (RFC 9110 §9.3.2). */
+    static void sameAsGet(Response head, Response get, Text step) {
+        if (head.status() != get.status()) {
+            throw ConformanceFailure.wrongOutput(step, Text.format("status %d, as for GET", "estado %d, como para GET",
+                    get.status()), head.describe());
+        }
+        for (String field : List.of("Content-Length", "Content-Type", "Last-Modified")) {
+            if (!head.header(field).equals(get.header(field))) {
+                throw ConformanceFailure.wrongOutput(step, Text.format("%s: %s, as for GET", "%s: %s, como para GET", field,
+                        get.header(field).orElse("(none)")),
+                        Text.same(Bytes.quote(field + ": " + head.header(field).orElse("(none)"))));
+            }
+        }
+    }
+
+    /** A 301 whose Location is {@code path}, path-absolute or an absolute URL with that path (HTTP-6). */
+    static void redirectsTo(Response response, String path, Text step) {
+        status(response, 301, step);
+        String location = response.header("Location").orElse("");
+        String got = location;
+        try {
+            got = URI.create(location).getRawPath();
+        } catch (IllegalArgumentException e) {
+            // Not a URI: reported below as it stands.
+        }
+        if (!path.equals(got)) {
+            throw ConformanceFailure.wrongOutput(step, Text.format("Location: %s (or an absolute URL whose path is %s)",
+                    "Location: %s (o una URL absoluta cuya ruta sea %s)", path, path),
+                    Text.same(Bytes.quote("Location: " + location)));
+        }
+    }
+
     /** The field's value parsed as an IMF-fixdate; fails when absent or in another format. */
     static Instant imfDate(Response response, String field, Text step) {
         Optional<String> value = response.header(field);
@@ -128,9 +207,36 @@ final class Expect {
         }
     }
 
-    /** Whether the body reveals the secret kept outside the root, or the system's password file. */
-    static boolean leaks(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return text.contains(Site.SECRET_MARKER) || text.contains("root:x:0:0") || text.contains("root:*:0:0");
+    /** No {@code Connection: close}: the connection stays open for the next request (HTTP-9). */
+    static void keepsTheConnection(Response response, Text step) {
+        if (response.announcesClose()) {
+            throw ConformanceFailure.wrongOutput(step, Text.of("the connection kept open (no Connection: close)",
+                    "la conexión abierta (sin Connection: close)"), response.describe());
+        }
+    }
+
+    /**
+     * A refusal (400, 403, 404), or a 200 or 301 that reveals nothing from outside the root: neither the secret beside
+     * it nor the system's password file (HTTP-14).
+     */
+    static void revealsNothingOutside(Response response, Text step) {
+        String body = new String(response.body(), StandardCharsets.ISO_8859_1);
+        if (body.contains(Site.SECRET_MARKER) || body.contains("root:x:0:0") || body.contains("root:*:0:0")) {
+            throw ConformanceFailure.integrity(step, Text.of("nothing from outside --root", "nada de fuera de --root"),
+                    Text.format("the content of a file outside the root: %s",
+                            "el contenido de un fichero fuera de la raíz: %s", response.describe()));
+        }
+        if (!Set.of(400, 403, 404, 200, 301).contains(response.status())) {
+            throw ConformanceFailure.wrongOutput(step, REFUSAL, response.describe());
+        }
+    }
+
+    /** An error page: Content-Type text/html, a short HTML body, and its length in Content-Length (HTTP-17). */
+    static void htmlPage(Response response, Text step) {
+        if (!response.mediaType().equals(Optional.of("text/html")) || !response.bodyText().contains("<")) {
+            throw ConformanceFailure.wrongOutput(step, Text.of("Content-Type: text/html and a short HTML body",
+                    "Content-Type: text/html y un cuerpo HTML corto"), response.describe());
+        }
+        contentLengthOfBody(response, step);
     }
 }
