@@ -230,24 +230,29 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr, OptionalL
      * trace) is not one line, even when the exit code happens to be the right one.
      */
     public ClientResult expectOneErrorLine() {
+        return expectOneErrorLine(STDERR);
+    }
+
+    /** Like {@link #expectOneErrorLine()}, naming the step: which of a test's runs the stderr is of. */
+    public ClientResult expectOneErrorLine(Text step) {
         List<String> lines = stderrLines().stream().filter(l -> !JVM_NOISE.matcher(l).matches()).toList();
         if (lines.size() == 1) {
             return this;
         }
         if (lines.isEmpty()) {
-            throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(), Text.of("nothing on stderr", "nada en stderr"));
+            throw ConformanceFailure.wrongOutput(step, oneLineOnStderr(), Text.of("nothing on stderr", "nada en stderr"));
         }
         String shown = Bytes.quote(String.join("\n", lines));
         boolean traceback = lines.stream().anyMatch(l -> TRACEBACK.matcher(l).matches());
         if (traceback) {
-            throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(), Text.format("a traceback of %d lines: %s",
+            throw ConformanceFailure.wrongOutput(step, oneLineOnStderr(), Text.format("a traceback of %d lines: %s",
                     "una traza de excepción de %d líneas: %s", lines.size(), shown)).withHint(Text.of(
                     "the program ended with an uncaught exception: catch that case where it happens, print one line"
                             + " saying what went wrong on stderr, and exit with the contract's code",
                     "el programa terminó con una excepción sin capturar: trata ese caso donde ocurre, escribe en"
                             + " stderr una línea que diga qué falló y termina con el código del contrato"));
         }
-        throw ConformanceFailure.wrongOutput(STDERR, oneLineOnStderr(),
+        throw ConformanceFailure.wrongOutput(step, oneLineOnStderr(),
                 Text.format("%d lines: %s", "%d líneas: %s", lines.size(), shown));
     }
 

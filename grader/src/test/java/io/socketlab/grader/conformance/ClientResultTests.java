@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.probe.Bytes;
@@ -58,6 +59,16 @@ class ClientResultTests {
 
         assertThat(facts(failure).actual().en()).startsWith("a traceback of 3 lines: \"Traceback");
         assertThat(facts(failure).hint().es()).startsWith("el programa terminó con una excepción sin capturar");
+    }
+
+    @Test
+    void oneErrorLineNamesTheStepItIsGiven() {
+        Text step = Text.of("the client after a body cut short", "el cliente tras un cuerpo cortado");
+        ConformanceFailure failure = catchThrowableOfType(ConformanceFailure.class,
+                () -> new ClientResult(2, new byte[0], "").expectOneErrorLine(step));
+
+        assertThat(facts(failure).step()).isEqualTo(step);
+        assertThat(facts(failure).actual().es()).isEqualTo("nada en stderr");
     }
 
     @Test

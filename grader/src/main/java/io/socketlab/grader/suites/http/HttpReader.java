@@ -7,6 +7,7 @@ import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.suites.http.Response.Field;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ final class HttpReader {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] ([0-9]{3})(?: .*)?");
     private static final Pattern FIELD_LINE = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \\t]*(.*?)[ \\t]*");
     private static final int MAX_FIELDS = 200;
+    static final Text AN_HTTP_RESPONSE = Text.of("an HTTP response", "una respuesta HTTP");
 
     private HttpReader() {
     }
@@ -37,7 +39,7 @@ final class HttpReader {
     static Response read(TcpProbe probe, Text step, boolean head, Duration within) throws IOException {
         Optional<Response> response = readOrClose(probe, step, head, within);
         if (response.isEmpty()) {
-            throw ConformanceFailure.closed(step, "an HTTP response");
+            throw ConformanceFailure.closed(step, AN_HTTP_RESPONSE);
         }
         return response.get();
     }
@@ -61,28 +63,62 @@ final class HttpReader {
         if (statusLine == null) {
             return Optional.empty();
         }
+        List<String> fieldLines = new ArrayList<>();
+        for (String line = probe.readLine(step, left(deadline)); !line.isEmpty();
+                line = probe.readLine(step, left(deadline))) {
+            fieldLines.add(line);
+            tooManyFields(fieldLines, step);
+        }
+        return Optional.of(head(statusLine, fieldLines, step));
+    }
+
+    /**
+     * Like {@link #readHeadOrClose}, but every line of the head, the empty one included, must end in CR LF (RFC 9112
+     * §2.1): a close is a failure too.
+     */
+    static Response readHeadEndingInCrLf(TcpProbe probe, Text step, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<String> lines = new ArrayList<>();
+        while (lines.isEmpty() || !lines.get(lines.size() - 1).isEmpty()) {
+            byte[] raw = probe.readRawLine(step, left(deadline));
+            int n = raw.length;
+            if (n < 2 || raw[n - 2] != '\r') {
+                throw ConformanceFailure.wrongOutput(step, Text.of("every line of the response head ending in \\r\\n",
+                        "cada línea de la cabecera de la respuesta terminada en \\r\\n"),
+                        Text.format("the line %s", "la línea %s", Bytes.render(raw)));
+            }
+            lines.add(new String(raw, 0, n - 2, StandardCharsets.UTF_8));
+            tooManyFields(lines, step);
+        }
+        return head(lines.get(0), lines.subList(1, lines.size() - 1), step);
+    }
+
+    private static void tooManyFields(List<String> lines, Text step) {
+        if (lines.size() > MAX_FIELDS) {
+            throw ConformanceFailure.wrongOutput(step, Text.of("the empty line ending the response head",
+                    "la línea vacía que termina la cabecera de la respuesta"),
+                    Text.format("more than %d header fields", "más de %d campos de cabecera", MAX_FIELDS));
+        }
+    }
+
+    /** A response head from its status line and field lines (without line endings); its body is left empty. */
+    private static Response head(String statusLine, List<String> fieldLines, Text step) {
         Matcher status = STATUS_LINE.matcher(statusLine);
         if (!status.matches()) {
-            throw ConformanceFailure.wrongOutput(step, "a status line such as \"HTTP/1.1 200 OK\"", Bytes.quote(statusLine));
+            throw ConformanceFailure.wrongOutput(step, Text.of("a status line such as \"HTTP/1.1 200 OK\"",
+                    "una línea de estado como \"HTTP/1.1 200 OK\""), Text.same(Bytes.quote(statusLine)));
         }
         List<Field> fields = new ArrayList<>();
-        while (true) {
-            String line = probe.readLine(step, left(deadline));
-            if (line.isEmpty()) {
-                break;
-            }
+        for (String line : fieldLines) {
             Matcher field = FIELD_LINE.matcher(line);
             if (!field.matches()) {
-                throw ConformanceFailure.wrongOutput(step, "a header field line \"Name: value\" or the empty line ending the head",
-                        Bytes.quote(line));
+                throw ConformanceFailure.wrongOutput(step, Text.of("a header field line \"Name: value\" or the empty line"
+                        + " ending the head", "una línea de campo \"Nombre: valor\" o la línea vacía que termina la cabecera"),
+                        Text.same(Bytes.quote(line)));
             }
             fields.add(new Field(field.group(1), field.group(2)));
-            if (fields.size() > MAX_FIELDS) {
-                throw ConformanceFailure.wrongOutput(step, "the empty line ending the response head",
-                        Text.of("more than " + MAX_FIELDS + " header fields", "más de " + MAX_FIELDS + " campos de cabecera"));
-            }
         }
-        return Optional.of(new Response(statusLine, Integer.parseInt(status.group(1)), List.copyOf(fields), new byte[0]));
+        return new Response(statusLine, Integer.parseInt(status.group(1)), List.copyOf(fields), new byte[0]);
     }
 
     /** Whether a response with this status to a GET carries a body (RFC 9112 §6.3). */
@@ -101,8 +137,9 @@ final class HttpReader {
             return -1;
         }
         if (values.size() > 1 || !values.get(0).matches("[0-9]{1,18}")) {
-            throw ConformanceFailure.wrongOutput(step, "one Content-Length holding a decimal number of bytes",
-                    Bytes.quote("Content-Length: " + String.join(", ", response.headers("Content-Length"))));
+            throw ConformanceFailure.wrongOutput(step, Text.of("one Content-Length holding a decimal number of bytes",
+                    "un único Content-Length con un número decimal de bytes"),
+                    Text.same(Bytes.quote("Content-Length: " + String.join(", ", response.headers("Content-Length")))));
         }
         return Long.parseLong(values.get(0));
     }
@@ -129,8 +166,7 @@ final class HttpReader {
             return probe.readUntilClosed(step, MAX_BODY, left(deadline));
         }
         if (length > MAX_BODY) {
-            throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes for this request",
-                    Text.of("Content-Length: " + length, "Content-Length: " + length));
+            throw ConformanceFailure.wrongOutput(step, atMost(), Text.same("Content-Length: " + length));
         }
         return probe.readExactly(step, (int) length, left(deadline));
     }
@@ -141,26 +177,34 @@ final class HttpReader {
             String sizeLine = probe.readLine(step, left(deadline));
             String size = sizeLine.split(";", 2)[0].strip();
             if (!size.matches("[0-9A-Fa-f]{1,7}")) {
-                throw ConformanceFailure.wrongOutput(step, "a chunk size in hex", Bytes.quote(sizeLine));
+                throw ConformanceFailure.wrongOutput(step, Text.of("a chunk size in hex", "un tamaño de trozo en hexadecimal"),
+                        Text.same(Bytes.quote(sizeLine)));
             }
             int n = Integer.parseInt(size, 16);
             if (n == 0) {
                 break;
             }
             if (body.size() + n > MAX_BODY) {
-                throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes",
-                        Text.of("a longer chunked body", "un cuerpo fragmentado más largo"));
+                throw ConformanceFailure.wrongOutput(step, atMost(),
+                        Text.of("a longer chunked body", "un cuerpo por trozos más largo"));
             }
             body.writeBytes(probe.readExactly(step, n, left(deadline)));
             String end = probe.readLine(step, left(deadline));
             if (!end.isEmpty()) {
-                throw ConformanceFailure.wrongOutput(step, "CRLF after the chunk's data", Bytes.quote(end));
+                throw ConformanceFailure.wrongOutput(step, Text.of("CRLF after the chunk's data", "CRLF tras los datos del trozo"),
+                        Text.same(Bytes.quote(end)));
             }
         }
         while (!probe.readLine(step, left(deadline)).isEmpty()) {
             // Trailer fields: nothing the tests need.
         }
         return body.toByteArray();
+    }
+
+    /** "a body of at most 8388608 bytes for this request". */
+    private static Text atMost() {
+        return Text.format("a body of at most %d bytes for this request",
+                "un cuerpo de como mucho %d bytes para esta petición", MAX_BODY);
     }
 
     static Duration left(long deadlineNanos) {

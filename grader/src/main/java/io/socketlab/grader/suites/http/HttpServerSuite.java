@@ -8,22 +8,16 @@ import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.ReadPace;
 import io.socketlab.grader.probe.TcpProbe;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +32,10 @@ import java.util.concurrent.CompletableFuture;
 class HttpServerSuite {
 
     private static final String HELLO_GET = "GET /hello.txt HTTP/1.1";
+    private static final Text MISSING_FILE = Text.of("GET of a missing file (404)", "GET de un fichero que no existe (404)");
+    private static final Text NO_COLON = Text.of("a field line without a colon (400)", "una línea de campo sin dos puntos (400)");
+    private static final Text NOT_414 = Text.of("a response other than 414 (the limit itself is allowed)",
+            "una respuesta distinta de 414 (el propio límite está permitido)");
     /** A request any server must answer with 400, whatever else it gets wrong. */
     private static final String BAD_FIELD_LINE = HELLO_GET + "\r\nHost: localhost\r\nNoColonHere\r\n\r\n";
 
@@ -55,18 +53,12 @@ class HttpServerSuite {
         Text step = step("the response to GET /hello.txt", "la respuesta a GET /hello.txt");
         try (TcpProbe probe = server.connect()) {
             probe.send(HELLO_GET + "\r\nHost: " + HttpSession.host(server) + "\r\n\r\n");
-            Optional<Response> head = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout());
-            if (head.isEmpty()) {
-                throw ConformanceFailure.closed(step, "\"HTTP/1.1 200 OK\" and the file");
-            }
-            Expect.status(head.get(), 200, step);
-            long length = HttpReader.contentLength(head.get(), step);
+            Response head = HttpReader.readHeadEndingInCrLf(probe, step, probe.replyTimeout());
+            Expect.status(head, 200, step);
             byte[] hello = Bytes.utf8(Site.HELLO);
-            if (length != hello.length) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + hello.length, head.get().describe());
-            }
+            Expect.contentLength(head, hello.length, step);
             byte[] body = probe.readExactly(step, hello.length, probe.replyTimeout());
-            Expect.body(new Response(head.get().statusLine(), 200, head.get().fields(), body), hello, step);
+            Expect.body(new Response(head.statusLine(), 200, head.fields(), body), hello, step);
         }
     }
 
@@ -86,46 +78,15 @@ class HttpServerSuite {
 
     @Requirement(clause = "HTTP-2", points = 1)
     void streamsALargeFile(ServerUnderTest server) throws Exception {
-        Site site = Site.prepare(server);
-        String digest = site.bigFile();
+        Site.prepare(server).bigFile();
         Text step = step("GET of a 64 MiB file", "GET de un fichero de 64 MiB");
         try (TcpProbe probe = server.connect()) {
-            probe.send("GET /big.bin HTTP/1.1\r\nHost: " + HttpSession.host(server) + "\r\nConnection: close\r\n\r\n");
-            Response head = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(step, "\"HTTP/1.1 200 OK\" and 64 MiB"));
+            probe.send(HttpSession.request(server, "GET", "/big.bin", "Connection: close"));
+            Response head = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout()).orElseThrow(() ->
+                    ConformanceFailure.closed(step, Text.of("\"HTTP/1.1 200 OK\" and 64 MiB", "\"HTTP/1.1 200 OK\" y 64 MiB")));
             Expect.status(head, 200, step);
-            long length = HttpReader.contentLength(head, step);
-            if (length != Site.BIG_SIZE) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + Site.BIG_SIZE, head.describe());
-            }
-            MessageDigest sha = Site.sha256();
-            Duration within = server.timeouts().seconds(60);
-            long deadline = System.nanoTime() + within.toNanos();
-            probe.socket().setSoTimeout((int) server.timeouts().seconds(10).toMillis());
-            InputStream in = probe.bufferedRest();
-            byte[] buffer = new byte[1 << 16];
-            long received = 0;
-            try {
-                while (received < length && System.nanoTime() < deadline) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - received));
-                    if (n < 0) {
-                        break;
-                    }
-                    sha.update(buffer, 0, n);
-                    received += n;
-                }
-            } catch (SocketTimeoutException e) {
-                // Reported below with the count received.
-            }
-            if (received < length) {
-                throw ConformanceFailure.integrity(step, length + " bytes", Text.of("only " + received + " bytes",
-                        "solo " + received + " bytes"));
-            }
-            String got = HexFormat.of().formatHex(sha.digest());
-            if (!got.equals(digest)) {
-                throw ConformanceFailure.integrity(step, "the file's bytes (SHA-256 " + digest + ")",
-                        Text.of("other bytes (SHA-256 " + got + ")", "otros bytes (SHA-256 " + got + ")"));
-            }
+            Expect.contentLength(head, Site.BIG_SIZE, step);
+            probe.expectStream(step, Site.BIG, ReadPace.FAST, server.timeouts().seconds(60));
         }
     }
 
@@ -134,26 +95,19 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-3", points = 2)
     void everyResponseHasTheCommonFields(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, byte[]> requests = new LinkedHashMap<>();
-        requests.put("GET /hello.txt (200)", Bytes.utf8(HttpSession.request(server, "GET", "/hello.txt")));
-        requests.put("GET of a missing file (404)", Bytes.utf8(HttpSession.request(server, "GET", "/missing.txt")));
-        requests.put("DELETE (405)", Bytes.utf8(HttpSession.request(server, "DELETE", "/hello.txt")));
-        requests.put("GET /sub (301)", Bytes.utf8(HttpSession.request(server, "GET", "/sub")));
-        requests.put("a field line without a colon (400)", Bytes.utf8(BAD_FIELD_LINE));
+        Map<Text, byte[]> requests = new LinkedHashMap<>();
+        requests.put(Text.same("GET /hello.txt (200)"), Bytes.utf8(HttpSession.request(server, "GET", "/hello.txt")));
+        requests.put(MISSING_FILE, Bytes.utf8(HttpSession.request(server, "GET", "/missing.txt")));
+        requests.put(Text.same("DELETE (405)"), Bytes.utf8(HttpSession.request(server, "DELETE", "/hello.txt")));
+        requests.put(Text.same("GET /sub (301)"), Bytes.utf8(HttpSession.request(server, "GET", "/sub")));
+        requests.put(NO_COLON, Bytes.utf8(BAD_FIELD_LINE));
         try (HttpSession http = new HttpSession(server)) {
-            for (Map.Entry<String, byte[]> request : requests.entrySet()) {
-                Text step = step("the fields of the response to " + request.getKey(),
-                        "los campos de la respuesta a " + request.getKey());
+            for (Map.Entry<Text, byte[]> request : requests.entrySet()) {
+                Text step = Text.format("the fields of the response to %s", "los campos de la respuesta a %s",
+                        request.getKey());
                 Response response = http.exchange(request.getValue(), false, step);
-                Instant date = Expect.imfDate(response, "Date", step);
-                Instant now = Instant.now();
-                if (date.isBefore(now.minusSeconds(300)) || date.isAfter(now.plusSeconds(300))) {
-                    throw ConformanceFailure.wrongOutput(step, "Date: the current time in GMT",
-                            Bytes.quote("Date: " + response.header("Date").orElse("")));
-                }
-                if (response.header("Server").map(String::isBlank).orElse(true)) {
-                    throw ConformanceFailure.wrongOutput(step, "a Server field naming the server", response.describe());
-                }
+                Expect.dateIsNow(response, step);
+                Expect.namesTheServer(response, step);
                 Expect.contentLengthOfBody(response, step);
             }
         }
@@ -167,11 +121,7 @@ class HttpServerSuite {
                 Text step = step("Last-Modified of " + target, "Last-Modified de " + target);
                 Response response = http.get(target);
                 Expect.status(response, 200, step);
-                Instant modified = Expect.imfDate(response, "Last-Modified", step);
-                if (!modified.equals(Site.MODIFIED)) {
-                    throw ConformanceFailure.wrongOutput(step, "Last-Modified: Mon, 15 Jan 2024 10:30:00 GMT (the file's time)",
-                            Bytes.quote("Last-Modified: " + response.header("Last-Modified").orElse("")));
-                }
+                Expect.lastModified(response, Site.MODIFIED, step);
             }
         }
     }
@@ -193,6 +143,12 @@ class HttpServerSuite {
     void typesByExtension(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         expectTypes(server, Site.TYPED);
+        try (HttpSession http = new HttpSession(server)) {
+            Text step = step("Content-Type of / (its index.html)", "Content-Type de / (su index.html)");
+            Response index = http.get("/");
+            Expect.status(index, 200, step);
+            Expect.contentType(index, "text/html", step);
+        }
     }
 
     @Requirement(clause = "HTTP-4", points = 1)
@@ -211,19 +167,6 @@ class HttpServerSuite {
 
     // ---- HTTP-5 ----
 
-    /** HEAD's fields that must equal GET's. */
-    private static void expectSameFields(Response get, Response head, Text step) {
-        if (head.status() != get.status()) {
-            throw ConformanceFailure.wrongOutput(step, "status " + get.status() + " as for GET", head.describe());
-        }
-        for (String field : List.of("Content-Length", "Content-Type", "Last-Modified")) {
-            if (!head.header(field).equals(get.header(field))) {
-                throw ConformanceFailure.wrongOutput(step, field + ": " + get.header(field).orElse("(none)") + " as for GET",
-                        Bytes.quote(field + ": " + head.header(field).orElse("(none)")));
-            }
-        }
-    }
-
     @Requirement(clause = "HTTP-5", points = 2)
     void headSendsNoBody(ServerUnderTest server) throws Exception {
         Site site = Site.prepare(server);
@@ -232,7 +175,8 @@ class HttpServerSuite {
             for (String target : List.of("/hello.txt", "/index.html", "/all-bytes.bin")) {
                 Response get = http.get(target);
                 Response head = http.head(target);
-                expectSameFields(get, head, step("HEAD " + target + " compared with GET", "HEAD " + target + " comparado con GET"));
+                Expect.sameAsGet(head, get, step("HEAD " + target + " compared with GET",
+                        "HEAD " + target + " comparado con GET"));
                 // The session reads the next response right where HEAD's ended: a body sent after HEAD breaks it.
                 Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO),
                         step("GET /hello.txt right after HEAD " + target, "GET /hello.txt justo después de HEAD " + target));
@@ -240,9 +184,7 @@ class HttpServerSuite {
             Text step = step("HEAD of a 64 MiB file", "HEAD de un fichero de 64 MiB");
             Response big = http.head("/big.bin");
             Expect.status(big, 200, step);
-            if (HttpReader.contentLength(big, step) != Site.BIG_SIZE) {
-                throw ConformanceFailure.wrongOutput(step, "Content-Length: " + Site.BIG_SIZE, big.describe());
-            }
+            Expect.contentLength(big, Site.BIG_SIZE, step);
             Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO),
                     step("GET /hello.txt right after HEAD /big.bin", "GET /hello.txt justo después de HEAD /big.bin"));
         }
@@ -265,10 +207,7 @@ class HttpServerSuite {
     void servesIndexFiles(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         try (HttpSession http = new HttpSession(server)) {
-            Text root = step("GET /", "GET /");
-            Response index = http.get("/");
-            Expect.serves(index, Bytes.utf8(Site.INDEX), root);
-            Expect.contentType(index, "text/html", root);
+            Expect.serves(http.get("/"), Bytes.utf8(Site.INDEX), step("GET /", "GET /"));
             Expect.serves(http.get("/sub/"), Bytes.utf8(Site.SUB_INDEX), step("GET /sub/", "GET /sub/"));
         }
     }
@@ -278,19 +217,7 @@ class HttpServerSuite {
         Site.prepare(server);
         try (HttpSession http = new HttpSession(server)) {
             Text step = step("GET /sub (a directory)", "GET /sub (un directorio)");
-            Response moved = http.get("/sub");
-            Expect.status(moved, 301, step);
-            String location = moved.header("Location").orElse("");
-            String path = location;
-            try {
-                path = URI.create(location).getRawPath(); // absolute URL or path-absolute reference alike
-            } catch (IllegalArgumentException e) {
-                // Not a URI: reported below as it stands.
-            }
-            if (!"/sub/".equals(path)) {
-                throw ConformanceFailure.wrongOutput(step, "Location: /sub/ (or an absolute URL whose path is /sub/)",
-                        Bytes.quote("Location: " + location));
-            }
+            Expect.redirectsTo(http.get("/sub"), "/sub/", step);
             Expect.status(http.get("/missing.txt"), 404, step("GET /missing.txt", "GET /missing.txt"));
             Expect.status(http.get("/sub/missing.txt"), 404, step("GET /sub/missing.txt", "GET /sub/missing.txt"));
         }
@@ -321,6 +248,9 @@ class HttpServerSuite {
                 Text step = step("the response to " + method + " /hello.txt", "la respuesta a " + method + " /hello.txt");
                 Response response = http.exchange(Bytes.utf8(HttpSession.request(server, method, "/hello.txt",
                         "Content-Length: 0")), false, step);
+                if (method.equals("BREW") && response.status() == 501) {
+                    continue; // RFC 9110 §9.1: a method the server does not recognise SHOULD get 501.
+                }
                 Expect.status(response, 405, step);
                 Expect.allowsGetAndHead(response, step);
             }
@@ -353,7 +283,7 @@ class HttpServerSuite {
     void notModified(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         try (HttpSession http = new HttpSession(server)) {
-            String lastModified = http.get("/hello.txt").header("Last-Modified").orElse("Mon, 15 Jan 2024 10:30:00 GMT");
+            String lastModified = http.get("/hello.txt").header("Last-Modified").orElse(Site.LAST_MODIFIED);
             for (String since : List.of(lastModified, "Tue, 01 Oct 2024 08:00:00 GMT")) {
                 Text step = step("GET /hello.txt with If-Modified-Since: " + since,
                         "GET /hello.txt con If-Modified-Since: " + since);
@@ -368,7 +298,7 @@ class HttpServerSuite {
     void modifiedOrInvalidDate(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         try (HttpSession http = new HttpSession(server)) {
-            for (String since : List.of("Sun, 01 Jan 2023 00:00:00 GMT", "Mon, 15 Jan 2024 10:29:59 GMT", "yesterday",
+            for (String since : List.of("Sun, 01 Jan 2023 00:00:00 GMT", "Fri, 05 Jan 2024 10:29:59 GMT", "yesterday",
                     "Mon, 45 Jan 2024 10:30:00 GMT")) {
                 Expect.serves(http.get("/hello.txt", "If-Modified-Since: " + since), Bytes.utf8(Site.HELLO),
                         step("GET /hello.txt with If-Modified-Since: " + since, "GET /hello.txt con If-Modified-Since: " + since));
@@ -386,11 +316,7 @@ class HttpServerSuite {
                 Text step = step("GET " + target + " on a connection that already served requests",
                         "GET " + target + " en una conexión que ya atendió peticiones");
                 probe.send(HttpSession.request(server, "GET", target));
-                Response response = read(probe, step);
-                if (response.announcesClose()) {
-                    throw ConformanceFailure.wrongOutput(step, "the connection kept open (no Connection: close)",
-                            response.describe());
-                }
+                Expect.keepsTheConnection(read(probe, step), step);
             }
         }
     }
@@ -398,12 +324,15 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-9", points = 1)
     void closesOnConnectionClose(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        try (TcpProbe probe = server.connect()) {
-            probe.send(HttpSession.request(server, "GET", "/hello.txt", "Connection: close"));
-            Text step = step("GET /hello.txt with Connection: close", "GET /hello.txt con Connection: close");
-            Expect.serves(read(probe, step), Bytes.utf8(Site.HELLO), step);
-            probe.expectClosed(step("the connection after that response", "la conexión tras esa respuesta"),
-                    server.timeouts().seconds(3));
+        // Connection is a case-insensitive list of options (RFC 9110 §7.6.1): its name and its tokens alike.
+        for (String field : List.of("Connection: close", "connection: Close", "Connection: TE, close")) {
+            try (TcpProbe probe = server.connect()) {
+                probe.send(HttpSession.request(server, "GET", "/hello.txt", field, "TE: trailers"));
+                Text step = step("GET /hello.txt with " + field, "GET /hello.txt con " + field);
+                Expect.serves(read(probe, step), Bytes.utf8(Site.HELLO), step);
+                probe.expectClosed(step("the connection after the response to " + field,
+                        "la conexión tras la respuesta a " + field), server.timeouts().seconds(3));
+            }
         }
     }
 
@@ -418,10 +347,12 @@ class HttpServerSuite {
                     server.timeouts().seconds(3));
         }
         try (TcpProbe probe = server.connect()) {
-            for (int i = 1; i <= 2; i++) {
-                probe.send("GET /hello.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
-                Text step = step("request " + i + ": GET /hello.txt HTTP/1.0 with Connection: keep-alive",
-                        "petición " + i + ": GET /hello.txt HTTP/1.0 con Connection: keep-alive");
+            int i = 0;
+            for (String field : List.of("Connection: keep-alive", "Connection: Keep-Alive", "connection: KEEP-ALIVE")) {
+                probe.send("GET /hello.txt HTTP/1.0\r\n" + field + "\r\n\r\n");
+                i++;
+                Text step = step("request " + i + " on one connection: GET /hello.txt HTTP/1.0 with " + field,
+                        "petición " + i + " en una conexión: GET /hello.txt HTTP/1.0 con " + field);
                 Expect.serves(read(probe, step), Bytes.utf8(Site.HELLO), step);
             }
         }
@@ -464,7 +395,8 @@ class HttpServerSuite {
                             expected.request().startsWith("HEAD "), probe.replyTimeout());
                     if (response.isEmpty()) {
                         if (answeredHere == 0) {
-                            throw ConformanceFailure.closed(step, "the responses to the pipelined requests, in order");
+                            throw ConformanceFailure.closed(step, Text.of("the responses to the pipelined requests, in order",
+                                    "las respuestas a las peticiones encadenadas, en orden"));
                         }
                         break;
                     }
@@ -513,41 +445,19 @@ class HttpServerSuite {
     // ---- HTTP-11 ----
 
     /**
-     * Sends every case on a fresh connection; each must get a 4xx or a close within 3 s, and afterwards a valid
-     * GET on a fresh connection must still get 200.
+     * Sends every case on a fresh connection; each must get a 4xx or a close within 3 s, or another answer the RFC
+     * prescribes for that case; afterwards a valid GET on a fresh connection must still get 200.
      */
     private static void expectRefused(ServerUnderTest server, List<MalformedRequests.Case> cases) throws Exception {
         Site.prepare(server);
-        Duration within = server.timeouts().seconds(3);
         for (MalformedRequests.Case malformed : cases) {
-            Text step = step("malformed request \"" + malformed.name() + "\": " + Bytes.render(malformed.bytes()),
-                    "petición mal formada \"" + malformed.name() + "\": " + Bytes.render(malformed.bytes()));
-            String expected = "a 4xx response (400 Bad Request) or a close without a response";
             try (TcpProbe probe = server.connect()) {
-                try {
-                    probe.send(malformed.bytes());
-                } catch (IOException e) {
-                    // Closed while we were sending: whatever it answered before is read below.
-                }
-                Optional<Response> response;
-                try {
-                    response = HttpReader.readHeadOrClose(probe, step, within);
-                } catch (ConformanceFailure failure) {
-                    if (failure.kind() == FailureKind.TIMEOUT) {
-                        throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
-                                Text.of("no answer and no close within " + within.toSeconds() + " s",
-                                        "ni respuesta ni cierre en " + within.toSeconds() + " s"), null);
-                    }
-                    throw failure;
-                }
-                if (response.isPresent() && response.get().status() / 100 != 4) {
-                    throw ConformanceFailure.wrongOutput(step, expected, response.get().describe());
-                }
+                MalformedRequests.expectAnswered(probe, malformed, server.timeouts().seconds(3));
             }
-            server.expectAlive(step);
+            server.expectAlive(MalformedRequests.step(malformed));
             try (HttpSession http = new HttpSession(server)) {
-                Text after = step("GET /hello.txt on a new connection after \"" + malformed.name() + "\"",
-                        "GET /hello.txt en una conexión nueva tras \"" + malformed.name() + "\"");
+                Text after = Text.format("GET /hello.txt on a new connection after \"%s\"",
+                        "GET /hello.txt en una conexión nueva tras \"%s\"", malformed.name());
                 Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO), after);
             }
         }
@@ -581,7 +491,7 @@ class HttpServerSuite {
         try (TcpProbe probe = server.connect()) {
             probe.send(request);
             Response response = HttpReader.readHeadOrClose(probe, step, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(step, "status " + status));
+                    .orElseThrow(() -> ConformanceFailure.closed(step, Expect.statusText(status)));
             Expect.status(response, status, step);
         }
     }
@@ -589,9 +499,21 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-12", points = 1)
     void unsupportedVersions(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        for (String version : List.of("HTTP/2.0", "HTTP/1.2", "HTTP/3.0")) {
+        for (String version : List.of("HTTP/2.0", "HTTP/3.0")) {
             expectStatusOnFreshConnection(server, "GET /hello.txt " + version + "\r\nHost: localhost\r\n\r\n", 505,
                     step("GET /hello.txt " + version, "GET /hello.txt " + version));
+        }
+        // RFC 9110 §6.2: a higher minor version of a major version the server implements SHOULD be processed as the
+        // highest minor version it supports; the contract also accepts 505.
+        Text step = step("GET /hello.txt HTTP/1.2", "GET /hello.txt HTTP/1.2");
+        try (TcpProbe probe = server.connect()) {
+            probe.send("GET /hello.txt HTTP/1.2\r\nHost: localhost\r\n\r\n");
+            Response response = HttpReader.readOrClose(probe, step, false, probe.replyTimeout())
+                    .orElseThrow(() -> ConformanceFailure.closed(step, Text.of("status 505 (or the file, as for HTTP/1.1)",
+                            "estado 505 (o el fichero, como para HTTP/1.1)")));
+            if (response.status() != 505) {
+                Expect.serves(response, Bytes.utf8(Site.HELLO), step);
+            }
         }
     }
 
@@ -617,19 +539,21 @@ class HttpServerSuite {
     void limitsTheRequestLine(ServerUnderTest server) throws Exception {
         Site.prepare(server);
         String host = "\r\nHost: localhost\r\n\r\n";
-        Text exact = step("a request line of exactly 8192 bytes", "una línea de petición de exactamente 8192 bytes");
+        // The transcript counts every byte sent: the line, its CR LF and the Host field (21 bytes more).
+        Text exact = step("a request line of exactly 8192 bytes (without its CR LF; then a Host field)",
+                "una línea de petición de exactamente 8192 bytes (sin su CR LF; luego un campo Host)");
         try (TcpProbe probe = server.connect()) {
             probe.send(requestLineOf(8192) + host);
             Response response = HttpReader.readHeadOrClose(probe, exact, probe.replyTimeout())
-                    .orElseThrow(() -> ConformanceFailure.closed(exact, "a response other than 414 (the line is at the limit)"));
+                    .orElseThrow(() -> ConformanceFailure.closed(exact, NOT_414));
             if (response.status() == 414) {
-                throw ConformanceFailure.wrongOutput(exact, "a response other than 414 (the limit itself is allowed)",
-                        response.describe());
+                throw ConformanceFailure.wrongOutput(exact, NOT_414, response.describe());
             }
         }
         for (int length : new int[] {8193, 64 * 1024}) {
             expectStatusOnFreshConnection(server, requestLineOf(length) + host, 414,
-                    step("a request line of " + length + " bytes", "una línea de petición de " + length + " bytes"));
+                    step("a request line of " + length + " bytes (without its CR LF; then a Host field)",
+                            "una línea de petición de " + length + " bytes (sin su CR LF; luego un campo Host)"));
         }
     }
 
@@ -686,17 +610,8 @@ class HttpServerSuite {
             try (TcpProbe probe = server.connect()) {
                 probe.send(Bytes.utf8("GET " + sent + " HTTP/1.1\r\nHost: " + HttpSession.host(server)
                         + "\r\nConnection: close\r\n\r\n"));
-                Response response = HttpReader.readOrClose(probe, step, false, probe.replyTimeout())
-                        .orElseThrow(() -> ConformanceFailure.closed(step, "403 or 404 (or 400)"));
-                int status = response.status();
-                if (Expect.leaks(response.body())) {
-                    throw ConformanceFailure.integrity(step, "nothing from outside --root",
-                            Text.of("the content of a file outside the root: " + response.describe(),
-                                    "el contenido de un fichero fuera de la raíz: " + response.describe()));
-                }
-                if (status != 400 && status != 403 && status != 404 && status != 200 && status != 301) {
-                    throw ConformanceFailure.wrongOutput(step, "403 or 404 (or 400)", response.describe());
-                }
+                Expect.revealsNothingOutside(HttpReader.readOrClose(probe, step, false, probe.replyTimeout())
+                        .orElseThrow(() -> ConformanceFailure.closed(step, Expect.REFUSAL)), step);
             }
         }
         server.expectAlive(step("after the traversal attempts", "tras los intentos de salir de la raíz"));
@@ -705,13 +620,14 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-14", points = 1)
     void refusesDotDot(ServerUnderTest server) throws Exception {
         expectNoLeak(server, List.of("/../secret", "/a/../../secret", "/sub/../../secret", "/./../secret",
-                "/sub/../hello.txt/../../secret", "/../../../../../../../../etc/passwd"), false);
+                "/sub/../hello.txt/../../secret", "/../../../../../../../../etc/passwd", "/../root-private/secret.txt"),
+                false);
     }
 
     @Requirement(clause = "HTTP-14", points = 1)
     void refusesEncodedDotDot(ServerUnderTest server) throws Exception {
         expectNoLeak(server, List.of("/%2e%2e/secret", "/%2E%2E%2Fsecret", "/..%2fsecret", "/%2e%2e%2f%2e%2e%2fsecret",
-                "/.%2e/secret", "/%2e./secret", "/sub/%2e%2e/%2e%2e/secret"), false);
+                "/.%2e/secret", "/%2e./secret", "/sub/%2e%2e/%2e%2e/secret", "/%2e%2e/root-private/secret.txt"), false);
     }
 
     @Requirement(clause = "HTTP-14", points = 1)
@@ -758,7 +674,8 @@ class HttpServerSuite {
                         Bytes.utf8(Site.HELLO), step("connection " + number + " of 100", "conexión " + number + " de 100"))));
             }
             Concurrently.awaitAll(reads, server.timeouts().seconds(15),
-                    step("100 connections at once", "100 conexiones a la vez"), "a response on each");
+                    step("100 connections at once", "100 conexiones a la vez"),
+                    Text.of("a response on each", "una respuesta en cada una"));
         } finally {
             probes.forEach(TcpProbe::close);
         }
@@ -785,7 +702,8 @@ class HttpServerSuite {
         byte[] before = probe.readUntilClosed(step, 1 << 16, within);
         String text = new String(before, StandardCharsets.ISO_8859_1);
         if (before.length > 0 && !text.matches("(?s)HTTP/1\\.[01] 408.*")) {
-            throw ConformanceFailure.wrongOutput(step, "a close, or a 408 response and then a close", Bytes.render(before));
+            throw ConformanceFailure.wrongOutput(step, Text.of("a close, or a 408 response and then a close",
+                    "un cierre, o una respuesta 408 y luego un cierre"), Text.same(Bytes.render(before)));
         }
     }
 
@@ -817,7 +735,7 @@ class HttpServerSuite {
                     Concurrently.start(() -> expectIdleClose(idle, step("a keep-alive connection idle after a response",
                             "una conexión persistente inactiva tras una respuesta"), within)));
             Concurrently.awaitAll(closes, within.plusSeconds(2), step("idle connections", "conexiones inactivas"),
-                    "each closed within 10 s");
+                    Text.of("each closed within 10 s", "cada una cerrada en 10 s"));
             trickling.cancel(true);
         }
     }
@@ -827,28 +745,23 @@ class HttpServerSuite {
     @Requirement(clause = "HTTP-17", points = 1, level = Level.SHOULD)
     void errorPagesAreHtml(ServerUnderTest server) throws Exception {
         Site.prepare(server);
-        Map<String, String> errors = new LinkedHashMap<>();
-        errors.put("GET of a missing file (404)", HttpSession.request(server, "GET", "/missing.txt"));
-        errors.put("DELETE (405)", HttpSession.request(server, "DELETE", "/hello.txt"));
-        errors.put("a field line without a colon (400)", BAD_FIELD_LINE);
-        errors.put("GET with HTTP/2.0 (505)", "GET /hello.txt HTTP/2.0\r\nHost: localhost\r\n\r\n");
-        for (Map.Entry<String, String> error : errors.entrySet()) {
+        Map<Text, String> errors = new LinkedHashMap<>();
+        errors.put(MISSING_FILE, HttpSession.request(server, "GET", "/missing.txt"));
+        errors.put(Text.same("DELETE (405)"), HttpSession.request(server, "DELETE", "/hello.txt"));
+        errors.put(NO_COLON, BAD_FIELD_LINE);
+        errors.put(Text.of("GET with HTTP/2.0 (505)", "GET con HTTP/2.0 (505)"),
+                "GET /hello.txt HTTP/2.0\r\nHost: localhost\r\n\r\n");
+        for (Map.Entry<Text, String> error : errors.entrySet()) {
             try (HttpSession http = new HttpSession(server)) {
-                Text step = step("the error page for " + error.getKey(), "la página de error para " + error.getKey());
+                Text step = Text.format("the error page for %s", "la página de error para %s", error.getKey());
                 Response response = http.exchange(Bytes.utf8(error.getValue()), false, step);
                 if (response.status() < 400) {
                     continue; // Not an error response: the clause of that status judges it, not this one.
                 }
-                Optional<String> type = response.mediaType();
-                if (!type.equals(Optional.of("text/html")) || response.body().length == 0
-                        || !response.bodyText().contains("<")) {
-                    throw ConformanceFailure.wrongOutput(step, "Content-Type: text/html and a short HTML body",
-                            response.describe());
-                }
-                Expect.contentLengthOfBody(response, step);
+                Expect.htmlPage(response, step);
                 // A Content-Length that does not match the body would derail the next response on the connection.
                 Expect.serves(http.get("/hello.txt"), Bytes.utf8(Site.HELLO),
-                        step("GET /hello.txt after " + error.getKey(), "GET /hello.txt tras " + error.getKey()));
+                        Text.format("GET /hello.txt after %s", "GET /hello.txt tras %s", error.getKey()));
             }
         }
     }
@@ -856,8 +769,11 @@ class HttpServerSuite {
     // ---- HTTP-18 ----
 
     @Requirement(clause = "HTTP-18", points = 1, level = Level.SHOULD)
-    void exitsZeroOnSigterm(ServerUnderTest server) throws Exception {
-        Site.prepare(server);
+    void refusesBadStartsAndExitsZeroOnSigterm(ServerUnderTest server) throws Exception {
+        Site site = Site.prepare(server);
+        server.expectStartRefused(List.of("--root", site.root.resolveSibling("no-such-folder").toString()),
+                "--root <a folder that does not exist>");
+        server.expectStartRefusedOnBusyPort(List.of("--root", site.root.toString()));
         server.connect().close();
         server.expectCleanTermination();
     }

@@ -61,7 +61,7 @@ final class HttpSession implements AutoCloseable {
             response = sendAndRead(request, head, step);
         }
         if (response.isEmpty()) {
-            throw ConformanceFailure.closed(step, "an HTTP response");
+            throw ConformanceFailure.closed(step, HttpReader.AN_HTTP_RESPONSE);
         }
         answered++;
         if (response.get().announcesClose()) {
@@ -84,8 +84,9 @@ final class HttpSession implements AutoCloseable {
         try {
             byte[] extra = probe.readUntilClosed(step, 1 << 16, probe.replyTimeout());
             if (extra.length > 0) {
-                throw ConformanceFailure.wrongOutput(step.prefixed("after "),
-                        "nothing more after a response with Connection: close", Bytes.render(extra));
+                throw ConformanceFailure.wrongOutput(Expect.after(step),
+                        Text.of("nothing more after a response with Connection: close",
+                                "nada más tras una respuesta con Connection: close"), Text.same(Bytes.render(extra)));
             }
         } catch (ConformanceFailure failure) {
             if (failure.kind() != FailureKind.TIMEOUT) {

@@ -1,5 +1,6 @@
 package io.socketlab.grader.suites.http;
 
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -47,14 +48,10 @@ record Response(String statusLine, int status, List<Field> fields, byte[] body) 
     }
 
     /** The status line and fields as a student would read them in a failure: {@code "HTTP/1.1 200 OK" [Date: ...]}. */
-    String describe() {
+    Text describe() {
         String shownFields = fields.size() > 12 ? fields.subList(0, 12) + "..." : fields.toString();
-        return Bytes.quote(statusLine) + " " + shownFields + (body.length == 0 ? ", no body"
-                : ", body " + Bytes.render(body));
-    }
-
-    /** The status line only, quoted. */
-    String describeStatus() {
-        return Bytes.quote(statusLine);
+        String head = Bytes.quote(statusLine) + " " + shownFields;
+        return body.length == 0 ? Text.format("%s, no body", "%s, sin cuerpo", head)
+                : Text.format("%s, body %s", "%s, cuerpo %s", head, Bytes.render(body));
     }
 }

@@ -1,33 +1,38 @@
 package io.socketlab.grader.suites.http;
 
-import io.socketlab.grader.conformance.RandomBytes;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Payload;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
- * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} that no request
- * may ever read. Built once per server, before it starts; every file has the same fixed modification time so
- * {@code Last-Modified} and {@code If-Modified-Since} are predictable.
+ * The folder the server under test serves ({@code {data}/root}) and, beside it, a {@code secret} and a folder
+ * {@code root-private} (whose name starts with the root's) that no request may ever read. Built once per server,
+ * before it starts; every file has the same fixed modification time so {@code Last-Modified} and
+ * {@code If-Modified-Since} are predictable.
  */
 final class Site {
 
-    /** Every file's modification time: Mon, 15 Jan 2024 10:30:00 GMT. */
-    static final Instant MODIFIED = Instant.parse("2024-01-15T10:30:00Z");
+    /**
+     * Every file's modification time: a day of one digit (an RFC 1123 formatter writes "5 Jan", IMF-fixdate "05 Jan")
+     * and a fraction of a second (a server that compares milliseconds with If-Modified-Since's whole seconds finds
+     * the file newer than its own Last-Modified).
+     */
+    static final Instant MODIFIED = Instant.parse("2024-01-05T10:30:00.700Z");
+    /** {@link #MODIFIED} as Last-Modified must say it: whole seconds, IMF-fixdate. */
+    static final String LAST_MODIFIED = "Fri, 05 Jan 2024 10:30:00 GMT";
     static final String HELLO = "Hello, world!\n";
     static final String INDEX = "<!DOCTYPE html>\n<html><body><h1>SocketLab root index</h1></body></html>\n";
     static final String SUB_INDEX = "<!DOCTYPE html>\n<html><body><h1>sub index</h1></body></html>\n";
@@ -36,7 +41,8 @@ final class Site {
     /** What the secret outside the root holds: a body containing it is a leak. */
     static final String SECRET_MARKER = "SOCKETLAB-SECRET-7f3a9c";
     static final long BIG_SIZE = 64L << 20;
-    private static final long BIG_SEED = 0x5EC0E7L;
+    /** The content of {@code big.bin}, generated from a fixed seed. */
+    static final Payload BIG = Payload.random(new Random(0x5EC0E7L), BIG_SIZE);
 
     /** Extension files: name to the media type the contract gives it ({@code text/*} ones carry charset=utf-8). */
     static final Map<String, String> TYPED = typed();
@@ -45,8 +51,6 @@ final class Site {
             "upper.PNG", "image/png", "upper.JpG", "image/jpeg", "upper.TXT", "text/plain", "upper.SVG", "image/svg+xml");
     static final List<String> UNTYPED = List.of("untyped.bin", "untyped.xyz", "untyped",
             "untyped.html.bak", "untyped.tar.gz");
-
-    private static String bigDigest;
 
     final Path root;
     final Path secret;
@@ -84,6 +88,9 @@ final class Site {
                 Path building = Files.createDirectories(data.resolve("root.building"));
                 build(building);
                 Files.writeString(secret, SECRET_MARKER + "\n");
+                // A string check root.startsWith-like without a separator takes root-private for a part of root.
+                Files.createDirectories(data.resolve("root-private"));
+                Files.writeString(data.resolve("root-private/secret.txt"), SECRET_MARKER + "\n");
                 Files.move(building, root);
             }
             boolean symlinks = linkOut(root.resolve("leak.txt"), Path.of("..", "secret"))
@@ -151,38 +158,18 @@ final class Site {
         return bytes;
     }
 
-    static byte[] bytes(String text) {
-        return Bytes.utf8(text);
-    }
-
     /**
-     * Writes {@code big.bin} (64 MiB of seeded pseudo-random bytes) unless present, and returns its SHA-256 as
-     * computed while writing: the grader never holds the file in memory.
+     * Writes {@code big.bin} ({@link #BIG}: 64 MiB of seeded pseudo-random bytes) unless present: the grader compares
+     * what it receives with the payload as it arrives, and never holds the file in memory.
      */
-    synchronized String bigFile() throws IOException {
+    synchronized void bigFile() throws IOException {
         Path big = root.resolve("big.bin");
-        if (bigDigest != null && Files.exists(big) && Files.size(big) == BIG_SIZE) {
-            return bigDigest;
+        if (Files.exists(big) && Files.size(big) == BIG_SIZE) {
+            return;
         }
-        MessageDigest sha = sha256();
-        RandomBytes random = new RandomBytes(BIG_SEED);
-        byte[] block = new byte[1 << 16];
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(big), sha)) {
-            for (long written = 0; written < BIG_SIZE; written += block.length) {
-                random.fill(block);
-                out.write(block);
-            }
+        try (InputStream content = BIG.open(); OutputStream out = Files.newOutputStream(big)) {
+            content.transferTo(out);
         }
         Files.setLastModifiedTime(big, FileTime.from(MODIFIED));
-        bigDigest = HexFormat.of().formatHex(sha.digest());
-        return bigDigest;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -3,7 +3,10 @@ package io.socketlab.grader.variants.http;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Looks for {@code ..} before percent-decoding and never checks the decoded path: {@code /%2e%2e/secret} escapes the root (HTTP-14). */
+/**
+ * Looks for {@code ..} before percent-decoding and never checks the decoded path: {@code /%2e%2e/secret} escapes the
+ * root (HTTP-14).
+ */
 public final class EncodedTraversalHttpServer extends HttpServerBase {
 
     @Override

@@ -48,11 +48,16 @@ abstract class HttpClientBase {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(url.getHost(), port), 10_000);
             socket.setSoTimeout(10_000);
+            if (totalTimeout()) {
+                closeAfterTenSeconds(socket);
+            }
             OutputStream out = socket.getOutputStream();
-            out.write(("" + (head ? "HEAD" : "GET") + " " + target + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nUser-Agent: socketlab-variant\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String end = lineEnd();
+            out.write(("" + (head ? "HEAD" : "GET") + " " + target + " HTTP/1.1" + end + "Host: " + host + end
+                    + "User-Agent: socketlab-variant" + end + "Connection: close" + end + end)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            InputStream in = responseInput(socket.getInputStream());
             int status;
             String statusLine;
             StringBuilder fields;
@@ -70,20 +75,27 @@ abstract class HttpClientBase {
                     if (field.isEmpty()) {
                         break;
                     }
+                    if (field.indexOf(':') <= 0) {
+                        throw new Broken("not a header field: " + field);
+                    }
                     fields.append(field).append("\r\n");
                 }
             } while (status / 100 == 1);
             if (args.has("--include")) {
                 stdout.write((statusLine + "\r\n" + fields + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            String lower = fields.toString().toLowerCase(Locale.ROOT);
-            if (!head && status != 204 && status != 304) {
-                if (lower.matches("(?s)(.*\r\n)?transfer-encoding:[^\r]*chunked\r\n.*") && decodesChunked()) {
+            // Field names are compared case-insensitively: the names are looked up in lower case.
+            String lookedUp = fieldNamesIgnoreCase() ? fields.toString().toLowerCase(Locale.ROOT) : fields.toString();
+            String transferEncoding = fieldNamesIgnoreCase() ? "transfer-encoding:" : "Transfer-Encoding:";
+            String contentLength = fieldNamesIgnoreCase() ? "content-length:" : "Content-Length:";
+            if ((!head || readsBodyAfterHead()) && status != 204 && status != 304) {
+                boolean chunked = lookedUp.matches("(?s)(.*\r\n)?" + transferEncoding + "[^\r]*(?i:chunked)\r\n.*");
+                if (chunked && decodesChunked()) {
                     chunked(in, stdout);
                 } else {
                     long length = -1;
-                    for (String field : lower.split("\r\n")) {
-                        if (field.startsWith("content-length:")) {
+                    for (String field : lookedUp.split("\r\n")) {
+                        if (field.startsWith(contentLength)) {
                             try {
                                 length = Long.parseLong(field.substring(15).strip());
                             } catch (NumberFormatException e) {
@@ -91,16 +103,17 @@ abstract class HttpClientBase {
                             }
                         }
                     }
-                    if (length >= 0 && !lower.contains("transfer-encoding:")) {
+                    if (length >= 0 && !lookedUp.contains(transferEncoding)) {
                         copy(in, stdout, length);
                     } else {
                         in.transferTo(stdout);
                     }
                 }
             }
+            stdout.write(afterBody());
             stdout.flush();
             if (status >= 400) {
-                VariantSupport.die(1, "the server answered " + statusLine);
+                onErrorStatus(statusLine);
             }
         } catch (SocketTimeoutException e) {
             VariantSupport.die(2, "no answer from the server within 10 s");
@@ -115,14 +128,67 @@ abstract class HttpClientBase {
         return true;
     }
 
+    /** The response is read from the socket through one buffered input. */
+    InputStream responseInput(InputStream socketInput) throws IOException {
+        return new BufferedInputStream(socketInput);
+    }
+
+    /** A short read of a body is not its end. */
+    boolean stopsAtShortRead() {
+        return false;
+    }
+
+    /** Header field names are compared case-insensitively. */
+    boolean fieldNamesIgnoreCase() {
+        return true;
+    }
+
+    /** With --head no body is read, whatever Content-Length says. */
+    boolean readsBodyAfterHead() {
+        return false;
+    }
+
+    /** The 10 s limit is per read, not for the whole exchange. */
+    boolean totalTimeout() {
+        return false;
+    }
+
+    /** What ends each line of the request. */
+    String lineEnd() {
+        return "\r\n";
+    }
+
+    /** Written after the body: nothing. */
+    byte[] afterBody() {
+        return new byte[0];
+    }
+
+    /** A final status from 400 on: exit 1 with one line on stderr. */
+    void onErrorStatus(String statusLine) {
+        VariantSupport.die(1, "the server answered " + statusLine);
+    }
+
+    private static void closeAfterTenSeconds(Socket socket) {
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(10_000); // The mistake itself: one deadline for the whole exchange.
+                socket.close();
+            } catch (InterruptedException | IOException e) {
+                // The exchange ended first.
+            }
+        }, "total-timeout");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
     /** One line without CRLF, or null at end of stream before any byte. */
     static String line(InputStream in) throws IOException {
         byte[] raw = VariantSupport.readLine(in, 65536, true);
         return raw == null ? null : new String(VariantSupport.stripCr(raw), StandardCharsets.ISO_8859_1);
     }
 
-    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[1 << 16];
+    private void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[stopsAtShortRead() ? 1024 : 1 << 16];
         long left = length;
         while (left > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
@@ -131,10 +197,13 @@ abstract class HttpClientBase {
             }
             out.write(buffer, 0, n);
             left -= n;
+            if (stopsAtShortRead() && n < buffer.length) {
+                return;
+            }
         }
     }
 
-    private static void chunked(InputStream in, OutputStream out) throws IOException {
+    private void chunked(InputStream in, OutputStream out) throws IOException {
         while (true) {
             String size = line(in);
             if (size == null) {

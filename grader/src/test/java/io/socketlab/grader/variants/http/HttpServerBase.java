@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,9 @@ abstract class HttpServerBase {
             VariantSupport.die(2, "usage error: --root DIR must name a folder");
         }
         root = Path.of(folder).toRealPath();
-        VariantSupport.exitZeroOnSigterm();
+        if (exitsZeroOnSigterm()) {
+            VariantSupport.exitZeroOnSigterm();
+        }
         try (ServerSocket server = VariantSupport.listen(args.get("--host", null), port)) {
             while (true) {
                 Socket socket = server.accept();
@@ -161,6 +164,84 @@ abstract class HttpServerBase {
         return true;
     }
 
+    /** Whether a file modified at {@code fileTime} is newer than If-Modified-Since's {@code since} (whole seconds). */
+    boolean modifiedSince(Instant fileTime, Instant since) {
+        return fileTime.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+    }
+
+    /** Handles SIGTERM with exit code 0. */
+    boolean exitsZeroOnSigterm() {
+        return true;
+    }
+
+    /** The input the next request is read from: the connection's one buffered input. */
+    InputStream requestInput(Socket socket, InputStream connectionInput) throws IOException {
+        return connectionInput;
+    }
+
+    /** The timeout of the next read of a request head: what is left of the head's deadline. */
+    int readTimeout(long deadline) throws IOException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("request head not complete within 10 s");
+        }
+        return (int) left;
+    }
+
+    /** A field line's name and value: the name a token right before the colon, the value stripped. */
+    String[] field(String line) throws Refusal {
+        int colon = line.indexOf(':');
+        String name = colon < 0 ? "" : line.substring(0, colon);
+        if (!TOKEN.matcher(name).matches()) {
+            throw new Refusal(400);
+        }
+        return new String[] {name, line.substring(colon + 1).strip()};
+    }
+
+    /** The value of Content-Length: ASCII digits only. */
+    long contentLength(String value) throws Refusal {
+        if (!value.matches("[0-9]{1,15}")) {
+            throw new Refusal(400);
+        }
+        return Long.parseLong(value);
+    }
+
+    /** How many body bytes to read and drop before answering. */
+    long bodyToDiscard(Request request) {
+        return request.bodyLength();
+    }
+
+    /** How dates are written: IMF-fixdate. */
+    DateTimeFormatter dates() {
+        return IMF_FIXDATE;
+    }
+
+    /** The extension that decides a file's type: after the last dot, in lower case. */
+    String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A directory named without its trailing slash is redirected. */
+    boolean redirectsDirectories() {
+        return true;
+    }
+
+    /** What ends each line of a response head. */
+    String lineEnd() {
+        return "\r\n";
+    }
+
+    /** The HTML page of an error status. */
+    String html(int status) {
+        return "<!DOCTYPE html>\n<html><body><h1>" + status + " " + REASONS.get(status) + "</h1></body></html>\n";
+    }
+
+    /** The Content-Length of an error page: its bytes. */
+    long errorPageLength(String page) {
+        return bytes(page).length;
+    }
+
     // ---- the connection ----
 
     private void serve(Socket socket) {
@@ -169,6 +250,7 @@ abstract class HttpServerBase {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
             while (true) {
                 Request request;
+                in = requestInput(socket, in);
                 try {
                     request = readRequest(socket, in, System.nanoTime() + 10_000_000_000L);
                 } catch (Refusal r) {
@@ -182,7 +264,7 @@ abstract class HttpServerBase {
                 }
                 boolean keep = keepsAlive(request);
                 try {
-                    discard(in, request.bodyLength());
+                    discard(in, bodyToDiscard(request));
                     respond(request, out, keep);
                 } catch (Refusal r) {
                     error(out, r.status, request.method().equals("HEAD"), keep);
@@ -241,14 +323,8 @@ abstract class HttpServerBase {
             if (++count > 100 || bytes > 16384) {
                 throw new Refusal(431);
             }
-            String field = fieldLine(raw);
-            int colon = field.indexOf(':');
-            String name = colon < 0 ? "" : field.substring(0, colon);
-            if (!TOKEN.matcher(name).matches()) {
-                throw new Refusal(400);
-            }
-            fields.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(field.substring(colon + 1).strip());
+            String[] field = field(fieldLine(raw));
+            fields.computeIfAbsent(field[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field[1]);
         }
         Request request = new Request(words[0], words[1], version, fields, 0);
         if (checksHost() && version.equals("HTTP/1.1") && request.field("Host").size() != 1) {
@@ -262,10 +338,10 @@ abstract class HttpServerBase {
         if (!request.field("Transfer-Encoding").isEmpty()) {
             throw new Refusal(501);
         }
-        if (lengths.size() > 1 || (lengths.size() == 1 && !lengths.get(0).matches("[0-9]{1,15}"))) {
+        if (lengths.size() > 1) {
             throw new Refusal(400);
         }
-        long length = lengths.isEmpty() ? 0 : Long.parseLong(lengths.get(0));
+        long length = lengths.isEmpty() ? 0 : contentLength(lengths.get(0));
         return new Request(words[0], words[1], version, fields, length);
     }
 
@@ -296,17 +372,13 @@ abstract class HttpServerBase {
      * One line before {@code deadline}, without its CRLF (a lone LF is accepted, a bare CR is not); null at end of
      * stream before any byte; {@code tooLong} once it passes {@code max} bytes.
      */
-    private static byte[] readLine(Socket socket, InputStream in, long deadline, int max, int tooLong)
+    private byte[] readLine(Socket socket, InputStream in, long deadline, int max, int tooLong)
             throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean cr = false;
         while (true) {
             if (in.available() == 0) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    throw new SocketTimeoutException("request head not complete within 10 s");
-                }
-                socket.setSoTimeout((int) left);
+                socket.setSoTimeout(readTimeout(deadline));
             }
             int b = in.read();
             if (b < 0) {
@@ -354,9 +426,10 @@ abstract class HttpServerBase {
         String rawPath = request.target().split("\\?", 2)[0];
         Path file = resolve(rawPath);
         if (Files.isDirectory(file)) {
-            if (!rawPath.endsWith("/")) {
+            if (!rawPath.endsWith("/") && redirectsDirectories()) {
                 String body = html(301);
-                writeHead(out, 301, "text/html; charset=utf-8", body.length(), keep, "Location: " + rawPath + "/");
+                writeHead(out, 301, "text/html; charset=utf-8", errorPageLength(body), keep,
+                        "Location: " + rawPath + "/");
                 out.write(head ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -365,12 +438,12 @@ abstract class HttpServerBase {
         if (!Files.isRegularFile(file)) {
             throw new Refusal(404);
         }
-        Instant modified = Files.getLastModifiedTime(file).toInstant().with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
-        String lastModified = "Last-Modified: " + IMF_FIXDATE.format(modified);
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        String lastModified = "Last-Modified: " + dates().format(modified.truncatedTo(ChronoUnit.SECONDS));
         Instant since = ifModifiedSince(request);
-        if (since != null && !modified.isAfter(since)) {
+        if (since != null && !modifiedSince(modified, since)) {
             writeStatusAndCommonFields(out, 304, keep);
-            out.write(bytes(lastModified + "\r\n\r\n"));
+            out.write(bytes(lastModified + lineEnd() + lineEnd()));
             return;
         }
         long size = Files.size(file);
@@ -436,36 +509,32 @@ abstract class HttpServerBase {
         }
     }
 
-    private static String type(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return TYPES.getOrDefault(extension, "application/octet-stream");
-    }
-
-    private static String html(int status) {
-        return "<!DOCTYPE html>\n<html><body><h1>" + status + " " + REASONS.get(status) + "</h1></body></html>\n";
+    private String type(Path file) {
+        return TYPES.getOrDefault(extension(file.getFileName().toString()), "application/octet-stream");
     }
 
     private void error(OutputStream out, int status, boolean head, boolean keep) throws IOException {
-        byte[] body = bytes(html(status));
-        writeHead(out, status, "text/html; charset=utf-8", body.length, keep,
+        String page = html(status);
+        writeHead(out, status, "text/html; charset=utf-8", errorPageLength(page), keep,
                 status == 405 ? "Allow: GET, HEAD" : null);
         if (!head) {
-            out.write(body);
+            out.write(bytes(page));
         }
     }
 
-    private static void writeStatusAndCommonFields(OutputStream out, int status, boolean keep) throws IOException {
-        out.write(bytes("HTTP/1.1 " + status + " " + REASONS.get(status) + "\r\nDate: " + IMF_FIXDATE.format(Instant.now())
-                + "\r\nServer: socketlab-variant\r\n" + (keep ? "" : "Connection: close\r\n")));
+    private void writeStatusAndCommonFields(OutputStream out, int status, boolean keep) throws IOException {
+        String end = lineEnd();
+        out.write(bytes("HTTP/1.1 " + status + " " + REASONS.get(status) + end
+                + "Date: " + dates().format(Instant.now()) + end + "Server: socketlab-variant" + end
+                + (keep ? "" : "Connection: close" + end)));
     }
 
-    private static void writeHead(OutputStream out, int status, String type, long length, boolean keep, String extra)
+    private void writeHead(OutputStream out, int status, String type, long length, boolean keep, String extra)
             throws IOException {
+        String end = lineEnd();
         writeStatusAndCommonFields(out, status, keep);
-        out.write(bytes("Content-Type: " + type + "\r\nContent-Length: " + length + "\r\n"
-                + (extra == null ? "" : extra + "\r\n") + "\r\n"));
+        out.write(bytes("Content-Type: " + type + end + "Content-Length: " + length + end
+                + (extra == null ? "" : extra + end) + end));
     }
 
     static byte[] bytes(String text) {
