@@ -4,8 +4,6 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Text;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * A picture the grader streams: every pixel a seeded random colour, so no two rows look alike and a concealed row
@@ -55,16 +52,6 @@ final class TestImage {
             bytes[3 * x + 2] = (byte) p;
         }
         return bytes;
-    }
-
-    /** Writes the picture as an 8-bit RGB PNG (what the grader hands to senders). */
-    Path writePng(Path file) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, rgb, 0, width);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this JVM");
-        }
-        return file;
     }
 
     /**

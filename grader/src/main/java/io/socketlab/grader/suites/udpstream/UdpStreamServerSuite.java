@@ -98,11 +98,38 @@ class UdpStreamServerSuite {
     @Requirement(clause = "US-1", points = 1)
     void writesAtOnceOnEnd(ServerUnderTest server, Random random) throws Exception {
         TestImage image = TestImage.random(random, StreamDatagrams.MAX_WIDTH, 64);
+        long frame = 2;
         Set<Integer> rows = rowsExcept(image.height);
+        Text step = Text.of("waiting for FRAME " + frame + " after its END, a late copy of row 0 every 0.5 s",
+                "esperando FRAME " + frame + " tras su END, con una copia tardía de la fila 0 cada 0,5 s");
         try (DatagramProbe udp = server.datagrams()) {
-            send(udp, stream(2, image, rows, true));
-            // An idle timer alone would print 2 s after the END: well after this deadline.
-            expectFrame(server, 2, image, image.sources(rows), rows.size(), server.timeouts().seconds(1.5));
+            long endAt = send(udp, stream(frame, image, rows, true));
+            // A receiver that waits for 2 idle seconds instead of acting on END would write the frame only once its
+            // datagrams stop: a late copy of row 0 every 0.5 s keeps them coming, so only a frame written on END gets
+            // its line. However busy the machine, this cannot fail a receiver that writes on END.
+            byte[] lateRow = row(frame, 0, image.rowBytes(0));
+            long seen = ReceiverOutput.awaitFrameLineWhile(server, frame, endAt + server.timeouts().seconds(6).toNanos(),
+                    Duration.ofMillis(500), n -> {
+                        udp.send(lateRow);
+                        return true;
+                    }, step);
+            if (seen == 0) {
+                throw new ConformanceFailure(FailureKind.TIMEOUT, step, "\"FRAME " + frame + " 64/64\" once the END arrived",
+                        Text.of("no FRAME " + frame + " line within 6 s of the END (a frame still receiving datagrams"
+                                        + " waits in vain for 2 idle seconds)",
+                                "ninguna línea FRAME " + frame + " en los 6 s tras el END (un fotograma que sigue"
+                                        + " recibiendo datagramas espera en vano 2 segundos de inactividad)"), null);
+            }
+            expectFrame(server, frame, image, image.sources(rows), rows.size(), Duration.ofMillis(250));
+        }
+    }
+
+    @Requirement(clause = "US-1", points = 1)
+    void printsUnsignedFrameNumbers(ServerUnderTest server, Random random) throws Exception {
+        try (DatagramProbe udp = server.datagrams()) {
+            for (long frame : new long[] {4_294_967_295L, 3_000_000_000L}) {
+                streamAndExpect(server, udp, frame, TestImage.random(random, 16, 4), rowsExcept(4));
+            }
         }
     }
 
@@ -293,35 +320,26 @@ class UdpStreamServerSuite {
             long lastSentAt = send(udp, stream(frame, image, rows, false));
             send(udp, List.of(header(other, busy.width, busy.height), header(other, busy.width, busy.height)));
             // One row of the other frame every 0.25 s, until FRAME 52 shows up or 6 s have passed.
-            long deadline = lastSentAt + server.timeouts().seconds(6).toNanos();
-            String expected = "FRAME " + frame + " ";
-            int sent = 0;
-            long previous = System.nanoTime();
-            long seenAt = 0;
-            while (sent < busy.height && System.nanoTime() < deadline) {
-                server.expectAlive(step);
-                if (server.program().stdout().awaitText(text -> text.lines().anyMatch(l -> l.startsWith(expected)), 250)) {
-                    seenAt = System.nanoTime();
-                    break;
-                }
-                previous = ReceiverOutput.expectNoStall(previous, 1_000_000_000L);
-                send(udp, List.of(row(other, sent, busy.rowBytes(sent))));
-                sent++;
-            }
+            int[] sent = {0};
+            long seenAt = ReceiverOutput.awaitFrameLineWhile(server, frame, lastSentAt + server.timeouts().seconds(6).toNanos(),
+                    Duration.ofMillis(250), n -> {
+                        udp.send(row(other, n, busy.rowBytes(n)));
+                        sent[0] = n + 1;
+                        return sent[0] < busy.height;
+                    }, step);
             if (seenAt == 0) {
-                server.expectAlive(step);
                 String waited = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - lastSentAt) / 1e9);
                 throw new ConformanceFailure(FailureKind.TIMEOUT, step,
                         "\"FRAME " + frame + " 8/8\" about 2 s after frame " + frame + "'s last datagram",
                         Text.of("no FRAME " + frame + " line after " + waited + ", while frame " + other + " sent "
-                                        + sent + " rows, one every 0.25 s",
+                                        + sent[0] + " rows, one every 0.25 s",
                                 "ninguna línea FRAME " + frame + " tras " + waited + ", mientras el fotograma " + other
-                                        + " enviaba " + sent + " filas, una cada 0,25 s"), null);
+                                        + " enviaba " + sent[0] + " filas, una cada 0,25 s"), null);
             }
             FrameLine line = expectFrame(server, frame, image, image.sources(rows), rows.size(), Duration.ofMillis(250));
             expectIdleWrite(frame, lastSentAt, new FrameLine(frame, line.received(), line.height(), seenAt));
             send(udp, List.of(end(other), end(other), end(other)));
-            ReceiverOutput.expectCounts(ReceiverOutput.awaitFrameLine(server, other, frameWithin(server), step), sent,
+            ReceiverOutput.expectCounts(ReceiverOutput.awaitFrameLine(server, other, frameWithin(server), step), sent[0],
                     busy.height, Text.of("the FRAME line of frame " + other, "la línea FRAME del fotograma " + other));
         }
     }
@@ -488,14 +506,15 @@ class UdpStreamServerSuite {
     void ignoresLateDatagrams(ServerUnderTest server, Random random) throws Exception {
         TestImage image = TestImage.random(random, 16, 8);
         TestImage other = TestImage.random(random, 16, 8);
-        TestImage next = TestImage.random(random, 16, 8);
         long frame = 90;
         try (DatagramProbe udp = server.datagrams()) {
             streamAndExpect(server, udp, frame, image, rowsExcept(8));
+            // Another frame is written in between: remembering only the last frame written is not enough.
+            streamAndExpect(server, udp, 91, TestImage.random(random, 16, 8), rowsExcept(8));
             send(udp, List.of(row(frame, 0, other.rowBytes(0)), header(frame, 16, 8), row(frame, 1, other.rowBytes(1)),
                     end(frame), end(frame)));
             // The next frame's line proves the late datagrams, sent before it, have been read.
-            streamAndExpect(server, udp, 91, next, rowsExcept(8));
+            streamAndExpect(server, udp, 94, TestImage.random(random, 16, 8), rowsExcept(8));
         }
         Text step = Text.of("frame " + frame + " after late datagrams for it", "el fotograma " + frame + " tras datagramas tardíos");
         int lines = ReceiverOutput.frameLines(server, frame);
