@@ -26,7 +26,7 @@ class ManifestTargetsTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"sockets, 25", "echo, 23", "serialization, 29", "chat, 34", "quiz, 32", "http, 61", "file-transfer, 32",
-            "udp-transfer, 46", "udp-stream, 36"})
+            "udp-transfer, 49", "udp-stream, 42"})
     void anIndependentPythonImplementationScoresFullMarks(String exercise, int points) {
         assumeTrue(onPath("python3"), "python3 is not installed: the Python example cannot be graded here");
 

@@ -52,6 +52,19 @@ final class Crossing {
         return timeouts.seconds(20 + mib * (3 + 20 * loss));
     }
 
+    /**
+     * How long a client under test may take for one file (UT-13): {@link #deadline}, or more for the small files
+     * sent under loss, where a stop-and-wait client that doubles its timeout on every retransmission (as RFC 6298
+     * says) needs about 0.45 s per request at 30 % loss, and in one run out of a thousand over 1 s: 20 s plus
+     * 1.5 s per request (START, each chunk, END) at 30 % loss, 0.5 s at 10 %.
+     */
+    static Duration clientDeadline(Timeouts timeouts, long size, double loss) {
+        long requests = Datagrams.chunks(size) + 2;
+        Duration stopAndWait = timeouts.seconds(20 + requests * 5 * loss);
+        Duration windowed = deadline(timeouts, size, loss);
+        return stopAndWait.compareTo(windowed) > 0 ? stopAndWait : windowed;
+    }
+
     static String percent(double loss) {
         return String.format(Locale.ROOT, "%.0f %%", loss * 100);
     }

@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.TestReporter;
 
 /** The udp-transfer client against the grader's scripted server, and against the reference server through the relay. */
@@ -53,6 +55,22 @@ class UdpTransferClientSuite {
     /** Runs {@code send FILE [NAME]} against {@code receiver}, expects OK and exit 0, and checks what arrived. */
     private static FakeUdpServer sendsThrough(ClientUnderTest client, Receiver receiver, byte[] content, String fileName,
                                               String name) throws Exception {
+        return sendsThrough(client, receiver, content, fileName, name, fake -> { });
+    }
+
+    /** What the datagrams the client sent must show, checked before its output: the cause comes first. */
+    @FunctionalInterface
+    private interface WireCheck {
+        void check(FakeUdpServer fake);
+    }
+
+    /**
+     * {@link #sendsThrough(ClientUnderTest, Receiver, byte[], String, String)}, checking {@code wire} as soon as the
+     * client has exited: a client that never sent a lost chunk again ends without OK, and the missing retransmission
+     * is what a student must read first.
+     */
+    private static FakeUdpServer sendsThrough(ClientUnderTest client, Receiver receiver, byte[] content, String fileName,
+                                              String name, WireCheck wire) throws Exception {
         Path file = Files.write(client.files().resolve(fileName), content);
         FakeUdpServer fake = client.fakeUdpServer(receiver);
         List<String> arguments = new ArrayList<>(List.of("send", file.toString()));
@@ -67,6 +85,7 @@ class UdpTransferClientSuite {
                     Text.of("none; the client ended with exit code " + result.exitCode() + stderr(result),
                             "ninguno; el cliente terminó con código " + result.exitCode() + stderr(result)));
         }
+        wire.check(fake);
         result.expectStdoutLines(OUTPUT, List.of("OK " + Datagrams.sha256Hex(content))).expectExitCode(EXIT, 0);
         expectReceived(receiver, content, name != null ? name : fileName);
         return fake;
@@ -120,18 +139,46 @@ class UdpTransferClientSuite {
         expectRepeated(receiver, Datagrams.START, 2, "STARTs", "START");
     }
 
+    /** Fails unless DATA {@code seq} was sent at least twice: its first sending was lost. */
+    private static WireCheck sentAgain(long seq, Text why) {
+        return fake -> {
+            long sent = fake.received().stream().map(Datagrams::decode).flatMap(Optional::stream)
+                    .filter(m -> m.type() == Datagrams.DATA && m.seq() == seq).count();
+            if (sent < 2) {
+                throw ConformanceFailure.wrongOutput(Text.of("the client's DATA seq " + seq, "los DATA seq " + seq + " del cliente"),
+                        "DATA seq " + seq + " sent again: " + why.en(),
+                        Text.of(sent + " DATA seq " + seq + ": never sent again", sent + " DATA seq " + seq + ": nunca reenviado"));
+            }
+        };
+    }
+
     @Requirement(clause = "UT-12", points = 1)
     void repeatsLastData(ClientUnderTest client, Random random) throws Exception {
-        Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.DATA)
+        Receiver receiver = new Receiver().losing(seen -> seen.is(Datagrams.DATA)
                 && seen.message().seq() == seen.lastSeq() && seen.occurrence() == 1);
         byte[] content = random(random, 5 * 1024 + 11);
-        FakeUdpServer fake = sendsThrough(client, receiver, content, "ack-lost.bin", "renamed.bin");
-        long lastSent = fake.received().stream().map(Datagrams::decode).flatMap(Optional::stream)
-                .filter(m -> m.type() == Datagrams.DATA && m.seq() == 5).count();
-        if (lastSent < 2) {
-            throw ConformanceFailure.wrongOutput(Text.of("the client's DATA seq 5", "los DATA seq 5 del cliente"),
-                    "DATA seq 5 sent again after its ACK was lost", lastSent + " DATA seq 5");
-        }
+        sendsThrough(client, receiver, content, "data-lost.bin", "renamed.bin",
+                sentAgain(5, Text.of("its first sending was lost", "su primer envío se perdió")));
+    }
+
+    @Requirement(clause = "UT-12", points = 1)
+    void resendsAChunkLostAmongOthers(ClientUnderTest client, Random random) throws Exception {
+        Receiver receiver = new Receiver().losing(seen -> seen.is(Datagrams.DATA)
+                && seen.message().seq() == 1 && seen.occurrence() == 1);
+        byte[] content = random(random, 6 * 1024 + 100);
+        sendsThrough(client, receiver, content, "gap.bin", null, sentAgain(1, Text.of(
+                "its first sending was lost, and the ACKs of the chunks after it do not acknowledge it",
+                "su primer envío se perdió, y los ACK de los trozos siguientes no lo confirman")));
+    }
+
+    @Requirement(clause = "UT-12", points = 1)
+    void ignoresAStaleAck(ClientUnderTest client, Random random) throws Exception {
+        Receiver receiver = new Receiver().answeringWithStaleAck(seen -> seen.is(Datagrams.DATA)
+                && seen.message().seq() == 2 && seen.occurrence() == 1);
+        byte[] content = random(random, 4 * 1024 + 10);
+        sendsThrough(client, receiver, content, "stale.bin", null, sentAgain(2, Text.of(
+                "its first sending was lost, and the ACK that came instead was ACK seq=1, a late duplicate",
+                "su primer envío se perdió, y en su lugar llegó ACK seq=1, un duplicado tardío")));
     }
 
     @Requirement(clause = "UT-12", points = 1)
@@ -189,7 +236,7 @@ class UdpTransferClientSuite {
         List<Crossed> runs = sendToReference(client, server.port(), random, loss, sizes);
         try {
             long deadline = System.nanoTime()
-                    + Crossing.deadline(client.timeouts(), Arrays.stream(sizes).max().orElse(0), loss).toNanos();
+                    + Crossing.clientDeadline(client.timeouts(), Arrays.stream(sizes).max().orElse(0), loss).toNanos();
             for (Crossed run : runs) {
                 Text step = Text.of("sending " + run.content().length + " bytes to the reference server through the relay at "
                                 + Crossing.percent(loss) + " loss",
@@ -229,11 +276,18 @@ class UdpTransferClientSuite {
 
     @Requirement(clause = "UT-14", points = 2)
     void keepsDatagramDiscipline(ClientUnderTest client, Random random) throws Exception {
-        Receiver receiver = new Receiver().withholding(seen -> seen.is(Datagrams.DATA)
-                && seen.message().seq() % 3 == 1 && seen.occurrence() == 1);
+        // The first START-ACK and the ACKs of every third chunk's first sending are lost: START and those chunks go
+        // out again, and each sending must keep the transfer's layout and tid.
+        Receiver receiver = new Receiver().withholding(seen -> seen.occurrence() == 1 && (seen.is(Datagrams.START)
+                || seen.is(Datagrams.DATA) && seen.message().seq() % 3 == 1));
         byte[] content = random(random, 10 * 1024 + 7);
-        FakeUdpServer fake = sendsThrough(client, receiver, content, "discipline.bin", null);
-        long chunks = Datagrams.chunks(content.length);
+        sendsThrough(client, receiver, content, "discipline.bin", null, fake -> expectDiscipline(fake, content.length));
+    }
+
+    /** Fails at the first datagram that breaks UT-14: too large, no valid message, a DATA out of layout, another tid. */
+    private static void expectDiscipline(FakeUdpServer fake, int size) {
+        long chunks = Datagrams.chunks(size);
+        int lastLength = (int) (size - (chunks - 1) * Datagrams.CHUNK);
         Integer tid = null;
         for (byte[] datagram : fake.received()) {
             Optional<Message> decoded = Datagrams.decode(datagram);
@@ -245,16 +299,17 @@ class UdpTransferClientSuite {
             } else {
                 Message m = decoded.get();
                 tid = tid == null ? m.tid() : tid;
-                int expectedLength = m.seq() == chunks - 1 ? 7 : 1024;
+                int expectedLength = m.seq() == chunks - 1 ? lastLength : Datagrams.CHUNK;
                 if (m.tid() != tid) {
                     problem = Datagrams.describe(datagram) + " after tid=" + Integer.toUnsignedString(tid);
                 } else if (m.type() == Datagrams.DATA && (m.seq() >= chunks || m.payload().length != expectedLength)) {
-                    problem = Datagrams.describe(datagram) + " (the file has " + chunks + " chunks, the last of 7 bytes)";
+                    problem = Datagrams.describe(datagram) + " (the file has " + chunks + " chunks, the last of "
+                            + lastLength + " bytes)";
                 }
             }
             if (problem != null) {
-                throw ConformanceFailure.wrongOutput(UPLOAD,
-                        "datagrams of at most 1472 bytes: START, DATA of 1024 bytes (the last 7) with seq < 11, END; one tid",
+                throw ConformanceFailure.wrongOutput(UPLOAD, "datagrams of at most 1472 bytes: START, DATA of 1024 bytes"
+                        + " (the last " + lastLength + ") with seq < " + chunks + ", END; one tid, repeated STARTs included",
                         problem);
             }
         }
@@ -264,58 +319,122 @@ class UdpTransferClientSuite {
     void exitsOneOnDoneOne(ClientUnderTest client, Random random) throws Exception {
         Path file = Files.write(client.files().resolve("refused.bin"), random(random, 1200));
         FakeUdpServer fake = client.fakeUdpServer(new Receiver().doneWith(1));
-        client.start(fake.port(), List.of("send", file.toString()))
+        ClientResult result = client.start(fake.port(), List.of("send", file.toString()))
                 .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(20))
                 .expectExitCode(Text.of("the exit code after DONE status 1", "el código de salida tras DONE con estado 1"), 1)
                 .expectErrorLine(Text.of("stderr after DONE status 1", "stderr tras DONE con estado 1"));
+        if (result.stdoutLines().stream().anyMatch(line -> line.startsWith("OK"))) {
+            throw ConformanceFailure.wrongOutput(Text.of("stdout after DONE status 1", "stdout tras DONE con estado 1"),
+                    "no OK line: nothing was stored", Text.same(Bytes.quote(result.stdoutText().strip())));
+        }
     }
 
     @Requirement(clause = "UT-15", points = 1)
     void exitsOneOnError(ClientUnderTest client, Random random) throws Exception {
         Path file = Files.write(client.files().resolve("error.bin"), random(random, 100));
+        Map<Integer, String> lines = new java.util.TreeMap<>();
         for (int code : new int[] {Datagrams.BAD_NAME, Datagrams.TOO_LARGE}) {
             FakeUdpServer fake = client.fakeUdpServer(new Receiver().refusingWith(code));
-            client.start(fake.port(), List.of("send", file.toString()))
+            ClientResult result = client.start(fake.port(), List.of("send", file.toString()))
                     .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(20))
                     .expectExitCode(Text.of("the exit code after ERROR code " + code, "el código de salida tras ERROR código " + code), 1)
                     .expectErrorLine(Text.of("stderr after ERROR code " + code, "stderr tras ERROR código " + code));
+            lines.put(code, result.stderr().strip());
+        }
+        // "One line on stderr that says which": the two refusals cannot be told apart if their lines are the same.
+        if (lines.get(Datagrams.BAD_NAME).equals(lines.get(Datagrams.TOO_LARGE))) {
+            String said = Bytes.quote(lines.get(Datagrams.BAD_NAME));
+            throw ConformanceFailure.wrongOutput(Text.of("stderr after ERROR code 1 and after ERROR code 2",
+                            "stderr tras ERROR código 1 y tras ERROR código 2"),
+                    "two different lines, saying which refusal came (bad name, larger than 64 MiB)",
+                    Text.of("the same line both times: " + said, "la misma línea las dos veces: " + said));
         }
     }
 
     @Requirement(clause = "UT-16", points = 1)
     void givesUpAfterSilence(ClientUnderTest client, Random random) throws Exception {
         Path file = Files.write(client.files().resolve("unanswered.bin"), random(random, 100));
-        Receiver silent = new Receiver().withholding(seen -> true);
-        FakeUdpServer fake = client.fakeUdpServer(silent);
-        ClientUnderTest.Run run = client.start(fake.port(), List.of("send", file.toString()));
-        ClientResult result = run.awaitExit(Text.of("waiting for the client to give up", "esperando a que el cliente se rinda"),
-                client.timeouts().seconds(25));
-        long exitedNanos = System.nanoTime();
-        result.expectExitCode(Text.of("the exit code after 10 s of silence", "el código de salida tras 10 s de silencio"), 2)
-                .expectErrorLine(Text.of("stderr after 10 s of silence", "stderr tras 10 s de silencio"));
-        if (fake.received().isEmpty()) {
-            throw ConformanceFailure.wrongOutput(UPLOAD, "a START", "no datagram at all");
-        }
-        double waited = (exitedNanos - silent.firstNanos()) / 1e9;
-        if (waited < 9) {
-            throw new ConformanceFailure(FailureKind.WRONG_OUTPUT,
-                    Text.of("how long the client waited for a reply", "cuánto esperó el cliente una respuesta"),
-                    "at least 9 s (the contract says 10 s)",
-                    Text.same(String.format(Locale.ROOT, "%.1f s", waited)), null);
+        try (VanishingServer gone = new VanishingServer()) {
+            ClientUnderTest.Run run = client.start(gone.port(), List.of("send", file.toString()));
+            ClientResult result = run.awaitExit(Text.of("waiting for the client to give up on a server that went away",
+                    "esperando a que el cliente se rinda ante un servidor que desapareció"), client.timeouts().seconds(25));
+            long exitedNanos = System.nanoTime();
+            if (gone.firstNanos() < 0) {
+                throw ConformanceFailure.wrongOutput(UPLOAD, "a START", "no datagram at all");
+            }
+            result.expectExitCode(Text.of("the exit code after 10 s without a reply (the server went away after the first"
+                                    + " START: \"connection refused\" is silence too)",
+                            "el código de salida tras 10 s sin respuesta (el servidor desapareció tras el primer START:"
+                                    + " \"connection refused\" también es silencio)"), 2)
+                    .expectErrorLine(Text.of("stderr after 10 s of silence", "stderr tras 10 s de silencio"));
+            double waited = (exitedNanos - gone.firstNanos()) / 1e9;
+            if (waited < 9) {
+                throw new ConformanceFailure(FailureKind.WRONG_OUTPUT,
+                        Text.of("how long the client waited for a reply", "cuánto esperó el cliente una respuesta"),
+                        "at least 9 s (the contract says 10 s)",
+                        Text.same(String.format(Locale.ROOT, "%.1f s", waited)), null);
+            }
         }
     }
 
     @Requirement(clause = "UT-16", points = 1)
-    void exitsTwoOnUsageErrors(ClientUnderTest client) throws Exception {
+    void exitsTwoOnUsageErrors(ClientUnderTest client, Random random) throws Exception {
         FakeUdpServer fake = client.fakeUdpServer(new Receiver());
         String absent = client.files().resolve("absent.bin").toString();
-        for (List<String> arguments : List.of(List.of("send"), List.of("send", absent))) {
+        String present = Files.write(client.files().resolve("present.bin"), random(random, 10)).toString();
+        String tooLong = "n".repeat(256);
+        for (List<String> arguments : List.of(List.of("send"), List.of("send", absent), List.of("send", present, tooLong))) {
+            String shown = arguments.stream().map(a -> a.equals(tooLong) ? "<a NAME of 256 bytes>" : a).toList().toString();
             client.start(fake.port(), arguments)
                     .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(15))
-                    .expectExitCode(Text.of("the exit code for " + arguments, "el código de salida con " + arguments), 2)
-                    .expectErrorLine(Text.of("stderr for " + arguments, "stderr con " + arguments));
+                    .expectExitCode(Text.of("the exit code for " + shown, "el código de salida con " + shown), 2)
+                    .expectErrorLine(Text.of("stderr for " + shown, "stderr con " + shown));
+        }
+        if (!fake.received().isEmpty()) {
+            throw ConformanceFailure.wrongOutput(UPLOAD, "nothing sent for a usage error",
+                    Datagrams.describe(fake.received().get(0)));
         }
     }
+
+    /** UT-18: how long the grader watches a client whose server never answers, and from when it counts. */
+    private static final Duration BACK_OFF_FROM = Duration.ofSeconds(2);
+    private static final Duration BACK_OFF_UNTIL = Duration.ofSeconds(6);
+    /** At most one datagram every 0.5 s on average between those two times. */
+    private static final int BACK_OFF_MOST = 8;
+
+    @Requirement(clause = "UT-18", points = 1, level = Level.SHOULD)
+    void backsOffFromASilentServer(ClientUnderTest client, Random random) throws Exception {
+        Path file = Files.write(client.files().resolve("backoff.bin"), random(random, 100));
+        Receiver silent = new Receiver().withholding(seen -> true);
+        FakeUdpServer fake = client.fakeUdpServer(silent);
+        ClientUnderTest.Run run = client.start(fake.port(), List.of("send", file.toString()));
+        Text step = Text.of("what the client sent to a server that never answers, from 2 s to 6 s after its first START",
+                "lo que envió el cliente a un servidor que nunca responde, de 2 s a 6 s tras su primer START");
+        try {
+            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .atMost(client.timeouts().seconds(15)).until(() -> !run.program().isAlive()
+                            || silent.firstNanos() > 0 && System.nanoTime() - silent.firstNanos() >= BACK_OFF_UNTIL.toNanos());
+        } catch (ConditionTimeoutException e) {
+            throw ConformanceFailure.timeout(step, "a START", client.timeouts().seconds(15));
+        }
+        long first = silent.firstNanos();
+        if (first < 0) {
+            throw ConformanceFailure.wrongOutput(step, "a START", "no datagram at all");
+        }
+        List<Long> times = fake.receivedAtNanos();
+        long counted = times.stream().filter(t -> t - first >= BACK_OFF_FROM.toNanos() && t - first < BACK_OFF_UNTIL.toNanos())
+                .count();
+        if (counted > BACK_OFF_MOST) {
+            throw ConformanceFailure.wrongOutput(step, "at most " + BACK_OFF_MOST + " datagrams (one every 0.5 s on average:"
+                            + " the timeout doubles while the server is silent, up to about 1 s)",
+                    Text.of(counted + " datagrams in those 4 s", counted + " datagramas en esos 4 s"));
+        }
+    }
+
+    /** UT-17: large enough for a steady ratio of bytes sent to bytes delivered, small enough to be quick. */
+    private static final int MEASURED_SIZE = 4 << 20;
+    /** UT-17: the most a measurement may take; a client without a window is reported as not done. */
+    private static final int MEASURED_SECONDS = 10;
 
     @Requirement(clause = "UT-17", points = 0, level = Level.INFO)
     void measuresGoodput(ClientUnderTest client, ReferencePeer reference, Random random, TestReporter reporter)
@@ -325,9 +444,9 @@ class UdpTransferClientSuite {
         List<String> en = new ArrayList<>();
         List<String> es = new ArrayList<>();
         for (double loss : Crossing.LOSS_RATES) {
-            Crossed run = sendToReference(client, server.port(), random, loss, new int[] {8 << 20}).get(0);
+            Crossed run = sendToReference(client, server.port(), random, loss, new int[] {MEASURED_SIZE}).get(0);
             try (LossyRelay relay = run.relay()) {
-                Duration limit = client.timeouts().seconds(20);
+                Duration limit = client.timeouts().seconds(MEASURED_SECONDS);
                 OptionalInt exit = run.program().awaitExit(limit);
                 String label = String.format(Locale.ROOT, "%4s loss", Crossing.percent(loss));
                 if (exit.isEmpty() || exit.getAsInt() != 0) {
