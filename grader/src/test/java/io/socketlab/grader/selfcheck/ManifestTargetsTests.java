@@ -12,30 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Programs in another language, described by a manifest, are graded like the built-in targets. */
-// Concurrent: one independent grading session per exercise, as BrokenVariantsTests does.
-@Execution(ExecutionMode.CONCURRENT)
+/**
+ * Programs in another language, described by a manifest, are graded like the built-in targets (the Python examples,
+ * exercise by exercise: {@link PythonExamplesTests}).
+ */
 class ManifestTargetsTests {
 
     private static final Path HOME = Targets.home().orElseThrow();
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"sockets, 25", "echo, 23", "serialization, 29", "chat, 34", "quiz, 32", "http, 61", "file-transfer, 32",
-            "udp-transfer, 49", "udp-stream, 42"})
-    void anIndependentPythonImplementationScoresFullMarks(String exercise, int points) {
-        assumeTrue(onPath("python3"), "python3 is not installed: the Python example cannot be graded here");
-
-        GradeReport report = SelfCheck.grade(Targets.resolve(HOME.resolve("examples/python/socketlab.properties").toString()),
-                List.of(exercise));
-
-        SelfCheck.expectNothingLost(report.outcomes(), report);
-        assertThat(report.score()).isEqualTo(report.maxScore()).isEqualTo(points);
-    }
 
     @Test
     void programsMissingFromTheManifestAreNotSubmitted(@TempDir Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The chat client: registers a nick, then prints what the server sends while a {@link ChatKeyboard} sends stdin. */
 public final class ChatClient {
@@ -20,6 +21,7 @@ public final class ChatClient {
     private static final int ANSWER_TIMEOUT_MS = 10_000; // CHAT-13
     // The server's lines may be longer than a client's (a forwarded message has a prefix).
     private static final int MAX_LINE_BYTES = 1 << 20;
+    private static final Logger LOG = Logger.getLogger(ChatClient.class.getName());
 
     private ChatClient() {
     }
@@ -71,6 +73,7 @@ public final class ChatClient {
             String text = new String(line, StandardCharsets.UTF_8);
             Lines.write(System.out, format(text));
             if (text.startsWith("OK ")) {
+                LOG.fine("the nick is accepted: the chat begins");
                 return;
             }
             if (text.equals("ERR") || text.startsWith("ERR ")) {
@@ -98,6 +101,7 @@ public final class ChatClient {
                 continue;
             }
             if (line == null) {
+                LOG.fine("the server closed the connection");
                 break;
             }
             Lines.write(System.out, format(new String(line, StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /** The chat client's keyboard: a thread that turns each stdin line into a command for the server (CHAT-11). */
 final class ChatKeyboard implements Runnable {
@@ -13,6 +14,7 @@ final class ChatKeyboard implements Runnable {
     // Far above the server's 4096: a longer line is still sent, so that the server can refuse it.
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final String PRIVATE_PREFIX = "/msg ";
+    private static final Logger LOG = Logger.getLogger(ChatKeyboard.class.getName());
 
     private final OutputStream server;
     // Written by this thread, read by the printing one: volatile makes the write visible there.
@@ -58,6 +60,7 @@ final class ChatKeyboard implements Runnable {
             // /quit and the end of stdin both end the chat. Noted first: the close may follow at once.
             quitNanos = System.nanoTime();
             quitSent = true;
+            LOG.fine("end of the input: QUIT");
             Lines.write(server, "QUIT");
         } catch (IOException e) {
             // The connection is gone: the printing thread's read fails too, and it reports that.
@@ -69,7 +72,7 @@ final class ChatKeyboard implements Runnable {
         try {
             return stdin.readLine();
         } catch (IOException e) {
-            System.err.println("chat client: stops reading stdin: " + e.getMessage());
+            LOG.warning(() -> "stops reading stdin: " + e.getMessage());
             return null;
         }
     }

@@ -3,6 +3,7 @@ package io.socketlab.reference.chat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * Who is in the chat under which nick, and delivery to them. One lock, this object's monitor,
@@ -16,6 +17,8 @@ final class ChatRoom {
 
     // CHAT-6: a TreeMap keeps the nicks sorted. String.compareTo compares UTF-16 units, which
     // differs from code point order only for characters beyond U+FFFF; nicks are ASCII.
+    private static final Logger LOG = Logger.getLogger(ChatRoom.class.getName());
+
     private final SortedMap<String, Outbox> members = new TreeMap<>();
 
     /**
@@ -31,6 +34,7 @@ final class ChatRoom {
         outbox.send("OK " + nick);
         sendToAll("JOIN " + nick); // not yet a member: the newcomer does not get its own JOIN
         members.put(nick, outbox);
+        LOG.fine(() -> nick + " joined: " + members.size() + " in the room");
         return true;
     }
 
@@ -38,6 +42,7 @@ final class ChatRoom {
     synchronized void leave(String nick) {
         members.remove(nick);
         sendToAll("LEAVE " + nick);
+        LOG.fine(() -> nick + " left: " + members.size() + " in the room");
     }
 
     /**
@@ -46,6 +51,7 @@ final class ChatRoom {
      */
     synchronized void broadcast(String from, String text) {
         String line = "MSG " + from + " " + text;
+        LOG.finer(() -> "MSG from " + from + " to " + (members.size() - 1) + " others");
         for (Map.Entry<String, Outbox> member : members.entrySet()) {
             if (!member.getKey().equals(from)) {
                 member.getValue().send(line);

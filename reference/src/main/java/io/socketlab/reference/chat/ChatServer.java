@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The chat server: one {@link ChatRoom}, and a reader thread with a {@link ChatSession} per connection. */
 public final class ChatServer {
 
     static final String PROGRAM = "chat server";
     private static final String USAGE = "ChatServer --port N [--host H]";
+    private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
     // Room for 1,000 clients connecting at the same moment, before accept() catches up.
     private static final int BACKLOG = 1024;
     /**
@@ -43,7 +45,7 @@ public final class ChatServer {
             listener.setReuseAddress(true);
             listener.bind(address, BACKLOG);
             GracefulShutdown.install(listener); // CHAT-10
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptClients(listener, new ChatRoom());
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -61,7 +63,7 @@ public final class ChatServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

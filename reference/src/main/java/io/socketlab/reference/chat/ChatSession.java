@@ -11,20 +11,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /** One chat connection, on its reader thread: reads the client's commands and answers them. */
 final class ChatSession implements Runnable {
 
     private static final int MAX_LINE_BYTES = 4096; // CHAT-8
     private static final Pattern NICK = Pattern.compile("[A-Za-z0-9_-]{1,16}"); // CHAT-1
+    private static final Logger LOG = Logger.getLogger(ChatSession.class.getName());
 
     private final Socket socket;
+    private final String peer; // for the log: which client a record is about
     private final ChatRoom room;
     private Outbox outbox; // every line to this client goes through it, replies included
     private String nick; // null until registered
 
     ChatSession(Socket socket, ChatRoom room) {
         this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.room = room;
     }
 
@@ -34,6 +38,7 @@ final class ChatSession implements Runnable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream())) {
             socket.setTcpNoDelay(true); // chat is interactive: each line leaves at once
             outbox = Outbox.start(socket);
+            LOG.fine(() -> peer + ": connection opened");
             try {
                 converse(new LineReader(in, MAX_LINE_BYTES));
             } finally {
@@ -45,8 +50,9 @@ final class ChatSession implements Runnable {
                 outbox.finish();
             }
             LingeringClose.drain(socket, in);
+            LOG.fine(() -> peer + ": connection closed");
         } catch (IOException e) {
-            log("connection lost: " + e.getMessage()); // only this client is affected
+            LOG.fine(() -> peer + ": connection lost: " + e.getMessage()); // only this client is affected
         }
     }
 
@@ -57,14 +63,17 @@ final class ChatSession implements Runnable {
             try {
                 line = lines.readLine();
             } catch (LineTooLongException e) {
+                LOG.fine(() -> peer + ": a line over " + MAX_LINE_BYTES + " bytes: ERR, then close");
                 outbox.send("ERR line-too-long"); // CHAT-8: then close
                 return;
             }
             if (line == null) {
-                return; // CHAT-7: the client left without QUIT
+                LOG.fine(() -> peer + ": left without QUIT");
+                return; // CHAT-7
             }
             String text = decode(line);
             if (text == null) {
+                LOG.fine(() -> peer + ": a line that is not UTF-8");
                 outbox.send("ERR bad-utf8"); // CHAT-8: the connection stays usable
             } else if (!serve(text)) {
                 return;
@@ -78,6 +87,7 @@ final class ChatSession implements Runnable {
         int space = line.indexOf(' ');
         String command = space < 0 ? line : line.substring(0, space);
         String argument = space < 0 ? "" : line.substring(space + 1);
+        LOG.finer(() -> peer + ": " + command + (nick == null ? " before NICK" : " from " + nick));
         if (command.equals("QUIT")) {
             return false; // CHAT-2, CHAT-7: no reply, registered or not
         }
@@ -91,11 +101,13 @@ final class ChatSession implements Runnable {
             // CHAT-5: "PRIV <nick>" without a text sends an empty one.
             String[] toAndText = argument.split(" ", 2);
             if (!room.sendPrivate(nick, toAndText[0], toAndText.length == 2 ? toAndText[1] : "")) {
+                LOG.fine(() -> peer + ": PRIV to " + toAndText[0] + ", who is not here");
                 outbox.send("ERR no-such-nick");
             }
         } else if (command.equals("WHO")) {
             outbox.send(room.who()); // CHAT-6
         } else {
+            LOG.fine(() -> peer + ": unknown command " + command);
             outbox.send("ERR unknown-command"); // CHAT-8
         }
         return true;
@@ -112,6 +124,7 @@ final class ChatSession implements Runnable {
         } else {
             outbox.send("ERR nick-taken");
         }
+        LOG.fine(() -> peer + ": NICK " + wanted + (wanted.equals(nick) ? " accepted" : " refused"));
     }
 
     /** The line as text, or null if it is not valid UTF-8 (the lenient String constructor would hide that). */
@@ -121,9 +134,5 @@ final class ChatSession implements Runnable {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private void log(String message) {
-        System.err.println(ChatServer.PROGRAM + ": " + socket.getRemoteSocketAddress() + ": " + message);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The lines waiting to go to one client, and the writer thread that sends them. Whoever has a line
@@ -27,6 +28,7 @@ final class Outbox implements Runnable {
     private static final int MAX_BLOCK_BYTES = 64 * 1024;
     // CHAT-7: how long a leaving client's queued lines may take to go out.
     private static final long FINISH_TIMEOUT_MS = 10_000;
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Socket socket;
     private final OutputStream out;
@@ -126,14 +128,15 @@ final class Outbox implements Runnable {
     /** CHAT-9: closes the connection; its session then ends and the others receive LEAVE. */
     private void drop() {
         closed = true;
-        System.err.println(ChatServer.PROGRAM + ": " + socket.getRemoteSocketAddress() + ": dropped: "
-                + backlogBytes + " bytes waiting and nothing read for 1 s");
+        long waiting = backlogBytes;
+        LOG.info(() -> socket.getRemoteSocketAddress() + ": dropped: " + waiting
+                + " bytes waiting and nothing read for 1 s");
         try {
             // Does not wait for the blocked write(): it makes it fail, and so the read of the
             // session's thread, which unregisters the client.
             socket.close();
         } catch (IOException e) {
-            System.err.println(ChatServer.PROGRAM + ": cannot close a dropped client: " + e.getMessage());
+            LOG.warning(() -> socket.getRemoteSocketAddress() + ": cannot close a dropped client: " + e.getMessage());
         }
     }
 }

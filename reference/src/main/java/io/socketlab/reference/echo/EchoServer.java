@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The echo server: a TCP accept loop with a thread per connection, and a UDP responder on the same port. */
 public final class EchoServer {
 
     static final String PROGRAM = "echo server";
     private static final String USAGE = "EchoServer --port N [--host H]";
+    private static final Logger LOG = Logger.getLogger(EchoServer.class.getName());
     // ECHO-3: room for 100 clients connecting at the same moment, before accept() catches up.
     private static final int BACKLOG = 256;
 
@@ -41,7 +43,7 @@ public final class EchoServer {
             listener.bind(address, BACKLOG);
             GracefulShutdown.install(listener, datagrams); // ECHO-7
             new Thread(new EchoUdpResponder(datagrams), "echo-udp").start();
-            System.err.println(PROGRAM + ": listening on TCP and UDP port " + listener.getLocalPort());
+            LOG.info(() -> "listening on TCP and UDP port " + listener.getLocalPort());
             acceptClients(listener);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -58,7 +60,7 @@ public final class EchoServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /** The TCP mode of the echo client: stdin goes to the server in one thread, the echo to stdout in another. */
 final class EchoTcpClient {
 
     private static final int ANSWER_TIMEOUT_MS = 10_000;
     private static final int BUFFER_BYTES = 8192;
+    private static final Logger LOG = Logger.getLogger(EchoTcpClient.class.getName());
 
     private final InetSocketAddress server;
     private final AtomicLong bytesSent = new AtomicLong();
@@ -34,6 +36,7 @@ final class EchoTcpClient {
                         + server.getPort() + ": " + e.getMessage()); // ECHO-10
             }
             socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+            LOG.fine(() -> "connected to " + socket.getRemoteSocketAddress());
             Thread upload = new Thread(() -> upload(socket), "echo-upload");
             // Once the server has closed, the program ends even if stdin has not.
             upload.setDaemon(true);
@@ -54,6 +57,7 @@ final class EchoTcpClient {
                 out.write(buffer, 0, n);
             }
             inputEnded = true;
+            LOG.fine(() -> "end of stdin after " + bytesSent + " bytes: half-close");
             socket.shutdownOutput();
         } catch (IOException e) {
             uploadFailure = e; // reported by download(), which owns the program's outcome
@@ -78,6 +82,7 @@ final class EchoTcpClient {
                 continue; // nothing is owed while stdin is quiet
             }
             if (n == -1) {
+                LOG.fine("the server closed the connection");
                 break;
             }
             received += n;

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.logging.Logger;
 
 /** The UDP mode of the echo client: each stdin line is one datagram, sent until echoed or three times. */
 final class EchoUdpClient {
@@ -19,6 +20,7 @@ final class EchoUdpClient {
     // Longer lines are still read whole, to be reported LOST without being sent.
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final int ATTEMPTS = 3; // ECHO-9: at most 3 sends in all
+    private static final Logger LOG = Logger.getLogger(EchoUdpClient.class.getName());
 
     private final InetSocketAddress server;
     private final int timeoutMs;
@@ -66,6 +68,7 @@ final class EchoUdpClient {
                 try {
                     socket.receive(reply);
                 } catch (SocketTimeoutException e) {
+                    LOG.fine(() -> "no echo of a " + payload.length + "-byte line within " + timeoutMs + " ms");
                     break; // this attempt is lost: send again
                 }
                 // A stray datagram, or a late echo of an earlier line, is not this one's: skip it.
@@ -73,6 +76,7 @@ final class EchoUdpClient {
                         && Arrays.equals(buffer, 0, reply.getLength(), payload, 0, payload.length)) {
                     return true;
                 }
+                LOG.fine(() -> "skipped a datagram from " + reply.getSocketAddress() + " that is not this line's echo");
             }
         }
         return false;

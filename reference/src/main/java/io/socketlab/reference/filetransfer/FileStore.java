@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.logging.Logger;
 
 /** The server's folder: which names are valid, what LIST shows, where uploads land and downloads come from. */
 final class FileStore {
@@ -21,6 +22,7 @@ final class FileStore {
     // FT-6: no slash, backslash or NUL can pass, so a name never leaves the folder; and no
     // leading dot, which rules out "." and ".." and keeps temporary files apart.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
 
     private final Path dir;
     private final BigInteger maxSize;
@@ -32,6 +34,7 @@ final class FileStore {
         String temporary = StagedFile.PREFIX + "*" + StagedFile.SUFFIX;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, temporary)) {
             for (Path leftover : leftovers) {
+                LOG.info(() -> "deleting " + leftover + ", left by an upload that never finished");
                 Files.deleteIfExists(leftover); // FT-4: no temporary file is left behind
             }
         }

@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.logging.Logger;
 
 /** The file client's side of one connection: sends a command, checks the answer and prints the outcome. */
 final class FileTransferConnection {
 
     // The server's lines are short; this bounds what a misbehaving one can make the client buffer.
     private static final int MAX_LINE_BYTES = 8192;
+    private static final Logger LOG = Logger.getLogger(FileTransferConnection.class.getName());
 
     private final InputStream in;
     private final OutputStream out;
@@ -36,6 +38,7 @@ final class FileTransferConnection {
     void put(Path file, String name) throws IOException, Failure {
         long size = Files.size(file);
         MessageDigest digest = Content.sha256();
+        LOG.fine(() -> "PUT " + name + " " + size);
         Lines.write(out, "PUT " + name + " " + size);
         String sha256;
         try (InputStream content = new DigestInputStream(Files.newInputStream(file), digest)) {
@@ -57,6 +60,7 @@ final class FileTransferConnection {
 
     /** FT-11: receives into a hidden file next to OUT, which becomes OUT only once it verifies. */
     void get(String name, Path target) throws IOException, Failure {
+        LOG.fine(() -> "GET " + name);
         Lines.write(out, "GET " + name);
         String answer = answer();
         String[] header = answer.split(" ");
@@ -67,6 +71,7 @@ final class FileTransferConnection {
             if (!download.sha256().equalsIgnoreCase(header[2])) {
                 throw Failure.refused("the content's digest is " + download.sha256() + ", not " + header[2]);
             }
+            LOG.fine(() -> "the content verifies: it becomes " + target);
             download.commit(target);
             Lines.write(System.out, "OK " + download.sha256());
         } catch (EOFException e) {
@@ -76,6 +81,7 @@ final class FileTransferConnection {
 
     /** FT-12: prints {@code OK <count>} and every line that follows, as received. */
     void list() throws IOException, Failure {
+        LOG.fine("LIST");
         Lines.write(out, "LIST");
         String answer = answer();
         if (!answer.matches("OK [0-9]{1,9}")) {

@@ -10,12 +10,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The file server: serves one folder, with a thread and a {@link FileTransferSession} per connection. */
 public final class FileTransferServer {
 
     static final String PROGRAM = "file-transfer server";
     private static final String USAGE = "FileTransferServer --port N --dir DIR [--max-size BYTES] [--host H]";
+    private static final Logger LOG = Logger.getLogger(FileTransferServer.class.getName());
     private static final long DEFAULT_MAX_SIZE = 1L << 30; // FT-7: 1 GiB
 
     private FileTransferServer() {
@@ -50,7 +52,7 @@ public final class FileTransferServer {
             listener.setReuseAddress(true);
             listener.bind(address);
             GracefulShutdown.install(listener); // FT-9
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptClients(listener, store);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -67,7 +69,7 @@ public final class FileTransferServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

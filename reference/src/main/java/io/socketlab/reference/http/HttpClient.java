@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The HTTP client: one GET (or HEAD) of an {@code http://} URL, the body written to stdout. */
 public final class HttpClient {
@@ -23,6 +24,7 @@ public final class HttpClient {
     private static final String USAGE = "HttpClient [--head] [--include] URL";
     private static final String USER_AGENT = "socketlab-http-client/1.0";
     private static final int SILENCE_TIMEOUT_MS = 10_000; // HTTP-24
+    private static final Logger LOG = Logger.getLogger(HttpClient.class.getName());
 
     private HttpClient() {
     }
@@ -76,10 +78,12 @@ public final class HttpClient {
             }
             socket.setSoTimeout(SILENCE_TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
+            LOG.fine(() -> (head ? "HEAD " : "GET ") + url + " from " + socket.getRemoteSocketAddress());
             out.write(request(url, head).getBytes(StandardCharsets.UTF_8)); // one write: one segment
             out.flush();
             ResponseReader response = new ResponseReader(new BufferedInputStream(socket.getInputStream()));
             int status = response.readHead(include ? stdout : OutputStream.nullOutputStream());
+            LOG.fine(() -> "the server answered " + status);
             if (!head) {
                 response.copyBody(stdout);
             }

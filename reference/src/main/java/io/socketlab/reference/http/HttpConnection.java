@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.logging.Logger;
 
 /** One connection to the HTTP server: requests answered one after the other until either side closes. */
 final class HttpConnection implements Runnable {
@@ -19,12 +20,15 @@ final class HttpConnection implements Runnable {
     /** HTTP-16: a request head must be complete within this time, also between keep-alive requests. */
     static final int HEAD_TIMEOUT_MS = 10_000;
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
 
     private final Socket socket;
+    private final String peer; // for the log: which client a record is about
     private final DocumentRoot root;
 
     HttpConnection(Socket socket, DocumentRoot root) {
         this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.root = root;
     }
 
@@ -32,6 +36,7 @@ final class HttpConnection implements Runnable {
     public void run() {
         try (socket; OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES)) {
             ConnectionInput input = new ConnectionInput(socket, out, HEAD_TIMEOUT_MS);
+            LOG.fine(() -> peer + ": connection opened");
             ByteBuffer fileBuffer = ByteBuffer.allocate(BUFFER_BYTES); // one per connection, not per request
             boolean keepAlive = true;
             while (keepAlive) { // HTTP-9, HTTP-10: request after request, in order
@@ -41,12 +46,13 @@ final class HttpConnection implements Runnable {
                     request = RequestParser.read(input);
                 } catch (HttpError e) {
                     // HTTP-11 to HTTP-13: answer, then close: what follows cannot be trusted.
-                    log(e.status() + ": " + e.getMessage());
+                    LOG.fine(() -> peer + ": " + e.status() + " (" + e.getMessage() + "), then close");
                     sendPage(out, new Response(e.status()), false, "close");
                     break;
                 }
                 if (request == null) {
-                    return; // the client closed between requests
+                    LOG.fine(() -> peer + ": the client closed the connection");
+                    return; // between requests
                 }
                 input.clearDeadline();
                 keepAlive = respond(request, out, fileBuffer);
@@ -56,12 +62,14 @@ final class HttpConnection implements Runnable {
             }
             out.flush();
             LingeringClose.drain(socket, socket.getInputStream());
+            LOG.fine(() -> peer + ": connection closed");
         } catch (SocketTimeoutException e) {
             // HTTP-16: silent for too long, or a head trickling in too slowly: just close.
+            LOG.fine(() -> peer + ": no complete request head within " + HEAD_TIMEOUT_MS / 1000 + " s: close");
         } catch (EOFException e) {
-            // The client left in the middle of a request: nobody to answer.
+            LOG.fine(() -> peer + ": the client left in the middle of a request"); // nobody to answer
         } catch (IOException e) {
-            log("connection lost: " + e.getMessage());
+            LOG.fine(() -> peer + ": connection lost: " + e.getMessage());
         }
     }
 
@@ -86,6 +94,8 @@ final class HttpConnection implements Runnable {
                 response = new Response(e.status());
             }
         }
+        Status status = response.status();
+        LOG.fine(() -> peer + ": " + request.method + " " + request.target + ": " + status);
         sendPage(out, response, head, connectionField(request, keepAlive));
         return keepAlive;
     }
@@ -107,6 +117,8 @@ final class HttpConnection implements Runnable {
                     ? new Response(Status.NOT_MODIFIED)
                     : new Response(Status.OK).header("Content-Type", MimeTypes.of(resolution.file().getFileName().toString()));
             response.header("Content-Length", size).header("Last-Modified", HttpDates.format(modified));
+            LOG.fine(() -> peer + ": " + request.method + " " + request.target + ": " + response.status() + ", "
+                    + size + " bytes");
             if (connection != null) {
                 response.header("Connection", connection);
             }
@@ -162,9 +174,5 @@ final class HttpConnection implements Runnable {
             return "close";
         }
         return request.minorVersion == 0 ? "keep-alive" : null;
-    }
-
-    private void log(String message) {
-        System.err.println(HttpServer.PROGRAM + ": " + socket.getRemoteSocketAddress() + ": " + message);
     }
 }

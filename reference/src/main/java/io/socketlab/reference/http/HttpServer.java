@@ -15,12 +15,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /** The HTTP/1.1 static file server: serves one folder, with a pooled thread per connection. */
 public final class HttpServer {
 
     static final String PROGRAM = "http server";
     private static final String USAGE = "HttpServer --port N --root DIR [--host H]";
+    private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
     /** HTTP-15 asks for 100 at once; beyond this many, new connections are closed at once. */
     private static final int MAX_CONNECTIONS = 512;
     private static final int ACCEPT_BACKLOG = 1024;
@@ -56,7 +58,7 @@ public final class HttpServer {
             // A deep accept queue: a benchmark or a browser may open many connections at once.
             listener.bind(address, ACCEPT_BACKLOG);
             GracefulShutdown.install(listener); // HTTP-18
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptClients(listener, root);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -83,7 +85,7 @@ public final class HttpServer {
                 } catch (IOException e) {
                     // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                     if (!listener.isClosed()) {
-                        System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                        LOG.warning(() -> "accept failed: " + e.getMessage());
                     }
                 }
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /** Reads one HTTP response for the client: its head, then its body in whichever framing it uses (HTTP-21). */
 final class ResponseReader {
@@ -25,6 +26,7 @@ final class ResponseReader {
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[0-9] ([1-5][0-9][0-9])(?: .*)?");
     private static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 1000;
+    private static final Logger LOG = Logger.getLogger(ResponseReader.class.getName());
 
     private final InputStream in;
     private int status;
@@ -56,6 +58,8 @@ final class ResponseReader {
             }
             if (status >= 200) {
                 raw.writeTo(include);
+            } else {
+                LOG.fine(() -> "an interim " + status + " response: skipped");
             }
         } while (status < 200 && status != 101); // 100 Continue, 103 Early Hints: a final response follows
         if (status == 101) {
@@ -73,6 +77,7 @@ final class ResponseReader {
         String length = value("Content-Length");
         if (transferEncoding != null) {
             if (transferEncoding.toLowerCase(Locale.ROOT).replace(" ", "").endsWith("chunked")) {
+                LOG.fine("the body comes in chunks");
                 copyChunked(out);
             } else {
                 in.transferTo(out); // a coding we do not decode ends with the connection (RFC 9112, 6.3)
@@ -81,8 +86,10 @@ final class ResponseReader {
             if (!length.matches("[0-9]{1,18}")) {
                 throw new MalformedResponseException("invalid Content-Length: " + quote(length));
             }
+            LOG.fine(() -> "the body is " + length + " bytes long");
             copyExactly(Long.parseLong(length), out);
         } else {
+            LOG.fine("the body ends with the connection");
             in.transferTo(out); // close-delimited
         }
     }

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The key-value server: one thread per client, all of them sharing one {@link KeyValueStore}. */
 public final class ProjectServer {
 
     static final String PROGRAM = "key-value server";
     static final String USAGE = "ProjectServer --port N [--host H]";
+    private static final Logger LOG = Logger.getLogger(ProjectServer.class.getName());
     static final String HELP = """
             Usage: %s
             A key-value store over TCP. Each line a client sends is a command, answered by one line:
@@ -40,7 +42,7 @@ public final class ProjectServer {
             args.expectNoPositionals();
             try (ServerSocket listener = listen(args.listenAddress())) {
                 GracefulShutdown.install(listener); // PROJ-3
-                System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+                LOG.info(() -> "listening on port " + listener.getLocalPort());
                 acceptClients(listener, new KeyValueStore());
             } catch (IOException e) {
                 throw Failure.usage("cannot listen: " + e.getMessage());
@@ -75,7 +77,7 @@ public final class ProjectServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook (or a test): just stop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

@@ -9,18 +9,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /** One client's conversation: a command per line, a reply per command, until {@code QUIT} or a disconnect. */
 final class ProjectSession implements Runnable {
 
     private static final int MAX_LINE_BYTES = 8192;
     private static final int IDLE_TIMEOUT_MS = 60_000;
+    private static final Logger LOG = Logger.getLogger(ProjectSession.class.getName());
 
     private final Socket socket;
+    private final String peer; // for the log: which client a record is about
     private final KeyValueStore store;
 
     ProjectSession(Socket socket, KeyValueStore store) {
         this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.store = store;
     }
 
@@ -30,19 +34,23 @@ final class ProjectSession implements Runnable {
              InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            LOG.fine(() -> peer + ": connection opened");
             LineReader lines = new LineReader(in, MAX_LINE_BYTES);
             for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
                 String command = new String(line, StandardCharsets.UTF_8);
                 if (command.equals("QUIT")) {
                     Lines.write(out, "BYE");
-                    return;
+                    break;
                 }
-                Lines.write(out, store.execute(command));
+                String reply = store.execute(command);
+                LOG.finer(() -> peer + ": " + command + " -> " + reply);
+                Lines.write(out, reply);
             }
+            LOG.fine(() -> peer + ": connection closed");
         } catch (LineTooLongException e) {
-            System.err.println(ProjectServer.PROGRAM + ": closed a client whose line was too long");
+            LOG.fine(() -> peer + ": a line over " + MAX_LINE_BYTES + " bytes: closed");
         } catch (IOException e) {
-            System.err.println(ProjectServer.PROGRAM + ": connection lost: " + e.getMessage());
+            LOG.fine(() -> peer + ": connection lost: " + e.getMessage());
         }
     }
 }

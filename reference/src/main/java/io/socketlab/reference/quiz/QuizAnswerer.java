@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
 
 /**
  * The quiz client's stdin side: a thread that, for each question, reads one stdin line and sends it
@@ -16,6 +17,7 @@ final class QuizAnswerer implements Runnable {
 
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final byte[] ANSWER = "ANSWER ".getBytes(StandardCharsets.UTF_8);
+    private static final Logger LOG = Logger.getLogger(QuizAnswerer.class.getName());
 
     private final OutputStream server;
     // One permit per QUESTION received and not yet answered: the printing thread releases, this one acquires.
@@ -56,6 +58,7 @@ final class QuizAnswerer implements Runnable {
                 questions.acquireUninterruptibly(); // stdin is read only once a question is there
                 byte[] line = stdin.readLine();
                 if (line == null) {
+                    LOG.fine("end of stdin: no more answers");
                     return; // QUIZ-12: at the end of stdin, nothing more is sent
                 }
                 // "ANSWER " and the line's bytes as they are, in one write.
@@ -68,6 +71,7 @@ final class QuizAnswerer implements Runnable {
             }
         } catch (IOException e) {
             // stdin cannot be read, or the connection is gone (the printing thread reports that).
+            LOG.fine(() -> "stops answering: " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /** The quiz client: joins a game and prints it, while a {@link QuizAnswerer} answers each question from stdin. */
 public final class QuizClient {
@@ -21,6 +22,7 @@ public final class QuizClient {
     private static final String USAGE = "QuizClient --host H --port N --team T";
     private static final int ANSWER_TIMEOUT_MS = 10_000; // QUIZ-13
     private static final int MAX_LINE_BYTES = 1 << 20;
+    private static final Logger LOG = Logger.getLogger(QuizClient.class.getName());
 
     private QuizClient() {
     }
@@ -58,6 +60,7 @@ public final class QuizClient {
             if (reply.equals("ERR") || reply.startsWith("ERR ")) {
                 throw Failure.refused("the server refused to join: " + reply); // QUIZ-13
             }
+            LOG.fine(() -> "joined as " + team);
             printUntilClosed(socket, lines, QuizAnswerer.start(socket.getOutputStream()));
         } catch (SocketTimeoutException e) {
             throw Failure.incomplete("no answer from the server within " + ANSWER_TIMEOUT_MS / 1000 + " s");
@@ -99,6 +102,7 @@ public final class QuizClient {
                 continue;
             }
             if (line == null) {
+                LOG.fine("the server closed the connection");
                 break;
             }
             lastLineNanos = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /**
  * The quiz: players join, a game thread runs the rounds, scores add up, and a fresh game begins.
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 final class QuizGame {
 
     private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9_-]{1,20}"); // QUIZ-2
+    private static final Logger LOG = Logger.getLogger(QuizGame.class.getName());
 
     private final List<Question> questions; // the R questions asked, in file order
     private final int playersWanted;
@@ -41,17 +43,20 @@ final class QuizGame {
         } else if (!TEAM.matcher(team).matches()) {
             player.send("ERR bad-team");
         } else if (started) {
+            LOG.fine(() -> "JOIN " + team + " refused: the game has started");
             player.send("ERR game-started");
             return false;
         } else if (board.hasTeam(team)) {
             player.send("ERR team-taken");
         } else {
+            LOG.fine(() -> team + " joined: " + (board.size() + 1) + " of " + playersWanted);
             String count = (board.size() + 1) + "/" + playersWanted;
             sendToAll("JOINED " + team + " " + count); // to those already waiting
             board.add(player, team);
             player.send("WELCOME " + team + " " + count);
             if (board.size() == playersWanted) {
                 started = true;
+                LOG.fine(() -> "every player is here: the game starts, " + questions.size() + " rounds");
                 sendToAll("START " + questions.size());
                 new Thread(this::play, "quiz-game").start();
             }
@@ -69,6 +74,7 @@ final class QuizGame {
             player.send("ERR already-answered");
         } else {
             answers.put(player, text);
+            LOG.finer(() -> "round " + round + ": " + answers.size() + " of " + board.size() + " answered");
             player.send("ACCEPTED " + round);
             notifyAll(); // QUIZ-4: the last answer due ends the round
         }
@@ -81,6 +87,7 @@ final class QuizGame {
             return; // it never joined, or its game is over
         }
         answers.remove(player);
+        LOG.fine(() -> team + " left: " + board.size() + " still playing");
         sendToAll("LEFT " + team); // before the start, k is now one lower
         notifyAll(); // the game thread may be waiting for this very player's answer
     }
@@ -91,6 +98,7 @@ final class QuizGame {
             ask(number);
             awaitAnswers();
             if (board.size() == 0) {
+                LOG.fine("every player left: a fresh game for the next ones");
                 reset(); // QUIZ-9: nobody left: the next players start a fresh game
                 return;
             }
@@ -101,6 +109,7 @@ final class QuizGame {
             }
             sendToAll(board.scores());
         }
+        LOG.fine(() -> "game over: " + board.scores());
         sendToAll(board.gameOver()); // QUIZ-7: then the game's connections close
         board.players().forEach(QuizPlayer::hangUp);
         reset();
@@ -109,6 +118,7 @@ final class QuizGame {
     private void ask(int number) {
         round = number;
         questionOpen = true;
+        LOG.fine(() -> "round " + number + ": QUESTION to " + board.size() + " players");
         answers.clear();
         sendToAll("QUESTION " + number + " " + questions.get(number - 1).text());
     }
@@ -121,6 +131,7 @@ final class QuizGame {
         while (answers.size() < board.size()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                LOG.fine(() -> "round " + round + ": time is up, " + answers.size() + " of " + board.size() + " answered");
                 break;
             }
             try {

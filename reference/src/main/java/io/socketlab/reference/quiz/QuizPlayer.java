@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The sending side of one quiz connection. Both the game and the connection's own thread write to
@@ -21,6 +22,7 @@ final class QuizPlayer {
     private static final long LINGER_MS = 1_000;
     // Only ever closes sockets, so it never waits for a lock or a write.
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final Logger LOG = Logger.getLogger(QuizPlayer.class.getName());
 
     private final Socket socket;
     private final OutputStream out;
@@ -40,6 +42,7 @@ final class QuizPlayer {
         try {
             Lines.write(out, line);
         } catch (IOException e) {
+            LOG.fine(() -> socket.getRemoteSocketAddress() + ": cannot send, closing: " + e.getMessage());
             close(); // the reader thread's read then fails, and the player leaves the game (QUIZ-9)
         } finally {
             deadline.cancel(false);
@@ -77,7 +80,7 @@ final class QuizPlayer {
         try {
             socket.close();
         } catch (IOException e) {
-            System.err.println(QuizServer.PROGRAM + ": cannot close a connection: " + e.getMessage());
+            LOG.warning(() -> socket.getRemoteSocketAddress() + ": cannot close the connection: " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The quiz server: checks its questions, then runs one {@link QuizGame} after another for whoever connects. */
 public final class QuizServer {
@@ -17,6 +18,7 @@ public final class QuizServer {
     static final String PROGRAM = "quiz server";
     private static final String USAGE = "QuizServer --port N --players P --questions FILE [--rounds R]"
             + " [--answer-timeout-ms T] [--host H]";
+    private static final Logger LOG = Logger.getLogger(QuizServer.class.getName());
     private static final int DEFAULT_ANSWER_TIMEOUT_MS = 30_000; // QUIZ-4
 
     private QuizServer() {
@@ -50,7 +52,7 @@ public final class QuizServer {
             listener.setReuseAddress(true);
             listener.bind(address);
             GracefulShutdown.install(listener); // QUIZ-11
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptPlayers(listener, game);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -67,7 +69,7 @@ public final class QuizServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

@@ -10,17 +10,21 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /** One quiz connection, on its own thread: reads the player's commands and hands them to the game. */
 final class QuizSession implements Runnable {
 
     private static final int MAX_LINE_BYTES = 8192; // the common limit: the quiz sets none of its own
+    private static final Logger LOG = Logger.getLogger(QuizSession.class.getName());
 
     private final Socket socket;
+    private final String peer; // for the log: which player a record is about
     private final QuizGame game;
 
     QuizSession(Socket socket, QuizGame game) {
         this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.game = game;
     }
 
@@ -29,6 +33,7 @@ final class QuizSession implements Runnable {
         // No read timeout on purpose: waiting for the other players may take any time.
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream())) {
             QuizPlayer player = new QuizPlayer(socket);
+            LOG.fine(() -> peer + ": connection opened");
             boolean closedByServer;
             try {
                 closedByServer = converse(new LineReader(in, MAX_LINE_BYTES), player);
@@ -38,8 +43,9 @@ final class QuizSession implements Runnable {
             if (closedByServer) {
                 LingeringClose.drain(socket, in); // our close must not reset away the last ERR
             }
+            LOG.fine(() -> peer + ": connection closed by the " + (closedByServer ? "server" : "player"));
         } catch (IOException e) {
-            log("connection ended: " + e.getMessage()); // only this player is affected
+            LOG.fine(() -> peer + ": connection ended: " + e.getMessage()); // only this player is affected
         }
     }
 
@@ -53,6 +59,7 @@ final class QuizSession implements Runnable {
             try {
                 line = lines.readLine();
             } catch (LineTooLongException e) {
+                LOG.fine(() -> peer + ": a line over " + MAX_LINE_BYTES + " bytes: ERR, then close");
                 player.send("ERR line-too-long");
                 return true;
             }
@@ -67,6 +74,7 @@ final class QuizSession implements Runnable {
             int space = text.indexOf(' ');
             String command = space < 0 ? text : text.substring(0, space);
             String argument = space < 0 ? "" : text.substring(space + 1);
+            LOG.finer(() -> peer + ": " + command);
             if (command.equals("JOIN")) {
                 if (!game.join(player, argument)) {
                     return true; // QUIZ-2: game-started
@@ -74,6 +82,7 @@ final class QuizSession implements Runnable {
             } else if (command.equals("ANSWER")) {
                 game.answer(player, argument); // QUIZ-3: "ANSWER" alone is an empty answer
             } else {
+                LOG.fine(() -> peer + ": unknown command " + command);
                 player.send("ERR unknown-command"); // QUIZ-8
             }
         }
@@ -86,9 +95,5 @@ final class QuizSession implements Runnable {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private void log(String message) {
-        System.err.println(QuizServer.PROGRAM + ": " + socket.getRemoteSocketAddress() + ": " + message);
     }
 }

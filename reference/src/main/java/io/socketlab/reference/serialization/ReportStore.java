@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.logging.Logger;
 
 /** The reports accepted so far: one JSON line each in the store file, the most recent also in memory. */
 final class ReportStore {
@@ -25,6 +26,7 @@ final class ReportStore {
     static final int RECENT = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ReportStore.class.getName());
 
     private final FileChannel file;
     private final Deque<ObjectNode> recent = new ArrayDeque<>();
@@ -56,6 +58,7 @@ final class ReportStore {
             }
             // Only this server writes the file, so writing at its end is appending.
             file.position(file.size());
+            LOG.info(() -> path + ": ids continue after " + store.lastId);
             return store;
         } catch (IOException | RuntimeException e) {
             file.close();
@@ -102,6 +105,7 @@ final class ReportStore {
         // SER-6: ok promises that the report survives a crash, so the line (and the file's new
         // length, hence true) must reach the disk before the caller answers.
         file.force(true);
+        LOG.finer(() -> "report " + id + " is on disk");
         lastId = id;
         remember(stored);
         return id;

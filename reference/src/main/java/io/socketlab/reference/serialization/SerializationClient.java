@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The report client: sends this machine's inventory report, or with {@code --list} prints the stored ones. */
 public final class SerializationClient {
@@ -24,6 +25,7 @@ public final class SerializationClient {
     private static final String USAGE = "SerializationClient --host H --port N [--list]";
     private static final int ANSWER_TIMEOUT_MS = 10_000; // SER-11
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(SerializationClient.class.getName());
 
     private SerializationClient() {
     }
@@ -94,6 +96,7 @@ public final class SerializationClient {
                         + server.getPort() + ": " + e.getMessage()); // SER-11
             }
             socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+            LOG.fine(() -> "sending a " + request.path("type").asText() + " request to " + socket.getRemoteSocketAddress());
             Frames.write(socket.getOutputStream(), JSON.writeValueAsBytes(request));
             byte[] body = Frames.read(new DataInputStream(new BufferedInputStream(socket.getInputStream())));
             if (body == null) {

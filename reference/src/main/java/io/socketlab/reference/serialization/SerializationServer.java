@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The report server: opens the store, then gives each connection its own thread and {@link SerializationSession}. */
 public final class SerializationServer {
 
     static final String PROGRAM = "serialization server";
     private static final String USAGE = "SerializationServer --port N --store FILE [--host H]";
+    private static final Logger LOG = Logger.getLogger(SerializationServer.class.getName());
 
     private SerializationServer() {
     }
@@ -47,7 +49,7 @@ public final class SerializationServer {
             listener.setReuseAddress(true);
             listener.bind(address);
             GracefulShutdown.install(listener); // SER-8
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptClients(listener, store);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -64,7 +66,7 @@ public final class SerializationServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 
 /** One connection to the report server: a request frame in, a response frame out, until the client leaves. */
 final class SerializationSession implements Runnable {
@@ -30,12 +31,15 @@ final class SerializationSession implements Runnable {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final Logger LOG = Logger.getLogger(SerializationSession.class.getName());
 
     private final Socket socket;
+    private final String peer; // for the log: which client a record is about
     private final ReportStore store;
 
     SerializationSession(Socket socket, ReportStore store) {
         this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.store = store;
     }
 
@@ -45,13 +49,15 @@ final class SerializationSession implements Runnable {
              DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
              OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             socket.setSoTimeout(IDLE_TIMEOUT_MS);
+            LOG.fine(() -> peer + ": connection opened");
             converse(in, out);
+            LOG.fine(() -> peer + ": connection closed");
         } catch (SocketTimeoutException e) {
-            log("closed after " + IDLE_TIMEOUT_MS / 1000 + " s of silence");
+            LOG.fine(() -> peer + ": closed after " + IDLE_TIMEOUT_MS / 1000 + " s of silence");
         } catch (EOFException e) {
-            log("the client left in the middle of a frame"); // SER-8
+            LOG.fine(() -> peer + ": the client left in the middle of a frame"); // SER-8
         } catch (IOException e) {
-            log("connection lost: " + e.getMessage()); // SER-8: only this client is affected
+            LOG.fine(() -> peer + ": connection lost: " + e.getMessage()); // SER-8: only this client is affected
         }
     }
 
@@ -62,6 +68,7 @@ final class SerializationSession implements Runnable {
             try {
                 request = Frames.read(in);
             } catch (BadLengthException e) {
+                LOG.fine(() -> peer + ": " + e.getMessage() + ": bad-length, then close");
                 // SER-2: the L bytes that follow must not be read, and without them there is no
                 // telling where the next frame starts: the stream is out of sync. Answer, then close.
                 Frames.write(out, JSON.writeValueAsBytes(error("bad-length", e.getMessage())));
@@ -71,7 +78,10 @@ final class SerializationSession implements Runnable {
             if (request == null) {
                 return;
             }
-            Frames.write(out, JSON.writeValueAsBytes(answer(request)));
+            ObjectNode response = answer(request);
+            LOG.fine(() -> peer + ": a " + request.length + "-byte request: "
+                    + (response.has("error") ? "error " + response.get("error").asText() : "ok"));
+            Frames.write(out, JSON.writeValueAsBytes(response));
         }
     }
 
@@ -116,9 +126,5 @@ final class SerializationSession implements Runnable {
 
     private static ObjectNode error(String code, String message) {
         return JSON.createObjectNode().put("status", "error").put("error", code).put("message", message);
-    }
-
-    private void log(String message) {
-        System.err.println(SerializationServer.PROGRAM + ": " + socket.getRemoteSocketAddress() + ": " + message);
     }
 }

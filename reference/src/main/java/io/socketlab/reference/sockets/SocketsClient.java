@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The sockets client: sends lines, then {@code BYE}, and prints every line the server answers. */
 public final class SocketsClient {
@@ -28,6 +29,7 @@ public final class SocketsClient {
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final String CLOSED_EARLY =
             "the server closed the connection before the exchange was over";
+    private static final Logger LOG = Logger.getLogger(SocketsClient.class.getName());
 
     private final LineReader answers;
     private final OutputStream out;
@@ -60,6 +62,7 @@ public final class SocketsClient {
                         + server.getPort() + ": " + e.getMessage()); // SOCK-11
             }
             socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+            LOG.fine(() -> "connected to " + socket.getRemoteSocketAddress());
             LineReader answers = new LineReader(new BufferedInputStream(socket.getInputStream()),
                     MAX_LINE_BYTES);
             new SocketsClient(answers, socket.getOutputStream()).converse(messages);
@@ -88,6 +91,7 @@ public final class SocketsClient {
                 expectAnswer();
             }
         }
+        LOG.fine("every message answered: BYE");
         Lines.write(out, BYE);
         // SOCK-9: print everything up to the close, which must come after the server's BYE.
         boolean saidBye = false;

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The sockets server: accepts clients one at a time and hands each to a {@link SocketsSession}. */
 public final class SocketsServer {
 
     static final String PROGRAM = "sockets server";
     private static final String USAGE = "SocketsServer --port N [--host H]";
+    private static final Logger LOG = Logger.getLogger(SocketsServer.class.getName());
 
     private SocketsServer() {
     }
@@ -36,7 +38,7 @@ public final class SocketsServer {
             listener.setReuseAddress(true);
             listener.bind(address);
             GracefulShutdown.install(listener); // SOCK-8
-            System.err.println(PROGRAM + ": listening on port " + listener.getLocalPort());
+            LOG.info(() -> "listening on port " + listener.getLocalPort());
             acceptClients(listener);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -56,7 +58,7 @@ public final class SocketsServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else must not end the loop.
                 if (!listener.isClosed()) {
-                    System.err.println(PROGRAM + ": accept failed: " + e.getMessage());
+                    LOG.warning(() -> "accept failed: " + e.getMessage());
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 
 /**
@@ -26,6 +27,7 @@ final class Frames {
     private static final int MAX_OPEN_FRAMES = 256;
     /** US-9: how many written frame numbers are remembered, so that their late datagrams are ignored. */
     private static final int REMEMBERED_FRAMES = 65_536;
+    private static final Logger LOG = Logger.getLogger(Frames.class.getName());
 
     private final Path dir;
     private final FrameView view;
@@ -65,13 +67,17 @@ final class Frames {
             default -> false;
         };
         if (!wellFormed || written.contains(number)) {
+            LOG.finer(() -> "frame " + number + ": " + (wellFormed ? "a late datagram" : "a malformed datagram")
+                    + " of type " + type + ": ignored");
             return null; // US-8; US-9: a late datagram of a written frame
         }
         Frame frame = open.get(number);
         if (frame == null) {
             if (open.size() >= MAX_OPEN_FRAMES) {
+                LOG.fine(() -> "frame " + number + ": " + MAX_OPEN_FRAMES + " frames open already: ignored");
                 return null;
             }
+            LOG.fine(() -> "frame " + number + ": its first datagram");
             frame = new Frame(number);
             open.put(number, frame);
             scheduleCheck(frame, IDLE_NANOS);
@@ -114,15 +120,18 @@ final class Frames {
                 return;
             }
             if (!frame.hasHeader()) {
+                LOG.fine(() -> "frame " + frame.number() + ": idle, never had a HEADER: dropped");
                 open.remove(frame.number()); // US-6: no HEADER, no size: dropped without a FRAME line
                 return;
             }
+            LOG.fine(() -> "frame " + frame.number() + ": idle for " + TimeUnit.NANOSECONDS.toSeconds(IDLE_NANOS)
+                    + " s: written as it stands");
             complete = close(frame);
         }
         try {
             write(complete);
         } catch (IOException e) {
-            System.err.println(UdpStreamServer.PROGRAM + ": cannot write frame " + frame.number() + ": " + e);
+            LOG.warning(() -> "cannot write frame " + frame.number() + ": " + e);
         }
     }
 

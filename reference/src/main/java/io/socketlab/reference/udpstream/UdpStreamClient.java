@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 
 /** The udp-stream sender: one image as one frame, HEADER×3, a ROW per line top to bottom at a steady pace, END×3. */
@@ -25,6 +26,7 @@ public final class UdpStreamClient {
             "UdpStreamClient --host H --port N IMAGE [--frame F] [--rows-per-second R]";
     private static final long MAX_FRAME = 0xFFFF_FFFFL; // u32
     private static final int DEFAULT_ROWS_PER_SECOND = 1000;
+    private static final Logger LOG = Logger.getLogger(UdpStreamClient.class.getName());
 
     private UdpStreamClient() {
     }
@@ -73,6 +75,8 @@ public final class UdpStreamClient {
         try (DatagramSocket socket = new DatagramSocket()) {
             ByteBuffer header = ByteBuffer.allocate(StreamWire.HEADER_BYTES)
                     .put(StreamWire.HEADER).putInt((int) frame).putShort((short) width).putShort((short) height);
+            LOG.fine(() -> "frame " + frame + ": HEADER " + width + "x" + height + ", then "
+                    + (rowsPerSecond > 0 ? rowsPerSecond + " rows per second" : "every row at once"));
             repeat(socket, receiver, header.array());
             // US-12: row y leaves at start + y/R seconds. Waiting for a deadline, rather than
             // sleeping a fixed time after each row, keeps the pace however long a send takes.
@@ -86,6 +90,7 @@ public final class UdpStreamClient {
                 putRgb(row, image, y);
                 socket.send(new DatagramPacket(row.array(), row.capacity(), receiver));
             }
+            LOG.fine(() -> "frame " + frame + ": " + height + " rows sent: END");
             ByteBuffer end = ByteBuffer.allocate(StreamWire.END_BYTES).put(StreamWire.END).putInt((int) frame);
             repeat(socket, receiver, end.array());
         } catch (IOException e) {

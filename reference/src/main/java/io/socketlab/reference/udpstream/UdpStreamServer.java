@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 
 /** The udp-stream receiver: assembles frames from every sender and writes each one as a PNG. */
 public final class UdpStreamServer {
 
     static final String PROGRAM = "udp-stream server";
     private static final String USAGE = "UdpStreamServer --port N --out DIR [--show] [--host H]";
+    private static final Logger LOG = Logger.getLogger(UdpStreamServer.class.getName());
     /** A burst of rows sent as fast as possible must wait here, not be dropped by the kernel. */
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
@@ -58,7 +60,7 @@ public final class UdpStreamServer {
         try (DatagramSocket socket = new DatagramSocket(address)) {
             socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
             GracefulShutdown.install(socket);
-            System.err.println(PROGRAM + ": listening on UDP port " + socket.getLocalPort());
+            LOG.info(() -> "listening on UDP port " + socket.getLocalPort());
             receiveFrames(socket, new Frames(dir, view, timer));
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -79,7 +81,7 @@ public final class UdpStreamServer {
             } catch (IOException e) {
                 // Closed by the shutdown hook: just stop. Anything else (a full disk) costs one frame.
                 if (!socket.isClosed()) {
-                    System.err.println(PROGRAM + ": " + e.getMessage());
+                    LOG.warning(() -> "a datagram is lost: " + e.getMessage());
                 }
             }
         }

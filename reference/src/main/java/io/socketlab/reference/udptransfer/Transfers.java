@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /** The server's side of the protocol: every transfer in progress, and the answer to each datagram. */
 final class Transfers {
@@ -22,9 +23,14 @@ final class Transfers {
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Each transfer holds an open file: a flood of STARTs must not exhaust the process's files. */
     private static final int MAX_TRANSFERS = 1_000;
+    private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
 
     /** UT-8: transfers are told apart by who sends them and the tid they chose. */
     private record Key(SocketAddress client, int tid) {
+        @Override
+        public String toString() {
+            return client + " tid " + Integer.toUnsignedString(tid);
+        }
     }
 
     private final Path dir;
@@ -51,7 +57,8 @@ final class Transfers {
      */
     ByteBuffer answer(SocketAddress client, ByteBuffer datagram) throws IOException {
         if (datagram.remaining() < 5) {
-            return null; // not even a type and a tid
+            LOG.finer(() -> client + ": a datagram too short for a type and a tid: ignored");
+            return null;
         }
         byte type = datagram.get();
         int tid = datagram.getInt();
@@ -60,7 +67,10 @@ final class Transfers {
             case Wire.START -> start(key, datagram);
             case Wire.DATA -> data(key, datagram);
             case Wire.END -> end(key, datagram);
-            default -> null;
+            default -> {
+                LOG.finer(() -> client + ": unknown type " + type + ": ignored");
+                yield null;
+            }
         };
     }
 
@@ -79,9 +89,11 @@ final class Transfers {
         // Invalid UTF-8 becomes U+FFFD, which no valid name contains.
         String name = new String(nameBytes, StandardCharsets.UTF_8);
         if (!isValidName(name)) {
+            LOG.fine(() -> key + ": START refused: bad name");
             return error(key.tid(), Wire.ERROR_BAD_NAME); // checked first
         }
         if (Long.compareUnsigned(size, Wire.MAX_FILE_BYTES) > 0) {
+            LOG.fine(() -> key + ": START refused: " + Long.toUnsignedString(size) + " bytes is too large");
             return error(key.tid(), Wire.ERROR_TOO_LARGE);
         }
         Transfer transfer = transfers.get(key);
@@ -90,8 +102,10 @@ final class Transfers {
                 return null; // the client repeats its START, and may find room later
             }
             transfers.put(key, Transfer.open(dir, name, size));
+            LOG.fine(() -> key + ": START " + name + ", " + size + " bytes");
         } else if (!transfer.sameAs(name, size)) {
-            return null; // that tid is busy with another file: the client must choose another
+            LOG.fine(() -> key + ": START of another file on a busy tid: ignored");
+            return null; // the client must choose another tid
         } else {
             transfer.heard(); // UT-3: the same START again changes nothing
         }
@@ -106,6 +120,7 @@ final class Transfers {
         }
         long seq = Integer.toUnsignedLong(rest.getInt());
         if (!transfer.fits(seq, rest.remaining())) {
+            LOG.finer(() -> key + ": DATA " + seq + " does not fit the file: ignored");
             return null;
         }
         transfer.heard();
@@ -123,11 +138,14 @@ final class Transfers {
         Byte status = transfer.status();
         if (status == null) {
             if (!transfer.complete()) {
+                LOG.fine(() -> key + ": END before every chunk: ignored");
                 return null; // UT-5: the client sends END again, after the missing chunks
             }
             byte[] digest = new byte[Wire.DIGEST_BYTES];
             rest.get(digest);
             status = transfer.finish(digest, dir.resolve(transfer.name()));
+            byte done = status;
+            LOG.fine(() -> key + ": END: " + transfer.name() + (done == 0 ? " stored" : " discarded: digest mismatch"));
         }
         // UT-5, UT-6: a repeated END gets the status the first one got.
         return Wire.message(Wire.DONE, key.tid(), 1).put(status).flip();
@@ -139,6 +157,8 @@ final class Transfers {
         for (Iterator<Transfer> it = transfers.values().iterator(); it.hasNext(); ) {
             Transfer transfer = it.next();
             if (transfer.idleFor(IDLE_NANOS, now)) {
+                LOG.fine(() -> transfer.name() + ": idle for " + TimeUnit.NANOSECONDS.toSeconds(IDLE_NANOS)
+                        + " s: dropped");
                 it.remove();
                 transfer.abandon();
             }

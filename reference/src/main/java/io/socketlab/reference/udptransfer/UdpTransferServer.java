@@ -12,12 +12,14 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The udp-transfer server: one socket for every client, one thread, and a {@link Transfers} table. */
 public final class UdpTransferServer {
 
     static final String PROGRAM = "udp-transfer server";
     private static final String USAGE = "UdpTransferServer --port N --dir DIR [--host H]";
+    private static final Logger LOG = Logger.getLogger(UdpTransferServer.class.getName());
     /** How often idle transfers are looked for, even while no datagram arrives. */
     private static final int SWEEP_INTERVAL_MS = 1_000;
     /** Room for the windows of several clients while a digest is being checked. */
@@ -53,7 +55,7 @@ public final class UdpTransferServer {
             socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
             socket.setSoTimeout(SWEEP_INTERVAL_MS);
             GracefulShutdown.install(socket);
-            System.err.println(PROGRAM + ": listening on UDP port " + socket.getLocalPort());
+            LOG.info(() -> "listening on UDP port " + socket.getLocalPort());
             answerDatagrams(socket, transfers);
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()
@@ -87,7 +89,7 @@ public final class UdpTransferServer {
                 // Closed by the shutdown hook: just stop. Anything else (a full disk, say) costs
                 // one datagram, which the client sends again; the server goes on serving.
                 if (!socket.isClosed()) {
-                    System.err.println(PROGRAM + ": " + e.getMessage());
+                    LOG.warning(() -> "a datagram is lost: " + e.getMessage());
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One file sent to the server: START until START-ACK, then the chunks through a sliding window
@@ -23,6 +24,7 @@ final class Upload {
     private static final int WINDOW_CHUNKS = 64;
     /** UT-16: the client gives up after this long without any reply. */
     static final long SILENCE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Logger LOG = Logger.getLogger(Upload.class.getName());
 
     /** When chunk {@code seq} is to be sent again unless its ACK comes first. */
     private record Timer(long dueNanos, int seq) {
@@ -55,7 +57,9 @@ final class Upload {
         ByteBuffer start = Wire.message(Wire.START, tid, 8 + 1 + name.length)
                 .putLong(size).put((byte) name.length).put(name);
         exchange(start, Wire.START_ACK, 5); // UT-12: repeated until answered
+        LOG.fine(() -> "START-ACK: sending " + Wire.chunkCount(size) + " chunks");
         sendChunks();
+        LOG.fine("every chunk is acknowledged: END");
         ByteBuffer end = Wire.message(Wire.END, tid, Wire.DIGEST_BYTES).put(sha256);
         return exchange(end, Wire.DONE, 6).get(5); // the status byte follows type and tid
     }
@@ -99,6 +103,7 @@ final class Upload {
                     || timers.peek().dueNanos() - System.nanoTime() <= 0)) {
                 int seq = timers.poll().seq();
                 if (!acked.get(seq)) {
+                    LOG.finer(() -> "no ACK for chunk " + seq + " in time: sent again");
                     timers.add(sendChunk(seq));
                     sendings[seq]++;
                 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.socketlab.reference.RunningProgram;
+import io.socketlab.reference.ForkedProgram;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class ShowWindowTests {
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)));
             Path image = twoColourImage(work.resolve("image.png"));
 
-            try (RunningProgram receiver = streamTo(Map.of("DISPLAY", ":" + display), image)) {
+            try (ForkedProgram receiver = streamTo(Map.of("DISPLAY", ":" + display), image)) {
                 assertThat(receiver.stderr()).doesNotContain("--show");
                 assertThat(receiver.isAlive()).isTrue();
                 if (onPath("import")) {
@@ -56,20 +56,21 @@ class ShowWindowTests {
     void goesOnWithoutAWindowWhereThereIsNoDisplay() throws Exception {
         Path image = twoColourImage(work.resolve("image.png"));
 
-        try (RunningProgram receiver = streamTo(Map.of(), image)) {
+        try (ForkedProgram receiver = streamTo(Map.of(), image)) {
             assertThat(receiver.stderr()).contains("--show");
             assertThat(receiver.isAlive()).isTrue();
         }
     }
 
     /** Starts a receiver with {@code --show}, streams {@code image} to it, and waits for its FRAME line. */
-    private RunningProgram streamTo(Map<String, String> env, Path image) throws Exception {
-        int port = RunningProgram.freeUdpPort();
-        RunningProgram receiver = RunningProgram.start(work.resolve("logs"), UdpStreamServer.class, env,
-                "--port", String.valueOf(port), "--out", work.resolve("out").toString(), "--show");
+    private ForkedProgram streamTo(Map<String, String> env, Path image) throws Exception {
+        int port = ForkedProgram.freeUdpPort();
+        ForkedProgram receiver = ForkedProgram.start(work.resolve("logs"), UdpStreamServer.class, env,
+                "--port", String.valueOf(port), "--out", work.resolve("out").toString(), "--show",
+                "--log-level", "udpstream.UdpStreamServer=INFO"); // its "listening" record says it is ready
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.stderr().contains("listening"));
-            RunningProgram sender = RunningProgram.run(work.resolve("logs"), UdpStreamClient.class,
+            ForkedProgram sender = ForkedProgram.run(work.resolve("logs"), UdpStreamClient.class,
                     "--port", String.valueOf(port), image.toString(), "--frame", "5", "--rows-per-second", "2000");
             assertThat(sender.exitCode()).as(sender.stderr()).isZero();
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.stdout().contains("FRAME 5 100/100\n"));

@@ -3,7 +3,7 @@ package io.socketlab.reference.udpstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.socketlab.reference.RunningProgram;
+import io.socketlab.reference.ForkedProgram;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,14 +20,15 @@ class UdpStreamTests {
 
     @TempDir
     static Path work;
-    private static RunningProgram receiver;
+    private static ForkedProgram receiver;
     private static int port;
 
     @BeforeAll
     static void startReceiver() throws IOException {
-        port = RunningProgram.freeUdpPort();
-        receiver = RunningProgram.start(work.resolve("logs"), UdpStreamServer.class, Map.of(),
-                "--port", String.valueOf(port), "--out", work.resolve("out").toString());
+        port = ForkedProgram.freeUdpPort();
+        receiver = ForkedProgram.start(work.resolve("logs"), UdpStreamServer.class, Map.of(),
+                "--port", String.valueOf(port), "--out", work.resolve("out").toString(),
+                "--log-level", "udpstream.UdpStreamServer=INFO"); // its "listening" record says it is ready
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.stderr().contains("listening"));
     }
 
@@ -40,7 +41,7 @@ class UdpStreamTests {
     void streamsAnImageExactlyUnderALargeFrameNumber() throws Exception {
         Path image = writeImage(work.resolve("small.png"), 16, 8);
 
-        RunningProgram sender = RunningProgram.run(work.resolve("logs"), UdpStreamClient.class,
+        ForkedProgram sender = ForkedProgram.run(work.resolve("logs"), UdpStreamClient.class,
                 "--port", String.valueOf(port), image.toString(), "--frame", "4294967295", "--rows-per-second", "0");
 
         assertThat(sender.exitCode()).as(sender.stderr()).isZero();
@@ -51,12 +52,12 @@ class UdpStreamTests {
     @Test
     void refusesAnImageWiderThan480AndAFileThatIsNoImage() throws Exception {
         Path wide = writeImage(work.resolve("wide.png"), 481, 2);
-        RunningProgram tooWide = RunningProgram.run(work.resolve("logs"), UdpStreamClient.class,
+        ForkedProgram tooWide = ForkedProgram.run(work.resolve("logs"), UdpStreamClient.class,
                 "--port", String.valueOf(port), wide.toString());
         assertThat(tooWide.exitCode()).isEqualTo(2);
         assertThat(tooWide.stderr().lines()).hasSize(1);
 
-        RunningProgram missing = RunningProgram.run(work.resolve("logs"), UdpStreamClient.class,
+        ForkedProgram missing = ForkedProgram.run(work.resolve("logs"), UdpStreamClient.class,
                 "--port", String.valueOf(port), work.resolve("missing.png").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr().lines()).hasSize(1);

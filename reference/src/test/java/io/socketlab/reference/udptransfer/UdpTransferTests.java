@@ -3,7 +3,7 @@ package io.socketlab.reference.udptransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.socketlab.reference.RunningProgram;
+import io.socketlab.reference.ForkedProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +24,15 @@ class UdpTransferTests {
 
     @TempDir
     static Path work;
-    private static RunningProgram server;
+    private static ForkedProgram server;
     private static int port;
 
     @BeforeAll
     static void startServer() throws IOException {
-        port = RunningProgram.freeUdpPort();
-        server = RunningProgram.start(work.resolve("logs"), UdpTransferServer.class, Map.of(),
-                "--port", String.valueOf(port), "--dir", work.resolve("store").toString());
+        port = ForkedProgram.freeUdpPort();
+        server = ForkedProgram.start(work.resolve("logs"), UdpTransferServer.class, Map.of(),
+                "--port", String.valueOf(port), "--dir", work.resolve("store").toString(),
+                "--log-level", "udptransfer.UdpTransferServer=INFO"); // its "listening" record says it is ready
         await().atMost(Duration.ofSeconds(20)).until(() -> server.stderr().contains("listening"));
     }
 
@@ -45,7 +46,7 @@ class UdpTransferTests {
     void storesFilesOfEverySizeIdentical(int size) throws Exception {
         Path file = randomFile("file-" + size, size);
 
-        RunningProgram client = RunningProgram.run(work.resolve("logs"), UdpTransferClient.class,
+        ForkedProgram client = ForkedProgram.run(work.resolve("logs"), UdpTransferClient.class,
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "send", file.toString());
 
         assertThat(client.exitCode()).as(client.stderr()).isZero();
@@ -56,8 +57,8 @@ class UdpTransferTests {
     @Test
     void crossesTenPercentLossEachWayWithFewRetransmissions() throws Exception {
         Path file = randomFile("lossy", 1 << 20);
-        try (LossyRelay relay = new LossyRelay(port, 0.10, 42)) {
-            RunningProgram client = RunningProgram.run(work.resolve("logs"), UdpTransferClient.class,
+        try (RandomDropRelay relay = new RandomDropRelay(port, 0.10, 42)) {
+            ForkedProgram client = ForkedProgram.run(work.resolve("logs"), UdpTransferClient.class,
                     "--host", "127.0.0.1", "--port", String.valueOf(relay.port()), "send", file.toString(), "lossy.bin");
 
             assertThat(client.exitCode()).as(client.stderr()).isZero();
@@ -74,7 +75,7 @@ class UdpTransferTests {
     void refusesABadNameWithExitCode1() throws Exception {
         Path file = randomFile("good", 10);
 
-        RunningProgram client = RunningProgram.run(work.resolve("logs"), UdpTransferClient.class,
+        ForkedProgram client = ForkedProgram.run(work.resolve("logs"), UdpTransferClient.class,
                 "--port", String.valueOf(port), "send", file.toString(), ".hidden");
 
         assertThat(client.exitCode()).isEqualTo(1);
@@ -84,7 +85,7 @@ class UdpTransferTests {
 
     @Test
     void aMissingFileIsAUsageError() throws Exception {
-        RunningProgram client = RunningProgram.run(work.resolve("logs"), UdpTransferClient.class,
+        ForkedProgram client = ForkedProgram.run(work.resolve("logs"), UdpTransferClient.class,
                 "--port", String.valueOf(port), "send", work.resolve("no-such-file").toString());
 
         assertThat(client.exitCode()).isEqualTo(2);

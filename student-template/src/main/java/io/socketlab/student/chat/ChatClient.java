@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The chat client: registers a nick, then prints what the server sends while a {@link ChatKeyboard} sends stdin. */
 public final class ChatClient {
+
+    private static final Logger LOG = Logger.getLogger(ChatClient.class.getName());
 
     private static final String PROGRAM = "chat client";
     private static final String USAGE = "ChatClient --host H --port N --nick NICK";

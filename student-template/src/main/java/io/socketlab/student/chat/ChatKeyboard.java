@@ -1,9 +1,12 @@
 package io.socketlab.student.chat;
 
 import java.io.OutputStream;
+import java.util.logging.Logger;
 
 /** The chat client's keyboard: a thread that turns each stdin line into a command for the server (CHAT-11). */
 final class ChatKeyboard implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ChatKeyboard.class.getName());
 
     // Far above the server's 4096: a longer line is still sent, so that the server can refuse it.
     private static final int MAX_LINE_BYTES = 1 << 20;

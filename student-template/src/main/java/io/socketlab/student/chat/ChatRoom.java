@@ -2,6 +2,7 @@ package io.socketlab.student.chat;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * Who is in the chat under which nick, and delivery to them. One lock, this object's monitor,
@@ -11,6 +12,8 @@ import java.util.TreeMap;
  * recipient's {@link Outbox}, which never blocks. Never write to a socket here.
  */
 final class ChatRoom {
+
+    private static final Logger LOG = Logger.getLogger(ChatRoom.class.getName());
 
     // CHAT-6: a TreeMap keeps the nicks sorted. String.compareTo compares UTF-16 units, which
     // differs from code point order only for characters beyond U+FFFF; nicks are ASCII.

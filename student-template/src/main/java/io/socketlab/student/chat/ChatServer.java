@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The chat server: one {@link ChatRoom}, and a reader thread with a {@link ChatSession} per connection. */
 public final class ChatServer {
+
+    private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
 
     static final String PROGRAM = "chat server";
     private static final String USAGE = "ChatServer --port N [--host H]";

@@ -2,9 +2,12 @@ package io.socketlab.student.chat;
 
 import java.net.Socket;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /** One chat connection, on its reader thread: reads the client's commands and answers them. */
 final class ChatSession implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ChatSession.class.getName());
 
     private static final int MAX_LINE_BYTES = 4096; // CHAT-8
     private static final Pattern NICK = Pattern.compile("[A-Za-z0-9_-]{1,16}"); // CHAT-1
@@ -19,6 +22,8 @@ final class ChatSession implements Runnable {
 
     @Override
     public void run() {
+        // TODO: narrate the protocol in the log (docs/logging.md): LOG.fine(...) when the connection
+        //   opens and closes and at each decision (a refusal, an error answer), LOG.finer(...) per message.
         // TODO: open the socket's input in try-with-resources (`try (socket; InputStream in =
         //   new BufferedInputStream(socket.getInputStream()))` closes the socket too). No read
         //   timeout: a chat client may stay silent as long as it likes.
@@ -41,10 +46,9 @@ final class ChatSession implements Runnable {
         //   "ERR line-too-long" first) end the session. In a finally block, however the session
         //   ends (an IOException such as a reset included): room.leave(nick) if registered, then
         //   outbox.finish(), so that the lines already queued go out before the close.
-        // TODO(CHAT-7): before the close, socket.shutdownOutput() and read and discard what the
-        //   client still sends, for a second at most: closing with unread input sends a TCP
-        //   reset, which can destroy the last lines before the client reads them.
-        // TODO(CHAT-8): catch IOException and print it on stderr: it ends this connection only.
+        // TODO(CHAT-7): before the close, LingeringClose.drain(socket, in): closing with unread
+        //   input sends a TCP reset, which can destroy the last lines before the client reads them.
+        // TODO(CHAT-8): catch IOException and log it (LOG.fine): it ends this connection only.
         throw new UnsupportedOperationException("not implemented yet: see specs/chat.md");
     }
 }

@@ -3,6 +3,7 @@ package io.socketlab.student.chat;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The lines waiting to go to one client, and the writer thread that sends them. Whoever has a line
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  * else (CHAT-9); one thread writes, in queue order, so lines never interleave (CHAT-4).
  */
 final class Outbox implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     // CHAT-9: a client is dropped only when both hold: more than 1 MiB waits for it, and the write
     // in progress has been stuck in write() for 1 s. A client that reads, however slowly, lets

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The parsed command line of one program: {@code --name value} options, flags and positional arguments. */
+/**
+ * The parsed command line of one program: {@code --name value} options, flags and positional arguments. Every
+ * program also accepts {@code --log-level} (see {@link Logs}), which parsing applies at once.
+ */
 public final class Args {
 
     private final String usage;
@@ -30,6 +33,7 @@ public final class Args {
     public static Args parse(String usage, String[] argv, Set<String> valued, Set<String> flags)
             throws Failure {
         Args args = new Args(usage);
+        String logLevels = null;
         boolean optionsEnded = false;
         for (int i = 0; i < argv.length; i++) {
             String arg = argv[i];
@@ -39,13 +43,20 @@ public final class Args {
                 optionsEnded = true;
             } else if (flags.contains(arg)) {
                 args.flags.add(arg);
-            } else if (!valued.contains(arg)) {
+            } else if (!valued.contains(arg) && !arg.equals(Logs.OPTION)) {
                 throw args.usageError("unknown option " + arg);
             } else if (i + 1 == argv.length) {
                 throw args.usageError(arg + " needs a value");
+            } else if (arg.equals(Logs.OPTION)) {
+                logLevels = argv[++i];
             } else {
                 args.values.put(arg, argv[++i]);
             }
+        }
+        try {
+            Logs.configure(logLevels); // before anything else runs, so that it logs as asked
+        } catch (IllegalArgumentException e) {
+            throw args.usageError(e.getMessage());
         }
         return args;
     }

@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The echo server: a TCP accept loop with a thread per connection, and a UDP responder on the same port. */
 public final class EchoServer {
+
+    private static final Logger LOG = Logger.getLogger(EchoServer.class.getName());
 
     static final String PROGRAM = "echo server";
     private static final String USAGE = "EchoServer --port N [--host H]";

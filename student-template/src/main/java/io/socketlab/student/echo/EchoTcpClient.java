@@ -2,9 +2,12 @@ package io.socketlab.student.echo;
 
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
+import java.util.logging.Logger;
 
 /** The TCP mode of the echo client: stdin goes to the server in one thread, the echo to stdout in another. */
 final class EchoTcpClient {
+
+    private static final Logger LOG = Logger.getLogger(EchoTcpClient.class.getName());
 
     private static final int ANSWER_TIMEOUT_MS = 10_000;
     private static final int BUFFER_BYTES = 8192;

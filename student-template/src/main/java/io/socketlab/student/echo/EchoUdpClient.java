@@ -2,9 +2,12 @@ package io.socketlab.student.echo;
 
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
+import java.util.logging.Logger;
 
 /** The UDP mode of the echo client: each stdin line is one datagram, sent until echoed or three times. */
 final class EchoUdpClient {
+
+    private static final Logger LOG = Logger.getLogger(EchoUdpClient.class.getName());
 
     private static final int MAX_PAYLOAD_BYTES = 65_507; // the most one IPv4 datagram carries
     // Longer lines are still read whole, to be reported LOST without being sent.

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 
 /** The server's folder: which names are valid, what LIST shows, where uploads land and downloads come from. */
 final class FileStore {
+
+    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
 
     private final Path dir;
     private final long maxSize;

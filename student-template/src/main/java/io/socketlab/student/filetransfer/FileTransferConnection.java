@@ -4,9 +4,12 @@ import io.socketlab.student.common.Failure;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 
 /** The file client's side of one connection: sends a command, checks the answer and prints the outcome. */
 final class FileTransferConnection {
+
+    private static final Logger LOG = Logger.getLogger(FileTransferConnection.class.getName());
 
     // The server's lines are short; this bounds what a misbehaving one can make the client buffer.
     private static final int MAX_LINE_BYTES = 8192;

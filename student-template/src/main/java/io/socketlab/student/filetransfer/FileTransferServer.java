@@ -5,9 +5,12 @@ import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The file server: serves one folder, with a thread and a {@link FileTransferSession} per connection. */
 public final class FileTransferServer {
+
+    private static final Logger LOG = Logger.getLogger(FileTransferServer.class.getName());
 
     static final String PROGRAM = "file-transfer server";
     private static final String USAGE = "FileTransferServer --port N --dir DIR [--max-size BYTES] [--host H]";

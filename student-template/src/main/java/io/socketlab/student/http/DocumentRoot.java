@@ -2,6 +2,7 @@ package io.socketlab.student.http;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The folder the server serves, and the only way to turn a request target into a file in it
@@ -9,8 +10,11 @@ import java.nio.file.Path;
  */
 final class DocumentRoot {
 
-    /** What a target leads to: a regular file to serve, or a redirect (a {@code Location}) to the same path with a slash. */
-    record Resolution(Path file, String redirect) {
+    /**
+     * What a target leads to: a regular file to serve (with its attributes: size, last-modified time), or a
+     * redirect (a {@code Location}) to the same path with a slash.
+     */
+    record Resolution(Path file, BasicFileAttributes attributes, String redirect) {
     }
 
     private final Path root;
@@ -38,6 +42,8 @@ final class DocumentRoot {
         //   may point anywhere.
         // TODO(HTTP-6): a folder: without a trailing "/" in the target, a Resolution with
         //   redirect = its path + "/" (301); with one, its index.html (checked the same way), or 404.
+        // TODO(HTTP-1): a regular file: new Resolution(file, Files.readAttributes(file,
+        //   BasicFileAttributes.class), null); anything else (a device, a socket) is 404.
         throw new UnsupportedOperationException("not implemented yet: see specs/http.md");
     }
 }

@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The HTTP client: one GET (or HEAD) of an {@code http://} URL, the body written to stdout. */
 public final class HttpClient {
+
+    private static final Logger LOG = Logger.getLogger(HttpClient.class.getName());
 
     private static final String PROGRAM = "http client";
     private static final String USAGE = "HttpClient [--head] [--include] URL";

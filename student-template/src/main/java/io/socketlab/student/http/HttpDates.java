@@ -8,6 +8,11 @@ final class HttpDates {
     private HttpDates() {
     }
 
+    /** Now, for the {@code Date} field of a response. */
+    static String now() {
+        return format(Instant.now());
+    }
+
     /** {@code instant} in IMF-fixdate, for {@code Date} and {@code Last-Modified}. */
     static String format(Instant instant) {
         // TODO(HTTP-3): DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)

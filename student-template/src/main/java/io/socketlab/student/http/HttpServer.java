@@ -3,11 +3,15 @@ package io.socketlab.student.http;
 import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The HTTP/1.1 static file server: serves one folder, with a thread per connection. */
 public final class HttpServer {
+
+    private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
 
     static final String PROGRAM = "http server";
     private static final String USAGE = "HttpServer --port N --root DIR [--host H]";
@@ -41,6 +45,12 @@ public final class HttpServer {
         // TODO: open a ServerSocket in try-with-resources, setReuseAddress(true), bind(address);
         //   an IOException is Failure.usage("cannot listen on ...").
         // TODO(HTTP-18): GracefulShutdown.install(listener), so that SIGTERM ends with exit code 0.
+        // TODO(HTTP-15): then acceptClients(listener, documentRoot).
+        throw new UnsupportedOperationException("not implemented yet: see specs/http.md");
+    }
+
+    /** HTTP-15: accepts connections until {@code listener} is closed, each served on its own thread. */
+    static void acceptClients(ServerSocket listener, DocumentRoot root) {
         // TODO(HTTP-15): loop while the listener is open: accept(), setTcpNoDelay(true), and run
         //   an HttpConnection(client, root) on its own thread (or a pool of at least 200). An
         //   IOException must never end the loop.

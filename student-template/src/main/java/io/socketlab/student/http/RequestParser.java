@@ -1,7 +1,6 @@
 package io.socketlab.student.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads one request head (request line and header fields, RFC 9112 sections 2 to 5) and refuses,
@@ -17,16 +16,16 @@ final class RequestParser {
     }
 
     /**
-     * The next request head on {@code in} (the connection's one buffered input), or null if the
+     * The next request head on {@code input} (the connection's one buffered input), or null if the
      * client closed the connection between requests.
      *
      * @throws HttpError when the head is malformed (400), too long (414, 431) or of another HTTP version (505)
      * @throws IOException when the connection fails or ends in the middle of the head
      */
-    static RequestHead read(InputStream in) throws HttpError, IOException {
-        // TODO: read lines as BYTES (io.socketlab.student.common.LineReader does: its limit throws
-        //   LineTooLongException), never with a BufferedReader: Content-Length counts bytes, and a
-        //   reader would swallow the next pipelined request (HTTP-10) into its own buffer.
+    static RequestHead read(ConnectionInput input) throws HttpError, IOException {
+        // TODO: read lines with input.readLine(limit): bytes, never a BufferedReader (Content-Length
+        //   counts bytes, and a reader would swallow the next pipelined request into its own buffer).
+        //   Its LineTooLongException tells you a limit was passed.
         // TODO(HTTP-13): a request line over MAX_REQUEST_LINE_BYTES is 414; header lines over
         //   MAX_HEADER_BYTES in all (count each line's bytes without CRLF), or more than
         //   MAX_HEADER_FIELDS fields, are 431. Stop reading as soon as a limit is passed.

@@ -15,7 +15,7 @@ final class Response {
     Response(Status status) {
         this.status = status;
         head.append("HTTP/1.1 ").append(status.code).append(' ').append(status.reason).append("\r\n");
-        // TODO(HTTP-3): every response carries Date (HttpDates.format(Instant.now())) and Server.
+        // TODO(HTTP-3): every response carries Date (HttpDates.now()) and Server.
     }
 
     Status status() {
@@ -25,6 +25,10 @@ final class Response {
     Response header(String name, String value) {
         head.append(name).append(": ").append(value).append("\r\n");
         return this;
+    }
+
+    Response header(String name, long value) {
+        return header(name, Long.toString(value));
     }
 
     /** Writes the head and its final empty line; the body, if any, follows. */

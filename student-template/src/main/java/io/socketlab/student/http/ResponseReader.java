@@ -3,9 +3,19 @@ package io.socketlab.student.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.logging.Logger;
 
 /** Reads one HTTP response for the client: its head, then its body in whichever framing it uses (HTTP-21). */
 final class ResponseReader {
+
+    private static final Logger LOG = Logger.getLogger(ResponseReader.class.getName());
+
+    /** The response cannot be understood as HTTP: the client exits 2. */
+    static final class MalformedResponseException extends IOException {
+        MalformedResponseException(String message) {
+            super(message);
+        }
+    }
 
     private final InputStream in;
 
@@ -17,11 +27,11 @@ final class ResponseReader {
      * Reads the status line and header fields, skipping interim {@code 1xx} responses, and copies
      * the final head's bytes to {@code include} exactly as received. Returns the status code.
      *
-     * @throws IOException also for a response that is not HTTP (the client exits 2)
+     * @throws MalformedResponseException for a response that is not HTTP (the client exits 2)
      */
     int readHead(OutputStream include) throws IOException {
-        // TODO(HTTP-23): the status line is "HTTP/1.x <3 digits> <reason>"; anything else is an
-        //   unparsable response. Header lines follow, up to an empty line.
+        // TODO(HTTP-23): the status line is "HTTP/1.x <3 digits> <reason>"; anything else is a
+        //   MalformedResponseException. Header lines follow, up to an empty line.
         // TODO(HTTP-21): a 1xx status (100 Continue, 103 Early Hints...) is followed by another
         //   response: skip it, and its header lines, without printing them.
         throw new UnsupportedOperationException("not implemented yet: see specs/http.md");

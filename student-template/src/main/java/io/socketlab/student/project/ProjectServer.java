@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** Your project's server (specs/project.md): rename the protocol, keep the command line. */
 public final class ProjectServer {
+
+    private static final Logger LOG = Logger.getLogger(ProjectServer.class.getName());
 
     static final String PROGRAM = "project server";
     private static final String USAGE = "ProjectServer --port N [--host H]";

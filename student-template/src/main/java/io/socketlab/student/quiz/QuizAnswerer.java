@@ -2,12 +2,15 @@ package io.socketlab.student.quiz;
 
 import java.io.OutputStream;
 import java.util.OptionalLong;
+import java.util.logging.Logger;
 
 /**
  * The quiz client's stdin side: a thread that, for each question, reads one stdin line and sends it
  * as the answer. It waits for stdin, so the thread that prints never has to (QUIZ-12).
  */
 final class QuizAnswerer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(QuizAnswerer.class.getName());
 
     private static final int MAX_LINE_BYTES = 1 << 20;
 

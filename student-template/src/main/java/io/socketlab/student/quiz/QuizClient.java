@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The quiz client: joins a game and prints it, while a {@link QuizAnswerer} answers each question from stdin. */
 public final class QuizClient {
+
+    private static final Logger LOG = Logger.getLogger(QuizClient.class.getName());
 
     private static final String PROGRAM = "quiz client";
     private static final String USAGE = "QuizClient --host H --port N --team T";

@@ -3,6 +3,7 @@ package io.socketlab.student.quiz;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /**
  * The quiz: players join, a game thread runs the rounds, scores add up, and a fresh game begins.
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
  * Locks are always taken in the order game, then player ({@link QuizPlayer#send}); never the reverse.
  */
 final class QuizGame {
+
+    private static final Logger LOG = Logger.getLogger(QuizGame.class.getName());
 
     private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9_-]{1,20}"); // QUIZ-2
 

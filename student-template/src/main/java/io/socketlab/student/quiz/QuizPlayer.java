@@ -3,12 +3,15 @@ package io.socketlab.student.quiz;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.logging.Logger;
 
 /**
  * The sending side of one quiz connection. Both the game and the connection's own thread write to
  * it, so {@link #send} is synchronized: each line goes out whole, never interleaved with another.
  */
 final class QuizPlayer {
+
+    private static final Logger LOG = Logger.getLogger(QuizPlayer.class.getName());
 
     // The game writes while it holds its lock (QUIZ-5). Java has no timeout for a blocking write,
     // so a player that stops reading could freeze every game; this deadline closes its socket instead.

@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The quiz server: checks its questions, then runs one {@link QuizGame} after another for whoever connects. */
 public final class QuizServer {
+
+    private static final Logger LOG = Logger.getLogger(QuizServer.class.getName());
 
     static final String PROGRAM = "quiz server";
     private static final String USAGE = "QuizServer --port N --players P --questions FILE [--rounds R]"

@@ -1,9 +1,12 @@
 package io.socketlab.student.quiz;
 
 import java.net.Socket;
+import java.util.logging.Logger;
 
 /** One quiz connection, on its own thread: reads the player's commands and hands them to the game. */
 final class QuizSession implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(QuizSession.class.getName());
 
     private static final int MAX_LINE_BYTES = 8192; // the common limit: the quiz sets none of its own
 
@@ -17,6 +20,8 @@ final class QuizSession implements Runnable {
 
     @Override
     public void run() {
+        // TODO: narrate the protocol in the log (docs/logging.md): LOG.fine(...) when the connection
+        //   opens and closes and at each decision (a refusal, an error answer), LOG.finer(...) per message.
         // TODO: open the socket's input in try-with-resources (`try (socket; InputStream in =
         //   new BufferedInputStream(socket.getInputStream()))` closes the socket too), and create
         //   this connection's QuizPlayer: every line to it goes through player.send. No read
@@ -31,9 +36,8 @@ final class QuizSession implements Runnable {
         //   "ERR line-too-long", then the connection is closed.
         // TODO(QUIZ-9): in a finally block, however the connection ends, game.leave(player).
         // TODO: when the server closes the connection itself (game-started, line-too-long), first
-        //   socket.shutdownOutput() and read and discard what the client still sends, for a
-        //   second at most, so that a TCP reset cannot destroy the last ERR.
-        // TODO: catch IOException and print it on stderr: it ends this connection only.
+        //   LingeringClose.drain(socket, in), so that a TCP reset cannot destroy the last ERR.
+        // TODO: catch IOException and log it (LOG.fine): it ends this connection only.
         throw new UnsupportedOperationException("not implemented yet: see specs/quiz.md");
     }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 
 /** The reports accepted so far: one JSON line each in the store file, the most recent also in memory. */
 final class ReportStore {
+
+    private static final Logger LOG = Logger.getLogger(ReportStore.class.getName());
 
     /** How many reports a list request returns (SER-5). */
     static final int RECENT = 100;

@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The report client: sends this machine's inventory report, or with {@code --list} prints the stored ones. */
 public final class SerializationClient {
+
+    private static final Logger LOG = Logger.getLogger(SerializationClient.class.getName());
 
     private static final String PROGRAM = "serialization client";
     private static final String USAGE = "SerializationClient --host H --port N [--list]";

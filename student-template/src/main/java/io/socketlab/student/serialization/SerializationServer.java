@@ -5,9 +5,12 @@ import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The report server: opens the store, then gives each connection its own thread and {@link SerializationSession}. */
 public final class SerializationServer {
+
+    private static final Logger LOG = Logger.getLogger(SerializationServer.class.getName());
 
     static final String PROGRAM = "serialization server";
     private static final String USAGE = "SerializationServer --port N --store FILE [--host H]";

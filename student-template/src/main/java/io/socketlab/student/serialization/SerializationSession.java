@@ -1,9 +1,12 @@
 package io.socketlab.student.serialization;
 
 import java.net.Socket;
+import java.util.logging.Logger;
 
 /** One connection to the report server: a request frame in, a response frame out, until the client leaves. */
 final class SerializationSession implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SerializationSession.class.getName());
 
     private static final int IDLE_TIMEOUT_MS = 60_000;
 
@@ -17,6 +20,8 @@ final class SerializationSession implements Runnable {
 
     @Override
     public void run() {
+        // TODO: narrate the protocol in the log (docs/logging.md): LOG.fine(...) when the connection
+        //   opens and closes and at each decision (a refusal, an error answer), LOG.finer(...) per message.
         // TODO: open the socket's streams in try-with-resources (`try (socket; ...)` closes the
         //   socket too): a DataInputStream over a BufferedInputStream, and a BufferedOutputStream.
         //   Call socket.setSoTimeout(IDLE_TIMEOUT_MS) so that a silent client is let go.
@@ -33,11 +38,10 @@ final class SerializationSession implements Runnable {
         // TODO(SER-5): "list": {"status":"ok","reports":[...store.recent()]}.
         // TODO(SER-2): on BadLengthException, send the bad-length error frame, then close. The L
         //   bytes that follow must not be read, and without them there is no telling where the
-        //   next frame starts. Before closing, socket.shutdownOutput() and read and discard what
-        //   the client still sends, for a second at most: closing with unread input sends a TCP
-        //   reset, which can destroy your error frame before the client reads it.
+        //   next frame starts. Before closing, LingeringClose.drain(socket, in): closing with
+        //   unread input sends a TCP reset, which can destroy your error frame.
         // TODO(SER-8): catch IOException (a reset, a timeout, a frame cut short: EOFException)
-        //   and print it on stderr: it ends this connection only. If store.append fails, close
+        //   and log it (LOG.fine): it ends this connection only. If store.append fails, close
         //   without answering: ok must always mean stored (SER-6).
         throw new UnsupportedOperationException("not implemented yet: see specs/serialization.md");
     }

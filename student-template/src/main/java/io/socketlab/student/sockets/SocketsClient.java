@@ -5,9 +5,12 @@ import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The sockets client: sends lines, then {@code BYE}, and prints every line the server answers. */
 public final class SocketsClient {
+
+    private static final Logger LOG = Logger.getLogger(SocketsClient.class.getName());
 
     private static final String PROGRAM = "sockets client";
     private static final String USAGE = "SocketsClient --host H --port N [MESSAGE...]";

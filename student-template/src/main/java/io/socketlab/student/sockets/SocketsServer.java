@@ -4,9 +4,12 @@ import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The sockets server: accepts clients one at a time and hands each to a {@link SocketsSession}. */
 public final class SocketsServer {
+
+    private static final Logger LOG = Logger.getLogger(SocketsServer.class.getName());
 
     static final String PROGRAM = "sockets server";
     private static final String USAGE = "SocketsServer --port N [--host H]";
@@ -40,7 +43,7 @@ public final class SocketsServer {
         // TODO(SOCK-8): GracefulShutdown.install(listener), so that SIGTERM ends with exit code 0.
         // TODO(SOCK-7): loop while the listener is open: accept() a client and run a
         //   SocketsSession for it. One client at a time is enough here, but an IOException from
-        //   one client (or from accept) must never end the loop; print it on stderr and go on.
+        //   one client (or from accept) must never end the loop; log it (LOG.warning) and go on.
         throw new UnsupportedOperationException("not implemented yet: see specs/sockets.md");
     }
 }

@@ -6,6 +6,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
@@ -13,6 +14,8 @@ import javax.swing.WindowConstants;
 
 /** {@code --show}: a window that paints the latest frame, row by row, as its rows arrive. */
 final class FrameWindow extends JPanel implements FrameView {
+
+    private static final Logger LOG = Logger.getLogger(FrameWindow.class.getName());
 
     private final JFrame window = new JFrame("udp-stream");
     // Touched only on Swing's event dispatch thread, which also paints it: no locking needed.
@@ -28,8 +31,7 @@ final class FrameWindow extends JPanel implements FrameView {
      */
     static FrameView open() {
         if (GraphicsEnvironment.isHeadless()) {
-            System.err.println(UdpStreamServer.PROGRAM + ": --show needs a display (is DISPLAY set?);"
-                    + " frames are written but not shown");
+            LOG.warning("--show needs a display (is DISPLAY set?); frames are written but not shown");
             return NONE;
         }
         AtomicReference<FrameWindow> view = new AtomicReference<>();
@@ -39,8 +41,7 @@ final class FrameWindow extends JPanel implements FrameView {
         } catch (Exception | Error e) {
             // A DISPLAY that names no reachable X server fails here, not in isHeadless().
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            System.err.println(UdpStreamServer.PROGRAM + ": --show cannot open a window (" + cause
-                    + "); frames are written but not shown");
+            LOG.warning(() -> "--show cannot open a window (" + cause + "); frames are written but not shown");
             return NONE;
         }
         return view.get();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 
 /**
@@ -19,6 +20,8 @@ import javax.imageio.ImageIO;
  * slow part, encoding and writing a PNG, happens outside it.
  */
 final class Frames {
+
+    private static final Logger LOG = Logger.getLogger(Frames.class.getName());
 
     /** US-5: a frame without END is written this long after its last datagram. */
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 
 /** The udp-stream sender: one image as one frame, HEADER×3, a ROW per line top to bottom at a steady pace, END×3. */
 public final class UdpStreamClient {
+
+    private static final Logger LOG = Logger.getLogger(UdpStreamClient.class.getName());
 
     private static final String PROGRAM = "udp-stream client";
     private static final String USAGE =

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 
 /** The udp-stream receiver: assembles frames from every sender and writes each one as a PNG. */
 public final class UdpStreamServer {
+
+    private static final Logger LOG = Logger.getLogger(UdpStreamServer.class.getName());
 
     static final String PROGRAM = "udp-stream server";
     private static final String USAGE = "UdpStreamServer --port N --out DIR [--show] [--host H]";
@@ -61,7 +64,7 @@ public final class UdpStreamServer {
         try (DatagramSocket socket = new DatagramSocket(address)) {
             socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
             GracefulShutdown.install(socket);
-            System.err.println(PROGRAM + ": listening on UDP port " + socket.getLocalPort());
+            LOG.info(() -> "listening on UDP port " + socket.getLocalPort());
             receiveFrames(socket, new Frames(dir, view, timer));
         } catch (IOException e) {
             throw Failure.usage("cannot listen on " + address.getHostString() + ":" + address.getPort()

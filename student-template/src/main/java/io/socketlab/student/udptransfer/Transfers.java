@@ -12,9 +12,12 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /** The server's side of the protocol: every transfer in progress, and the answer to each datagram. */
 final class Transfers {
+
+    private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
 
     /** UT-7: the name rules of file-transfer, 1 to 255 of {@code [A-Za-z0-9._-]}, not starting with a dot. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}");

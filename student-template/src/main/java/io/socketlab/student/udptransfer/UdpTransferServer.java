@@ -12,9 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** The udp-transfer server: one socket for every client, one thread, and a {@link Transfers} table. */
 public final class UdpTransferServer {
+
+    private static final Logger LOG = Logger.getLogger(UdpTransferServer.class.getName());
 
     static final String PROGRAM = "udp-transfer server";
     private static final String USAGE = "UdpTransferServer --port N --dir DIR [--host H]";

@@ -12,12 +12,15 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One file sent to the server: START until START-ACK, then the chunks through a sliding window
  * with a retransmission timer per chunk, then END until DONE.
  */
 final class Upload {
+
+    private static final Logger LOG = Logger.getLogger(Upload.class.getName());
 
     /** Chunks sent and not yet acknowledged, at most: 64 KiB in flight. */
     private static final int WINDOW_CHUNKS = 64;

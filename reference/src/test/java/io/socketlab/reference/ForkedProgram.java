@@ -12,20 +12,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A reference program in its own JVM, as the grader runs it, with its stdout and stderr in files. */
-public final class RunningProgram implements AutoCloseable {
+public final class ForkedProgram implements AutoCloseable {
 
     private final Process process;
     private final Path stdout;
     private final Path stderr;
 
-    private RunningProgram(Process process, Path stdout, Path stderr) {
+    private ForkedProgram(Process process, Path stdout, Path stderr) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
     }
 
     /** Starts {@code mainClass} with {@code args}, extra environment {@code env}, its output kept in {@code logs}. */
-    public static RunningProgram start(Path logs, Class<?> mainClass, Map<String, String> env, String... args)
+    public static ForkedProgram start(Path logs, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classesFolder(mainClass),
                 mainClass.getName()));
@@ -38,12 +38,12 @@ public final class RunningProgram implements AutoCloseable {
         // No window pops up on a developer's desktop: only a test that gives a DISPLAY gets one.
         builder.environment().remove("DISPLAY");
         builder.environment().putAll(env);
-        return new RunningProgram(builder.start(), stdout, stderr);
+        return new ForkedProgram(builder.start(), stdout, stderr);
     }
 
     /** Runs {@code mainClass} to its end (at most 60 s) and returns it, finished. */
-    public static RunningProgram run(Path logs, Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        RunningProgram program = start(logs, mainClass, Map.of(), args);
+    public static ForkedProgram run(Path logs, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        ForkedProgram program = start(logs, mainClass, Map.of(), args);
         if (!program.process.waitFor(60, TimeUnit.SECONDS)) {
             program.close();
             throw new AssertionError(mainClass.getSimpleName() + " still running after 60 s");
