@@ -5,7 +5,7 @@ its sample reader replaced.)"""
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..",
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..",
                                 "examples", "python", "udpstream"))
 import client  # noqa: E402  (the Python example's sender)
 

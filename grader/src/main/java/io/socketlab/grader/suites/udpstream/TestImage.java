@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -68,6 +69,23 @@ final class TestImage {
             sources[y] = last;
         }
         return sources;
+    }
+
+    /** The rows of {@code decoded} that hold exactly the row sent at their place (every pixel opaque). */
+    Set<Integer> rowsAsSent(BufferedImage decoded) {
+        Set<Integer> rows = new TreeSet<>();
+        for (int y = 0; y < Math.min(height, decoded.getHeight()) && decoded.getWidth() == width; y++) {
+            int[] got = decoded.getRGB(0, y, width, 1, null, 0, width);
+            int[] sent = row(y);
+            boolean same = true;
+            for (int x = 0; x < width && same; x++) {
+                same = got[x] == (0xFF000000 | sent[x]);
+            }
+            if (same) {
+                rows.add(y);
+            }
+        }
+        return rows;
     }
 
     /** Every row received. */
