@@ -313,6 +313,8 @@ class UdpStreamClientSuite {
         expectStreamed(client, List.of(PngPicture.random(random, PngPicture.Kind.RGB_8, 1, 1),
                 PngPicture.random(random, PngPicture.Kind.GREY_1, 1, 33),
                 PngPicture.random(random, PngPicture.Kind.RGB_8, StreamDatagrams.MAX_WIDTH, 1),
+                // 255 grey bytes and a filter byte: each row of image data is exactly 256 bytes long.
+                PngPicture.random(random, PngPicture.Kind.GREY_8, 255, 64),
                 PngPicture.random(random, PngPicture.Kind.RGB_8, StreamDatagrams.MAX_WIDTH, 128)));
     }
 }

@@ -88,8 +88,12 @@ public class UdpClientBase {
      */
     byte[] exchange(byte[] request, int type) throws IOException {
         long wait = RTO_NANOS * 2;
+        boolean first = true;
         while (true) {
-            send(request);
+            if (first || resends(request)) {
+                send(request);
+            }
+            first = false;
             long due = System.nanoTime() + wait;
             byte[] reply;
             while ((reply = receive(due)) != null) {
@@ -101,6 +105,16 @@ public class UdpClientBase {
             request = again(request);
             wait = backOff(wait);
         }
+    }
+
+    /** Whether an unanswered START or END is sent again (it must be). */
+    boolean resends(byte[] request) {
+        return true;
+    }
+
+    /** Whether chunk {@code seq}, unacknowledged past its timeout, is sent again (it must be). */
+    boolean mayResend(BitSet acked, int seq) {
+        return true;
     }
 
     /** The wait after an unanswered sending: twice the last one, at most a second. */
@@ -140,7 +154,7 @@ public class UdpClientBase {
             }
             long now = System.nanoTime();
             for (int seq = base; seq < next; seq++) {
-                if (!acked.get(seq) && now - sentAt[seq] >= RTO_NANOS) {
+                if (!acked.get(seq) && now - sentAt[seq] >= RTO_NANOS && mayResend(acked, seq)) {
                     sendChunk(content, seq);
                     sentAt[seq] = now;
                 }

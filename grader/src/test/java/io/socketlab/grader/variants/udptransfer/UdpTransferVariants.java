@@ -28,6 +28,8 @@ public final class UdpTransferVariants {
             new Variant("udp-transfer", "client", GivesUpUdpClient.class, "UT-12"),
             new Variant("udp-transfer", "client", CumulativeAckUdpClient.class, "UT-12"),
             new Variant("udp-transfer", "client", IgnoresAckSeqUdpClient.class, "UT-12"),
+            new Variant("udp-transfer", "client", EndOnceUdpClient.class, "UT-12"),
+            new Variant("udp-transfer", "client", GapOnlyResendUdpClient.class, "UT-12"),
             new Variant("udp-transfer", "client", EofMarkerUdpClient.class, "UT-14"),
             new Variant("udp-transfer", "client", NewTidPerStartUdpClient.class, "UT-14"),
             new Variant("udp-transfer", "client", ExitZeroOnErrorUdpClient.class, "UT-15"),
