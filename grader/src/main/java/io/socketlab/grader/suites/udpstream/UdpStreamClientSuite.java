@@ -136,7 +136,7 @@ class UdpStreamClientSuite {
             if (!image.accepts(row.y(), row.rgb())) {
                 throw ConformanceFailure.integrity(STREAM, "ROW y " + row.y() + " of " + image.describe().en()
                                 + ": the R, G, B bytes of its pixels, left to right",
-                        Text.same(Bytes.describeDifference(image.rowBytes(row.y()), row.rgb())));
+                        Bytes.describeDifference(image.rowBytes(row.y()), row.rgb()));
             }
         }
     }
