@@ -1,7 +1,6 @@
 package io.socketlab.grader.suites.udpstream;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
@@ -99,14 +98,13 @@ final class ReceiverOutput {
         boolean seen = program.stdout().awaitText(text -> pattern.matcher(text).find(), within.toMillis());
         long seenAt = System.nanoTime();
         server.expectAlive(step);
-        String expected = "a line \"FRAME " + frame + " <received>/<height>\" on stdout";
         if (!seen) {
             String tail = program.stdout().tailText(300).strip();
-            String shown = tail.isEmpty() ? "nothing on stdout" : "stdout ending " + Bytes.quote(tail);
-            String shownEs = tail.isEmpty() ? "nada en stdout" : "stdout terminando en " + Bytes.quote(tail);
-            String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
-            throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
-                    Text.of(shown + " after " + seconds, shownEs + " tras " + seconds), null);
+            Text shown = tail.isEmpty() ? Text.of("nothing on stdout", "nada en stdout")
+                    : Text.format("stdout ending %s", "stdout terminando en %s", Bytes.quote(tail));
+            throw ConformanceFailure.timeout(step, Text.format("a line \"FRAME %d <received>/<height>\" on stdout",
+                            "una línea \"FRAME %d <recibidas>/<altura>\" en stdout", frame),
+                    Text.format("%s after %s", "%s tras %s", shown, ConformanceFailure.seconds(within)));
         }
         Matcher m = pattern.matcher(program.stdout().text());
         m.find();
@@ -150,7 +148,8 @@ final class ReceiverOutput {
     static void expectCounts(FrameLine line, int received, int height, Text step) {
         if (line.received() != received || line.height() != height) {
             String got = "FRAME " + line.frame() + " " + line.received() + "/" + line.height();
-            throw ConformanceFailure.wrongOutput(step, "\"FRAME " + line.frame() + " " + received + "/" + height + "\"",
+            throw ConformanceFailure.wrongOutput(step,
+                    Text.same(Bytes.quote("FRAME " + line.frame() + " " + received + "/" + height)),
                     Text.same(Bytes.quote(got)));
         }
     }
@@ -173,7 +172,8 @@ final class ReceiverOutput {
                         return last.get().image() != null;
                     });
         } catch (ConditionTimeoutException e) {
-            throw ConformanceFailure.integrity(step, "a PNG file " + server.dataDir().relativize(file) + " in --out",
+            throw ConformanceFailure.integrity(step, Text.format("a PNG file %s in --out", "un fichero PNG %s en --out",
+                            server.dataDir().relativize(file)),
                     last.get() == null ? Text.of("no such file", "no existe el fichero") : last.get().problem());
         }
         server.attachImage(Text.of("frame-" + frame + ".png as the receiver wrote it",

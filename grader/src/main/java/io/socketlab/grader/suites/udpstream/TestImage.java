@@ -99,7 +99,7 @@ final class TestImage {
      */
     void expectFrame(BufferedImage decoded, int[] sources, Text step) {
         if (decoded.getWidth() != width || decoded.getHeight() != height) {
-            throw ConformanceFailure.integrity(step, "a " + width + "x" + height + " image",
+            throw ConformanceFailure.integrity(step, Text.format("a %dx%d image", "una imagen de %dx%d", width, height),
                     Text.of("a " + decoded.getWidth() + "x" + decoded.getHeight() + " image",
                             "una imagen de " + decoded.getWidth() + "x" + decoded.getHeight()));
         }
@@ -126,7 +126,8 @@ final class TestImage {
         if (!wrongRows.isEmpty()) {
             String rows = wrongRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
             String more = wrongRows.size() > MAX_ROWS_SHOWN ? "; ..." : "";
-            throw ConformanceFailure.integrity(step, "every row as sent, missing rows copied from the nearest row above",
+            throw ConformanceFailure.integrity(step, Text.of("every row as sent, missing rows copied from the nearest row above",
+                            "cada fila tal como se envió, las que faltan copiadas de la fila más cercana por encima"),
                     Text.of(wrongRows.size() + " wrong row(s) (" + rows + "): " + String.join("; ", wrongEn) + more,
                             wrongRows.size() + " fila(s) incorrecta(s) (" + rows + "): " + String.join("; ", wrongEs) + more));
         }

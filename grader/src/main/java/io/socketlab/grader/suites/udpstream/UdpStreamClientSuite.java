@@ -64,8 +64,8 @@ class UdpStreamClientSuite {
         List<String> arguments = new ArrayList<>(List.of(png.toString()));
         arguments.addAll(options);
         ClientResult result = client.run(fake.port(), arguments, new byte[0]);
-        result.expectExitCode(Text.of("the sender's exit code after streaming " + image.describe().en(),
-                "el código de salida del emisor tras enviar " + image.describe().es()), 0);
+        result.expectExitCode(Text.format("the sender's exit code after streaming %s",
+                "el código de salida del emisor tras enviar %s", image.describe()), 0);
         // The sender has exited: what it sent is in the fake's socket buffer; give its thread a moment to read it.
         try {
             Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
@@ -80,9 +80,10 @@ class UdpStreamClientSuite {
             byte[] datagram = raw.get(i);
             Optional<Parsed> p = StreamDatagrams.parse(datagram);
             if (p.isEmpty()) {
-                throw ConformanceFailure.wrongOutput(STREAM, "HEADER (9 bytes), ROW (7 + 3 x width bytes) or END (5 bytes)",
-                        Text.of("datagram " + (i + 1) + " of " + datagram.length + " bytes: " + Bytes.render(datagram),
-                                "datagrama " + (i + 1) + " de " + datagram.length + " bytes: " + Bytes.render(datagram)));
+                throw ConformanceFailure.wrongOutput(STREAM, Text.of("HEADER (9 bytes), ROW (7 + 3 x width bytes) or END (5 bytes)",
+                                "HEADER (9 bytes), ROW (7 + 3 x ancho bytes) o END (5 bytes)"),
+                        Text.format("datagram %d of %d bytes: %s", "datagrama %d de %d bytes: %s", i + 1, datagram.length,
+                                Bytes.render(datagram)));
             }
             parsed.add(p.get());
         }
@@ -90,9 +91,13 @@ class UdpStreamClientSuite {
     }
 
     /** The datagrams' descriptions, cut after a dozen. */
-    private static String describe(List<Parsed> datagrams) {
+    private static Text describe(List<Parsed> datagrams) {
+        if (datagrams.isEmpty()) {
+            return Text.of("no datagrams", "ningún datagrama");
+        }
         String shown = datagrams.stream().limit(12).map(Parsed::describe).collect(Collectors.joining(", "));
-        return datagrams.isEmpty() ? "no datagrams" : "[" + shown + (datagrams.size() > 12 ? ", ... (" + datagrams.size() + " in all)" : "") + "]";
+        return datagrams.size() <= 12 ? Text.same("[" + shown + "]")
+                : Text.format("[%s, ... (%d in all)]", "[%s, ... (%d en total)]", shown, datagrams.size());
     }
 
     /**
@@ -103,39 +108,42 @@ class UdpStreamClientSuite {
         List<Parsed> all = received.parsed();
         for (Parsed p : all) {
             if (p.frame() != frame) {
-                throw ConformanceFailure.wrongOutput(STREAM, "frame " + frame + " (u32) in every datagram",
-                        Text.of(p.describe(), p.describe()));
+                throw ConformanceFailure.wrongOutput(STREAM, Text.format("frame=%d (u32) in every datagram",
+                        "frame=%d (u32) en cada datagrama", frame), Text.same(p.describe()));
             }
         }
         List<Parsed> headers = received.ofType(StreamDatagrams.HEADER);
         List<Parsed> rows = received.ofType(StreamDatagrams.ROW);
         List<Parsed> ends = received.ofType(StreamDatagrams.END);
         if (headers.isEmpty() || ends.isEmpty()) {
-            throw ConformanceFailure.wrongOutput(STREAM, "HEADER first and END last", Text.same(describe(all)));
+            throw ConformanceFailure.wrongOutput(STREAM, Text.of("HEADER first and END last", "HEADER al principio y END al final"),
+                    describe(all));
         }
         for (Parsed h : headers) {
             if (h.width() != image.width || h.height() != image.height) {
-                throw ConformanceFailure.wrongOutput(STREAM, "HEADER frame " + frame + " " + image.width + "x" + image.height,
-                        Text.same(h.describe()));
+                throw ConformanceFailure.wrongOutput(STREAM, Text.same("HEADER frame=" + frame + " " + image.width + "x"
+                        + image.height), Text.same(h.describe()));
             }
         }
         List<Integer> types = all.stream().map(Parsed::type).toList();
         int lastRow = types.lastIndexOf(StreamDatagrams.ROW);
         int firstRow = lastRow < 0 ? types.indexOf(StreamDatagrams.END) : types.indexOf(StreamDatagrams.ROW);
         if (types.indexOf(StreamDatagrams.HEADER) > firstRow || types.indexOf(StreamDatagrams.END) < lastRow) {
-            throw ConformanceFailure.wrongOutput(STREAM, "HEADER first, then the ROWs, then END",
-                    Text.same(describe(all)));
+            throw ConformanceFailure.wrongOutput(STREAM, Text.of("HEADER first, then the ROWs, then END",
+                    "primero HEADER, luego las ROW, luego END"), describe(all));
         }
         List<Integer> ys = rows.stream().map(Parsed::y).toList();
         List<Integer> expectedYs = IntStream.range(0, image.height).boxed().toList();
         if (!ys.equals(expectedYs)) {
-            throw ConformanceFailure.wrongOutput(STREAM, "one ROW per y, top to bottom: y = 0.." + (image.height - 1),
+            throw ConformanceFailure.wrongOutput(STREAM, Text.format("one ROW per y, top to bottom: y = 0..%d",
+                            "una ROW por cada y, de arriba abajo: y = 0..%d", image.height - 1),
                     Text.of("ROWs with y = " + ys, "ROW con y = " + ys));
         }
         for (Parsed row : rows) {
             if (!image.accepts(row.y(), row.rgb())) {
-                throw ConformanceFailure.integrity(STREAM, "ROW y " + row.y() + " of " + image.describe().en()
-                                + ": the R, G, B bytes of its pixels, left to right",
+                throw ConformanceFailure.integrity(STREAM, Text.format("ROW y=%d of %s: the R, G, B bytes of its pixels,"
+                                + " left to right", "ROW y=%d de %s: los bytes R, G, B de sus píxeles, de izquierda a derecha",
+                                row.y(), image.describe()),
                         Bytes.describeDifference(image.rowBytes(row.y()), row.rgb()));
             }
         }
@@ -161,9 +169,10 @@ class UdpStreamClientSuite {
         boolean headersFirst = types.subList(0, Math.max(0, firstRow)).stream().filter(t -> t == StreamDatagrams.HEADER).count() == 3;
         boolean endsLast = types.subList(lastRow + 1, types.size()).stream().filter(t -> t == StreamDatagrams.END).count() == 3;
         if (headers != 3 || ends != 3 || !headersFirst || !endsLast) {
-            throw ConformanceFailure.wrongOutput(STREAM, "3 HEADERs before the first ROW and 3 ENDs after the last",
-                    Text.of(headers + " HEADER(s) and " + ends + " END(s): " + describe(received.parsed()),
-                            headers + " HEADER y " + ends + " END: " + describe(received.parsed())));
+            throw ConformanceFailure.wrongOutput(STREAM, Text.of("3 HEADERs before the first ROW and 3 ENDs after the last",
+                            "3 HEADER antes de la primera ROW y 3 END después de la última"),
+                    Text.format("%d HEADER(s) and %d END(s): %s", "%d HEADER y %d END: %s", headers, ends,
+                            describe(received.parsed())));
         }
     }
 
@@ -192,8 +201,8 @@ class UdpStreamClientSuite {
     private static void expectPaced(Received received, PngPicture image, int rate, double seconds, Text what) {
         List<Long> times = received.rowTimes();
         if (times.size() != image.height) {
-            throw ConformanceFailure.wrongOutput(STREAM, image.height + " ROWs",
-                    Text.of(times.size() + " ROWs", times.size() + " ROW"));
+            throw ConformanceFailure.wrongOutput(STREAM, Text.format("%d ROWs", "%d ROW", image.height),
+                    Text.format("%d ROWs", "%d ROW", times.size()));
         }
         double spread = (times.get(times.size() - 1) - times.get(0)) / 1e9;
         long[] gaps = new long[times.size() - 1];
@@ -203,12 +212,14 @@ class UdpStreamClientSuite {
         Arrays.sort(gaps);
         double medianGap = gaps.length == 0 ? 0 : gaps[gaps.length / 2] / 1e9;
         if (spread < seconds && medianGap < 0.8 / rate) {
-            String got = String.format(Locale.ROOT, "%.3f s, a median gap of %.2f ms between ROWs", spread, medianGap * 1e3);
-            String gotEs = String.format(Locale.ROOT, "%.3f s, una separación mediana de %.2f ms entre ROW", spread, medianGap * 1e3);
-            throw ConformanceFailure.wrongOutput(Text.of("the pace of the ROWs " + what.en(), "el ritmo de las ROW " + what.es()),
-                    String.format(Locale.ROOT, "%d ROWs spread over at least %.2f s (row y leaves no earlier than y/%d s"
-                            + " after row 0), or a median gap of at least %.2f ms", image.height, seconds, rate, 800.0 / rate),
-                    Text.of("from the first ROW to the last: " + got, "de la primera ROW a la última: " + gotEs));
+            throw ConformanceFailure.wrongOutput(Text.format("the pace of the ROWs %s", "el ritmo de las ROW %s", what),
+                    Text.format("%d ROWs spread over at least %.2f s (row y leaves no earlier than y/%d s after row 0),"
+                                    + " or a median gap of at least %.2f ms",
+                            "%d ROW repartidas en al menos %.2f s (la fila y sale no antes de y/%d s tras la fila 0),"
+                                    + " o una separación mediana de al menos %.2f ms", image.height, seconds, rate, 800.0 / rate),
+                    Text.format("from the first ROW to the last: %.3f s, a median gap of %.2f ms between ROWs",
+                            "de la primera ROW a la última: %.3f s, una separación mediana de %.2f ms entre ROW",
+                            spread, medianGap * 1e3));
         }
     }
 
@@ -233,8 +244,8 @@ class UdpStreamClientSuite {
     private static void expectRefused(ClientUnderTest client, List<String> arguments, Text what) throws Exception {
         FakeUdpServer fake = client.fakeUdpServer(FakeUdpServer.Responder.SILENT);
         ClientResult result = client.run(fake.port(), arguments, new byte[0]);
-        result.expectExitCode(Text.of("the exit code for " + what.en(), "el código de salida con " + what.es()), 2)
-                .expectErrorLine(Text.of("stderr for " + what.en(), "stderr con " + what.es()));
+        result.expectExitCode(Text.format("the exit code for %s", "el código de salida con %s", what), 2)
+                .expectOneErrorLine();
         // The sender has exited: anything it sent is already in the fake's socket buffer.
         try {
             Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofMillis(300))
@@ -242,8 +253,9 @@ class UdpStreamClientSuite {
         } catch (ConditionTimeoutException e) {
             return;
         }
-        throw ConformanceFailure.wrongOutput(Text.of("datagrams sent for " + what.en(), "datagramas enviados con " + what.es()),
-                "no datagram", Text.of(fake.received().size() + " datagram(s)", fake.received().size() + " datagrama(s)"));
+        throw ConformanceFailure.wrongOutput(Text.format("datagrams sent for %s", "datagramas enviados con %s", what),
+                Text.of("no datagram", "ningún datagrama"),
+                Text.format("%d datagram(s)", "%d datagrama(s)", fake.received().size()));
     }
 
     @Requirement(clause = "US-13", points = 1)

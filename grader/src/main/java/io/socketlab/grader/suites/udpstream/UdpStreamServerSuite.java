@@ -8,7 +8,6 @@ import static io.socketlab.grader.suites.udpstream.StreamDatagrams.row;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
@@ -114,11 +113,12 @@ class UdpStreamServerSuite {
                         return true;
                     }, step);
             if (seen == 0) {
-                throw new ConformanceFailure(FailureKind.TIMEOUT, step, "\"FRAME " + frame + " 64/64\" once the END arrived",
-                        Text.of("no FRAME " + frame + " line within 6 s of the END (a frame still receiving datagrams"
-                                        + " waits in vain for 2 idle seconds)",
-                                "ninguna línea FRAME " + frame + " en los 6 s tras el END (un fotograma que sigue"
-                                        + " recibiendo datagramas espera en vano 2 segundos de inactividad)"), null);
+                throw ConformanceFailure.timeout(step, Text.format("\"FRAME %d 64/64\" once the END arrived",
+                                "\"FRAME %d 64/64\" en cuanto llegó el END", frame),
+                        Text.format("no FRAME %d line within 6 s of the END (a frame still receiving datagrams waits in"
+                                        + " vain for 2 idle seconds)", "ninguna línea FRAME %d en los 6 s tras el END (un"
+                                        + " fotograma que sigue recibiendo datagramas espera en vano 2 segundos de inactividad)",
+                                frame));
             }
             expectFrame(server, frame, image, image.sources(rows), rows.size(), Duration.ofMillis(250));
         }
@@ -220,8 +220,8 @@ class UdpStreamServerSuite {
             // Every row has arrived or is lost before the first END leaves: the count is known exactly.
             Set<Integer> rows = deliveredRows(relay);
             sendVia(relay, socket, List.of(end(frame), end(frame), end(frame)));
-            String facts = " (" + rows.size() + " distinct rows delivered; relay seed " + seed + "; "
-                    + relay.log().summary() + ")";
+            Text facts = Text.format(" (%d distinct rows delivered; relay seed %d; %s)",
+                    " (%d filas distintas entregadas; semilla del relé %d; %s)", rows.size(), seed, relay.log().facts());
             try {
                 expectFrame(server, frame, image, image.sources(rows), rows.size(), server.timeouts().seconds(6));
             } catch (ConformanceFailure failure) {
@@ -231,8 +231,8 @@ class UdpStreamServerSuite {
                     return;
                 }
                 FailureDetail detail = failure.detail(null);
-                throw new ConformanceFailure(failure.kind(), detail.step(), detail.expected(),
-                        Text.of(detail.actual().en() + facts, detail.actual().es() + facts), detail.hint());
+                throw new ConformanceFailure(failure.kind(), detail.step(), detail.expected(), detail.actual().plus(facts),
+                        detail.hint());
             }
         }
     }
@@ -244,7 +244,7 @@ class UdpStreamServerSuite {
      * the FRAME line must count exactly them; every other row must be concealed from them.
      */
     private static void expectFrameDespiteDrops(ServerUnderTest server, long frame, TestImage image, Set<Integer> delivered,
-                                                long dropped, String facts) throws InterruptedException {
+                                                long dropped, Text facts) throws InterruptedException {
         Text step = Text.of("frame " + frame + ", " + dropped + " datagram(s) dropped by the kernel at the receiver's full socket",
                 "el fotograma " + frame + ", " + dropped + " datagrama(s) descartado(s) por el núcleo con el socket del receptor lleno");
         FrameLine line = ReceiverOutput.awaitFrameLine(server, frame, Duration.ofMillis(250), step);
@@ -253,9 +253,10 @@ class UdpStreamServerSuite {
         Set<Integer> missing = new TreeSet<>(delivered);
         missing.removeAll(shown);
         if (!delivered.containsAll(shown) || missing.size() > dropped) {
-            throw ConformanceFailure.integrity(step, "the rows delivered, but for at most " + dropped + " dropped",
-                    Text.of(shown.size() + " rows as sent, " + missing.size() + " delivered rows missing" + facts,
-                            shown.size() + " filas tal como se enviaron, faltan " + missing.size() + " filas entregadas" + facts));
+            throw ConformanceFailure.integrity(step, Text.format("the rows delivered, but for at most %d dropped",
+                            "las filas entregadas, salvo como mucho %d descartadas", dropped),
+                    Text.format("%d rows as sent, %d delivered rows missing", "%d filas tal como se enviaron, faltan %d"
+                            + " filas entregadas", shown.size(), missing.size()).plus(facts));
         }
         ReceiverOutput.expectCounts(line, shown.size(), image.height, step);
         image.expectFrame(png, image.sources(shown), step);
@@ -311,6 +312,14 @@ class UdpStreamServerSuite {
         }
     }
 
+    private static Text noFrameLine(long frame) {
+        return Text.format("no FRAME %d line", "ninguna línea FRAME %d", frame);
+    }
+
+    private static Text aFrameLine(long frame) {
+        return Text.format("a FRAME %d line", "una línea FRAME %d", frame);
+    }
+
     /** Fails unless the FRAME line came between 1.5 s and 6 s (scaled) after the frame's last datagram. */
     private static void expectIdleWrite(long frame, long lastSentAt, FrameLine line) {
         double after = (line.seenAtNanos() - lastSentAt) / 1e9;
@@ -318,7 +327,8 @@ class UdpStreamServerSuite {
         Text step = Text.of("when FRAME " + frame + " was printed, its END lost",
                 "cuándo se imprimió FRAME " + frame + ", perdido su END");
         if (after < 1.5) {
-            throw ConformanceFailure.wrongOutput(step, "about 2 s after the frame's last datagram (not before 1.5 s)",
+            throw ConformanceFailure.wrongOutput(step, Text.of("about 2 s after the frame's last datagram (not before 1.5 s)",
+                            "unos 2 s después del último datagrama del fotograma (no antes de 1,5 s)"),
                     Text.of(seconds + " after it: rows may still have been on their way",
                             seconds + " después: aún podían llegar filas"));
         }
@@ -357,13 +367,13 @@ class UdpStreamServerSuite {
                         return sent[0] < busy.height;
                     }, step);
             if (seenAt == 0) {
-                String waited = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - lastSentAt) / 1e9);
-                throw new ConformanceFailure(FailureKind.TIMEOUT, step,
-                        "\"FRAME " + frame + " 8/8\" about 2 s after frame " + frame + "'s last datagram",
-                        Text.of("no FRAME " + frame + " line after " + waited + ", while frame " + other + " sent "
-                                        + sent[0] + " rows, one every 0.25 s",
-                                "ninguna línea FRAME " + frame + " tras " + waited + ", mientras el fotograma " + other
-                                        + " enviaba " + sent[0] + " filas, una cada 0,25 s"), null);
+                String waited = ConformanceFailure.seconds(Duration.ofNanos(System.nanoTime() - lastSentAt));
+                throw ConformanceFailure.timeout(step, Text.format("\"FRAME %d 8/8\" about 2 s after frame %d's last"
+                                + " datagram", "\"FRAME %d 8/8\" unos 2 s después del último datagrama del fotograma %d",
+                                frame, frame),
+                        Text.format("no FRAME %d line after %s, while frame %d sent %d rows, one every 0.25 s",
+                                "ninguna línea FRAME %d tras %s, mientras el fotograma %d enviaba %d filas, una cada 0,25 s",
+                                frame, waited, other, sent[0]));
             }
             FrameLine line = expectFrame(server, frame, image, image.sources(rows), rows.size(), Duration.ofMillis(250));
             expectIdleWrite(frame, lastSentAt, new FrameLine(frame, line.received(), line.height(), seenAt));
@@ -413,11 +423,10 @@ class UdpStreamServerSuite {
                     text -> text.lines().anyMatch(l -> l.startsWith("FRAME " + lost + " ")), Math.max(1, left / 1_000_000));
             server.expectAlive(step);
             if (printed) {
-                throw ConformanceFailure.wrongOutput(step, "no FRAME " + lost + " line",
-                        Text.of("a FRAME " + lost + " line", "una línea FRAME " + lost));
+                throw ConformanceFailure.wrongOutput(step, noFrameLine(lost), aFrameLine(lost));
             }
             if (Files.exists(ReceiverOutput.frameFile(server, lost))) {
-                throw ConformanceFailure.wrongOutput(step, "no file frame-" + lost + ".png",
+                throw ConformanceFailure.wrongOutput(step, Text.format("no file frame-%d.png", "ningún fichero frame-%d.png", lost),
                         Text.of("frame-" + lost + ".png was written", "se escribió frame-" + lost + ".png"));
             }
         }
@@ -508,8 +517,7 @@ class UdpStreamServerSuite {
         for (long ignored : new long[] {82, 83, 84}) {
             if (ReceiverOutput.frameLines(server, ignored) > 0) {
                 throw ConformanceFailure.wrongOutput(Text.of("frame " + ignored + ", whose HEADER is impossible",
-                        "el fotograma " + ignored + ", de HEADER imposible"), "no FRAME " + ignored + " line",
-                        Text.of("a FRAME " + ignored + " line", "una línea FRAME " + ignored));
+                        "el fotograma " + ignored + ", de HEADER imposible"), noFrameLine(ignored), aFrameLine(ignored));
             }
         }
     }
@@ -548,8 +556,8 @@ class UdpStreamServerSuite {
         Text step = Text.of("frame " + frame + " after late datagrams for it", "el fotograma " + frame + " tras datagramas tardíos");
         int lines = ReceiverOutput.frameLines(server, frame);
         if (lines != 1) {
-            throw ConformanceFailure.wrongOutput(step, "one FRAME " + frame + " line",
-                    Text.of(lines + " FRAME " + frame + " lines", lines + " líneas FRAME " + frame));
+            throw ConformanceFailure.wrongOutput(step, Text.format("one FRAME %d line", "una línea FRAME %d", frame),
+                    Text.format("%d FRAME %d lines", "%d líneas FRAME %d", lines, frame));
         }
         BufferedImage again = ReceiverOutput.awaitPng(server, frame, server.timeouts().seconds(2), step);
         image.expectFrame(again, image.allRows(), step);

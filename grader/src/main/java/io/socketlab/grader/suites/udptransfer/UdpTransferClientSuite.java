@@ -1,13 +1,13 @@
 package io.socketlab.grader.suites.udptransfer;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.network.Direction;
 import io.socketlab.grader.network.LossyRelay;
+import io.socketlab.grader.network.RelayLog;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeUdpServer;
 import io.socketlab.grader.conformance.Baseline;
@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.TestReporter;
@@ -43,6 +44,8 @@ class UdpTransferClientSuite {
     private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
     private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
     private static final Text UPLOAD = Text.of("the file the client sent", "el fichero que envió el cliente");
+    private static final Text A_START = Text.of("a START", "un START");
+    private static final Text NO_DATAGRAM = Text.of("no datagram at all", "ningún datagrama");
     /** The grader's silence in UT-12: longer than any sensible single timeout, well under the contract's 10 s. */
     private static final Duration SILENCE = Duration.ofSeconds(3);
 
@@ -81,7 +84,8 @@ class UdpTransferClientSuite {
                 .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"),
                         client.timeouts().seconds(20));
         if (fake.received().isEmpty()) {
-            throw ConformanceFailure.crashed(UPLOAD, "datagrams to 127.0.0.1:" + fake.port(),
+            throw ConformanceFailure.crashed(UPLOAD, Text.format("datagrams to 127.0.0.1:%d", "datagramas a 127.0.0.1:%d",
+                            fake.port()),
                     Text.of("none; the client ended with exit code " + result.exitCode() + stderr(result),
                             "ninguno; el cliente terminó con código " + result.exitCode() + stderr(result)));
         }
@@ -96,16 +100,18 @@ class UdpTransferClientSuite {
     }
 
     private static void expectReceived(Receiver receiver, byte[] content, String name) {
-        Message start = receiver.start().orElseThrow(() -> ConformanceFailure.wrongOutput(UPLOAD, "a START", "no START"));
+        Message start = receiver.start().orElseThrow(() -> ConformanceFailure.wrongOutput(UPLOAD, A_START,
+                Text.of("no START", "ningún START")));
         if (!start.nameText().equals(name) || start.size() != content.length) {
-            throw ConformanceFailure.wrongOutput(UPLOAD, "START size=" + content.length + " name=\"" + name + "\"",
-                    "START size=" + start.size() + " name=" + Bytes.quote(start.nameText()));
+            throw ConformanceFailure.wrongOutput(UPLOAD, Text.same("START size=" + content.length + " name=" + Bytes.quote(name)),
+                    Text.same("START size=" + start.size() + " name=" + Bytes.quote(start.nameText())));
         }
         byte[] received = receiver.content().orElseThrow(() -> ConformanceFailure.integrity(UPLOAD,
-                "every chunk of the " + content.length + "-byte file", Text.of("some chunks never came", "algunos trozos no llegaron")));
+                Text.format("every chunk of the %d-byte file", "todos los trozos del fichero de %d bytes", content.length),
+                Text.of("some chunks never came", "algunos trozos no llegaron")));
         if (!Arrays.equals(received, content)) {
-            throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                    Bytes.describeDifference(content, received));
+            throw ConformanceFailure.integrity(UPLOAD, Text.format("the file's %d bytes", "los %d bytes del fichero",
+                    content.length), Bytes.describeDifference(content, received));
         }
     }
 
@@ -114,7 +120,8 @@ class UdpTransferClientSuite {
         return fake -> {
             if (receiver.count(type) < 2) {
                 throw ConformanceFailure.wrongOutput(Text.of("the client's " + what, "los " + whatEs + " del cliente"),
-                        what + " sent again: the answer to the first was lost",
+                        Text.of(what + " sent again: the answer to the first was lost",
+                                whatEs + " reenviado: la respuesta al primero se perdió"),
                         Text.of(receiver.count(type) + " " + what + ": never sent again",
                                 receiver.count(type) + " " + whatEs + ": nunca reenviado"));
             }
@@ -131,8 +138,8 @@ class UdpTransferClientSuite {
             Optional<Message> data = Datagrams.decode(datagram).filter(m -> m.type() == Datagrams.DATA && m.seq() < 2);
             int expected = data.map(m -> m.seq() == 0 ? 1024 : 476).orElse(0);
             if (data.isPresent() && data.get().payload().length != expected) {
-                throw ConformanceFailure.wrongOutput(UPLOAD, "DATA seq " + data.get().seq() + " of " + expected + " bytes",
-                        Datagrams.describe(datagram));
+                throw ConformanceFailure.wrongOutput(UPLOAD, Text.same("DATA seq=" + data.get().seq() + " (" + expected
+                        + " bytes)"), Datagrams.describe(datagram));
             }
         }
     }
@@ -151,7 +158,7 @@ class UdpTransferClientSuite {
                     .filter(m -> m.type() == Datagrams.DATA && m.seq() == seq).count();
             if (sent < 2) {
                 throw ConformanceFailure.wrongOutput(Text.of("the client's DATA seq " + seq, "los DATA seq " + seq + " del cliente"),
-                        "DATA seq " + seq + " sent again: " + why.en(),
+                        Text.format("DATA seq %d sent again: %s", "DATA seq %d reenviado: %s", seq, why),
                         Text.of(sent + " DATA seq " + seq + ": never sent again", sent + " DATA seq " + seq + ": nunca reenviado"));
             }
         };
@@ -248,7 +255,7 @@ class UdpTransferClientSuite {
                         "enviando " + run.content().length + " bytes al servidor de referencia por el relé con "
                                 + Crossing.percent(loss) + " de pérdida");
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                Crossing.expectSentOk(run.program(), "the client", run.content(), left, run.relay(), step);
+                Crossing.expectSentOk(run.program(), Text.of("the client", "el cliente"), run.content(), left, run.relay(), step);
                 Crossing.expectStored(dir.resolve(run.name()), run.content(), step, run.relay());
             }
             if (!server.program().isAlive()) {
@@ -296,9 +303,9 @@ class UdpTransferClientSuite {
         Integer tid = null;
         for (byte[] datagram : fake.received()) {
             Optional<Message> decoded = Datagrams.decode(datagram);
-            String problem = null;
+            Text problem = null;
             if (datagram.length > Datagrams.MAX_DATAGRAM) {
-                problem = "a datagram of " + datagram.length + " bytes";
+                problem = Text.format("a datagram of %d bytes", "un datagrama de %d bytes", datagram.length);
             } else if (decoded.isEmpty() || decoded.get().type() > Datagrams.END) {
                 problem = Datagrams.describe(datagram);
             } else {
@@ -306,16 +313,19 @@ class UdpTransferClientSuite {
                 tid = tid == null ? m.tid() : tid;
                 int expectedLength = m.seq() == chunks - 1 ? lastLength : Datagrams.CHUNK;
                 if (m.tid() != tid) {
-                    problem = Datagrams.describe(datagram) + " after tid=" + Integer.toUnsignedString(tid);
+                    problem = Text.format("%s after tid=%s", "%s tras tid=%s", Datagrams.describe(datagram),
+                            Integer.toUnsignedString(tid));
                 } else if (m.type() == Datagrams.DATA && (m.seq() >= chunks || m.payload().length != expectedLength)) {
-                    problem = Datagrams.describe(datagram) + " (the file has " + chunks + " chunks, the last of "
-                            + lastLength + " bytes)";
+                    problem = Text.format("%s (the file has %d chunks, the last of %d bytes)",
+                            "%s (el fichero tiene %d trozos, el último de %d bytes)", Datagrams.describe(datagram), chunks,
+                            lastLength);
                 }
             }
             if (problem != null) {
-                throw ConformanceFailure.wrongOutput(UPLOAD, "datagrams of at most 1472 bytes: START, DATA of 1024 bytes"
-                        + " (the last " + lastLength + ") with seq < " + chunks + ", END; one tid, repeated STARTs included",
-                        problem);
+                throw ConformanceFailure.wrongOutput(UPLOAD, Text.format("datagrams of at most 1472 bytes: START, DATA of"
+                                + " 1024 bytes (the last %d) with seq < %d, END; one tid, repeated STARTs included",
+                        "datagramas de 1472 bytes como mucho: START, DATA de 1024 bytes (el último de %d) con seq < %d,"
+                                + " END; un solo tid, también en los START repetidos", lastLength, chunks), problem);
             }
         }
     }
@@ -327,10 +337,11 @@ class UdpTransferClientSuite {
         ClientResult result = client.start(fake.port(), List.of("send", file.toString()))
                 .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(20))
                 .expectExitCode(Text.of("the exit code after DONE status 1", "el código de salida tras DONE con estado 1"), 1)
-                .expectErrorLine(Text.of("stderr after DONE status 1", "stderr tras DONE con estado 1"));
+                .expectOneErrorLine();
         if (result.stdoutLines().stream().anyMatch(line -> line.startsWith("OK"))) {
             throw ConformanceFailure.wrongOutput(Text.of("stdout after DONE status 1", "stdout tras DONE con estado 1"),
-                    "no OK line: nothing was stored", Text.same(Bytes.quote(result.stdoutText().strip())));
+                    Text.of("no OK line: nothing was stored", "ninguna línea OK: no se guardó nada"),
+                    Text.same(Bytes.quote(result.stdoutText().strip())));
         }
     }
 
@@ -343,7 +354,7 @@ class UdpTransferClientSuite {
             ClientResult result = client.start(fake.port(), List.of("send", file.toString()))
                     .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(20))
                     .expectExitCode(Text.of("the exit code after ERROR code " + code, "el código de salida tras ERROR código " + code), 1)
-                    .expectErrorLine(Text.of("stderr after ERROR code " + code, "stderr tras ERROR código " + code));
+                    .expectOneErrorLine();
             lines.put(code, result.stderr().strip());
         }
         // "One line on stderr that says which": the two refusals cannot be told apart if their lines are the same.
@@ -351,7 +362,8 @@ class UdpTransferClientSuite {
             String said = Bytes.quote(lines.get(Datagrams.BAD_NAME));
             throw ConformanceFailure.wrongOutput(Text.of("stderr after ERROR code 1 and after ERROR code 2",
                             "stderr tras ERROR código 1 y tras ERROR código 2"),
-                    "two different lines, saying which refusal came (bad name, larger than 64 MiB)",
+                    Text.of("two different lines, saying which refusal came (bad name, larger than 64 MiB)",
+                            "dos líneas distintas, que digan qué rechazo llegó (nombre no válido, más de 64 MiB)"),
                     Text.of("the same line both times: " + said, "la misma línea las dos veces: " + said));
         }
     }
@@ -368,19 +380,19 @@ class UdpTransferClientSuite {
                     "esperando a que el cliente se rinda ante un servidor que desapareció"), client.timeouts().seconds(25));
             long exitedNanos = System.nanoTime();
             if (gone.firstNanos() < 0) {
-                throw ConformanceFailure.wrongOutput(UPLOAD, "a START", "no datagram at all");
+                throw ConformanceFailure.wrongOutput(UPLOAD, A_START, NO_DATAGRAM);
             }
             result.expectExitCode(Text.of("the exit code after 10 s without a reply (the server went away after the first"
                                     + " START: \"connection refused\" is silence too)",
                             "el código de salida tras 10 s sin respuesta (el servidor desapareció tras el primer START:"
                                     + " \"connection refused\" también es silencio)"), 2)
-                    .expectErrorLine(Text.of("stderr after 10 s of silence", "stderr tras 10 s de silencio"));
+                    .expectOneErrorLine();
             double waited = (exitedNanos - startedNanos) / 1e9;
             if (waited < 9) {
-                throw new ConformanceFailure(FailureKind.WRONG_OUTPUT,
+                throw ConformanceFailure.wrongOutput(
                         Text.of("how long the client waited for a reply", "cuánto esperó el cliente una respuesta"),
-                        "at least 9 s (the contract says 10 s)",
-                        Text.same(String.format(Locale.ROOT, "%.1f s", waited)), null);
+                        Text.of("at least 9 s (the contract says 10 s)", "al menos 9 s (el contrato dice 10 s)"),
+                        Text.same(String.format(Locale.ROOT, "%.1f s", waited)));
             }
         }
     }
@@ -396,11 +408,11 @@ class UdpTransferClientSuite {
             client.start(fake.port(), arguments)
                     .awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), client.timeouts().seconds(15))
                     .expectExitCode(Text.of("the exit code for " + shown, "el código de salida con " + shown), 2)
-                    .expectErrorLine(Text.of("stderr for " + shown, "stderr con " + shown));
+                    .expectOneErrorLine();
         }
         if (!fake.received().isEmpty()) {
-            throw ConformanceFailure.wrongOutput(UPLOAD, "nothing sent for a usage error",
-                    Datagrams.describe(fake.received().get(0)));
+            throw ConformanceFailure.wrongOutput(UPLOAD, Text.of("nothing sent for a usage error",
+                    "nada enviado ante un error de uso"), Datagrams.describe(fake.received().get(0)));
         }
     }
 
@@ -423,18 +435,20 @@ class UdpTransferClientSuite {
                     .atMost(client.timeouts().seconds(15)).until(() -> !run.program().isAlive()
                             || silent.firstNanos() > 0 && System.nanoTime() - silent.firstNanos() >= BACK_OFF_UNTIL.toNanos());
         } catch (ConditionTimeoutException e) {
-            throw ConformanceFailure.timeout(step, "a START", client.timeouts().seconds(15));
+            throw ConformanceFailure.timeout(step, A_START, client.timeouts().seconds(15));
         }
         long first = silent.firstNanos();
         if (first < 0) {
-            throw ConformanceFailure.wrongOutput(step, "a START", "no datagram at all");
+            throw ConformanceFailure.wrongOutput(step, A_START, NO_DATAGRAM);
         }
         List<Long> times = fake.receivedAtNanos();
         long counted = times.stream().filter(t -> t - first >= BACK_OFF_FROM.toNanos() && t - first < BACK_OFF_UNTIL.toNanos())
                 .count();
         if (counted > BACK_OFF_MOST) {
-            throw ConformanceFailure.wrongOutput(step, "at most " + BACK_OFF_MOST + " datagrams (one every 0.5 s on average:"
-                            + " the timeout doubles while the server is silent, up to about 1 s)",
+            throw ConformanceFailure.wrongOutput(step, Text.format("at most %d datagrams (one every 0.5 s on average: the"
+                            + " timeout doubles while the server is silent, up to about 1 s)", "como mucho %d datagramas (uno"
+                            + " cada 0,5 s de media: el plazo se duplica mientras el servidor calla, hasta cerca de 1 s)",
+                            BACK_OFF_MOST),
                     Text.of(counted + " datagrams in those 4 s", counted + " datagramas en esos 4 s"));
         }
     }
@@ -449,39 +463,36 @@ class UdpTransferClientSuite {
             throws Exception {
         Path dir = reference.newFolder("measure");
         ReferencePeer.Server server = reference.startServer(List.of("--dir", dir.toString()), Readiness.UDP);
-        List<String> en = new ArrayList<>();
-        List<String> es = new ArrayList<>();
+        List<Text> lines = new ArrayList<>();
         for (double loss : Crossing.LOSS_RATES) {
             Crossed run = sendToReference(client, server.port(), random, loss, new int[] {MEASURED_SIZE}).get(0);
             try (LossyRelay relay = run.relay()) {
                 Duration limit = client.timeouts().seconds(MEASURED_SECONDS);
                 OptionalInt exit = run.program().awaitExit(limit);
-                String label = String.format(Locale.ROOT, "%4s loss", Crossing.percent(loss));
+                Text label = Text.format("%4s loss", "%4s pérdida", Crossing.percent(loss));
                 if (exit.isEmpty() || exit.getAsInt() != 0) {
                     run.program().close();
-                    String why = exit.isEmpty() ? String.format(Locale.ROOT, "not done within %.0f s", limit.toMillis() / 1000.0)
-                            : "exit code " + exit.getAsInt();
-                    en.add(label + ": " + why + " (relay seed " + relay.seed() + ")");
-                    es.add(label.replace("loss", "pérdida") + ": " + why.replace("not done within", "sin terminar en")
-                            .replace("exit code", "código de salida") + " (semilla del relé " + relay.seed() + ")");
+                    Text why = exit.isEmpty()
+                            ? Text.format("not done within %s", "sin terminar en %s", ConformanceFailure.seconds(limit))
+                            : Text.format("exit code %d", "código de salida %d", exit.getAsInt());
+                    lines.add(Text.format("%s: %s (relay seed %d)", "%s: %s (semilla del relé %d)", label, why, relay.seed()));
                     continue;
                 }
-                List<io.socketlab.grader.network.RelayLog.Event> toServer = relay.log().events().stream()
-                        .filter(e -> e.direction() == Direction.TO_SERVER).toList();
-                long first = toServer.get(0).atNanos();
+                long first = relay.log().events().stream().filter(e -> e.direction() == Direction.TO_SERVER)
+                        .mapToLong(RelayLog.Event::atNanos).min().orElse(0);
                 long last = relay.log().events().stream().filter(e -> e.direction() == Direction.TO_CLIENT)
-                        .mapToLong(io.socketlab.grader.network.RelayLog.Event::atNanos).max().orElse(first);
+                        .mapToLong(RelayLog.Event::atNanos).max().orElse(first);
                 double seconds = Math.max(1e-3, (last - first) / 1e9);
                 double goodput = run.content().length / (double) (1 << 20) / seconds;
                 double overhead = relay.log().bytes(Direction.TO_SERVER) / (double) run.content().length;
-                en.add(String.format(Locale.ROOT, "%s: %6.2f MiB/s goodput, %.3f bytes sent per byte delivered (%.2f s, relay seed %d)",
+                lines.add(Text.format("%s: %6.2f MiB/s goodput, %.3f bytes sent per byte delivered (%.2f s, relay seed %d)",
+                        "%s: %6.2f MiB/s útiles, %.3f bytes enviados por byte entregado (%.2f s, semilla del relé %d)",
                         label, goodput, overhead, seconds, relay.seed()));
-                es.add(String.format(Locale.ROOT, "%s: %6.2f MiB/s útiles, %.3f bytes enviados por byte entregado (%.2f s, semilla del relé %d)",
-                        label.replace("loss", "pérdida"), goodput, overhead, seconds, relay.seed()));
                 Files.deleteIfExists(dir.resolve(run.name()));
             }
         }
-        reporter.publishEntry(Map.of(GradingExtension.MEASUREMENT_ENTRY, String.join("\n", en),
-                GradingExtension.MEASUREMENT_ENTRY_ES, String.join("\n", es)));
+        reporter.publishEntry(Map.of(
+                GradingExtension.MEASUREMENT_ENTRY, lines.stream().map(Text::en).collect(Collectors.joining("\n")),
+                GradingExtension.MEASUREMENT_ENTRY_ES, lines.stream().map(Text::es).collect(Collectors.joining("\n"))));
     }
 }

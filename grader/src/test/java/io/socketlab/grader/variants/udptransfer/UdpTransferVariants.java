@@ -36,9 +36,19 @@ public final class UdpTransferVariants {
             new Variant("udp-transfer", "client", IgnoresDoneStatusUdpClient.class, "UT-15"),
             new Variant("udp-transfer", "client", SameErrorLineUdpClient.class, "UT-15"),
             new Variant("udp-transfer", "client", ConnectedUdpClient.class, "UT-16"),
-            new Variant("udp-transfer", "client", NoBackOffUdpClient.class, "UT-18"));
+            new Variant("udp-transfer", "client", NoBackOffUdpClient.class, "UT-18"),
+            Variant.python("udp-transfer", "server", "udptransfer/recv_1024_server.py", "UT-1"),
+            Variant.python("udp-transfer", "server", "udptransfer/unicode_names_server.py", "UT-7"),
+            Variant.python("udp-transfer", "server", "udptransfer/unchecked_lengths_server.py", "UT-9"),
+            Variant.python("udp-transfer", "client", "udptransfer/any_reply_client.py", "UT-12"),
+            Variant.python("udp-transfer", "client", "udptransfer/ignores_status_client.py", "UT-15"),
+            Variant.python("udp-transfer", "client", "udptransfer/traceback_on_error_client.py", "UT-15"),
+            Variant.python("udp-transfer", "client", "udptransfer/connected_client.py", "UT-16"),
+            Variant.python("udp-transfer", "client", "udptransfer/fixed_timeout_client.py", "UT-18"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("udp-transfer", "server", CorrectUdpServer.class, null),
-            new Variant("udp-transfer", "client", CorrectUdpClient.class, null));
+            new Variant("udp-transfer", "client", CorrectUdpClient.class, null),
+            Variant.python("udp-transfer", "server", "udptransfer/classroom_server.py", null),
+            Variant.python("udp-transfer", "client", "udptransfer/classroom_client.py", null));
 }
