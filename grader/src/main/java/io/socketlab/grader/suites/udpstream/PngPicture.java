@@ -23,9 +23,9 @@ final class PngPicture {
         GREY_4(0, 4, "4-bit grey", "gris de 4 bits"), GREY_8(0, 8, "8-bit grey", "gris de 8 bits"),
         GREY_16(0, 16, "16-bit grey", "gris de 16 bits"),
         RGB_8(2, 8, "8-bit RGB", "RGB de 8 bits"), RGB_16(2, 16, "16-bit RGB", "RGB de 16 bits"),
-        PALETTE_1(3, 1, "1-bit palette", "paleta de 1 bit"), PALETTE_2(3, 2, "2-bit palette", "paleta de 2 bits"),
-        PALETTE_4(3, 4, "4-bit palette", "paleta de 4 bits"),
-        PALETTE_8(3, 8, "8-bit palette with transparency", "paleta de 8 bits con transparencia"),
+        PALETTE_1(3, 1, "1-bit palette", "de paleta de 1 bit"), PALETTE_2(3, 2, "2-bit palette", "de paleta de 2 bits"),
+        PALETTE_4(3, 4, "4-bit palette", "de paleta de 4 bits"),
+        PALETTE_8(3, 8, "8-bit palette with transparency", "de paleta de 8 bits con transparencia"),
         GREY_ALPHA_8(4, 8, "8-bit grey with alpha", "gris con alfa de 8 bits"),
         GREY_ALPHA_16(4, 16, "16-bit grey with alpha", "gris con alfa de 16 bits"),
         RGBA_8(6, 8, "8-bit RGBA", "RGBA de 8 bits"), RGBA_16(6, 16, "16-bit RGBA", "RGBA de 16 bits");
