@@ -3,10 +3,13 @@
 
 Usage: python3 udpstream/client.py --host H --port N IMAGE [--frame F] [--rows-per-second R]
 
-Decodes a PNG by hand (zlib + struct: 8-bit grey, grey+alpha, RGB or RGBA,
-non-interlaced, all five filter types); alpha is dropped. JPEG is not
-supported by this implementation: it is reported as a usage error. Sends
-HEADER three times, one ROW per line top to bottom (row y leaves at y/R
+Decodes a PNG by hand (zlib + struct): every colour type and bit depth of the
+PNG standard (grey 1-16 bits, RGB 8/16, palette 1-8 bits, grey+alpha and RGBA
+8/16), non-interlaced, all five filter types. Each pixel becomes the r g b it
+stands for: alpha and transparency are dropped, grey g is (g, g, g), samples of
+fewer than 8 bits are scaled to 0..255, 16-bit samples keep their high byte.
+JPEG is not supported by this implementation: it is reported as a usage error.
+Sends HEADER three times, one ROW per line top to bottom (row y leaves at y/R
 seconds after the start; R = 0 sends as fast as possible), then END three
 times. Nothing is retransmitted.
 Exit codes: 0 sent; 2 usage error (unreadable or unsupported image, wider
@@ -26,7 +29,8 @@ HEADER, ROW, END = 0x01, 0x02, 0x03
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
-CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}     # colour type -> samples per pixel (bit depth 8)
+CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}     # colour type -> samples per pixel (3: a palette index)
+DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
 
 
 class Failure(Exception):
@@ -73,6 +77,7 @@ def read_png(data):
     """(width, height, [rgb bytes of each row])."""
     pos = len(PNG_SIGNATURE)
     ihdr = None
+    palette = None
     idat = []
     while True:
         if pos + 8 > len(data):
@@ -89,6 +94,8 @@ def read_png(data):
             if length != 13:
                 raise Failure("invalid PNG: bad IHDR")
             ihdr = struct.unpack(">IIBBBBB", body)
+        elif kind == b"PLTE":
+            palette = body
         elif kind == b"IDAT":
             idat.append(body)
         elif kind == b"IEND":
@@ -96,9 +103,10 @@ def read_png(data):
     if ihdr is None:
         raise Failure("invalid PNG: no IHDR")
     width, height, depth, colour, compression, filtering, interlace = ihdr
-    if depth != 8 or colour not in CHANNELS:
-        raise Failure("unsupported PNG: bit depth %d, colour type %d (8-bit grey, RGB or RGBA only)"
-                      % (depth, colour))
+    if depth not in DEPTHS.get(colour, ()):
+        raise Failure("invalid PNG: bit depth %d with colour type %d" % (depth, colour))
+    if colour == 3 and (palette is None or len(palette) % 3 != 0):
+        raise Failure("invalid PNG: a palette image without a valid PLTE chunk")
     if compression != 0 or filtering != 0 or interlace != 0:
         raise Failure("unsupported PNG: interlaced or unknown compression/filter method")
     if not 0 < width <= MAX_WIDTH:
@@ -109,8 +117,9 @@ def read_png(data):
         raw = zlib.decompress(b"".join(idat))
     except zlib.error as e:
         raise Failure("invalid PNG: %s" % e)
-    bpp = CHANNELS[colour]
-    stride = width * bpp
+    bits = CHANNELS[colour] * depth                 # per pixel
+    bpp = max(1, bits // 8)                         # the filters work on whole bytes
+    stride = (width * bits + 7) // 8
     if len(raw) < height * (stride + 1):
         raise Failure("invalid PNG: image data too short")
     rows = []
@@ -120,18 +129,45 @@ def read_png(data):
         line = bytearray(raw[start + 1:start + 1 + stride])
         unfilter(raw[start], line, previous, bpp)
         previous = line
-        rows.append(to_rgb(line, colour))
+        rows.append(to_rgb(samples(line, depth, width * CHANNELS[colour]), colour, depth, palette))
     return width, height, rows
 
 
-def to_rgb(line, colour):
-    if colour == 2:
-        return bytes(line)
-    if colour == 6:                                 # drop alpha
-        out = bytearray(len(line) // 4 * 3)
-        out[0::3], out[1::3], out[2::3] = line[0::4], line[1::4], line[2::4]
+def samples(line, depth, count):
+    """The row's first `count` samples, each cut to 8 bits: 16-bit ones keep their high byte, smaller ones are
+    scaled to 0..255, unless they are palette indices (scaled later by to_rgb, which knows the colour type)."""
+    if depth == 8:
+        return line[:count]
+    if depth == 16:
+        return line[0:2 * count:2]
+    per_byte = 8 // depth
+    mask = (1 << depth) - 1
+    out = bytearray(count)
+    for i in range(count):
+        shift = 8 - depth * (i % per_byte + 1)
+        out[i] = (line[i // per_byte] >> shift) & mask
+    return out
+
+
+def to_rgb(values, colour, depth, palette):
+    """r g b bytes for one row of samples; alpha is dropped."""
+    if colour == 3:
+        out = bytearray()
+        for index in values:
+            if 3 * index + 3 > len(palette):
+                raise Failure("invalid PNG: palette index %d beyond the palette" % index)
+            out += palette[3 * index:3 * index + 3]
         return bytes(out)
-    grey = line if colour == 0 else line[0::2]
+    if depth < 8:                                   # grey only: 1, 2 or 4 bits scaled to 0..255
+        scale = 255 // ((1 << depth) - 1)
+        values = bytearray(v * scale for v in values)
+    if colour == 2:
+        return bytes(values)
+    if colour == 6:
+        out = bytearray(len(values) // 4 * 3)
+        out[0::3], out[1::3], out[2::3] = values[0::4], values[1::4], values[2::4]
+        return bytes(out)
+    grey = values if colour == 0 else values[0::2]
     out = bytearray(len(grey) * 3)
     out[0::3] = out[1::3] = out[2::3] = grey
     return bytes(out)

@@ -195,7 +195,7 @@ def main():
     except OSError as e:
         sys.stderr.write("cannot bind %s:%d: %s\n" % (args.host, args.port, e))
         sys.exit(2)
-    print("udp-stream receiver on %s:%d, out %s" % (args.host, args.port, args.out), flush=True)
+    print("udp-stream receiver on %s:%d, out %s" % (args.host, args.port, args.out), file=sys.stderr, flush=True)
     Receiver(sock, args.out).serve()
 
 

@@ -1,5 +1,6 @@
 package io.socketlab.grader.network;
 
+import io.socketlab.grader.model.Text;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -77,6 +78,30 @@ public final class RelayLog {
     /** How many bytes senders offered in a direction, before any loss or duplication. */
     public synchronized long bytes(Direction direction) {
         return offered.get(direction)[1];
+    }
+
+    /** The same counts as {@link #summary()}, in English and Spanish, for a student's report. */
+    public synchronized Text facts() {
+        List<Text> parts = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            Map<Decision, Long> counts = events.stream()
+                    .filter(e -> e.direction() == direction)
+                    .collect(Collectors.groupingBy(Event::decision, () -> new EnumMap<>(Decision.class),
+                            Collectors.counting()));
+            parts.add(Text.format("%s: %d sent (%d bytes), %d dropped, %d duplicated, %d delayed",
+                    "%s: %d enviados (%d bytes), %d descartados, %d duplicados, %d retrasados",
+                    direction == Direction.TO_SERVER ? Text.of("to server", "al servidor") : Text.of("to client", "al cliente"),
+                    datagrams(direction), bytes(direction), counts.getOrDefault(Decision.DROPPED, 0L),
+                    counts.getOrDefault(Decision.DUPLICATED, 0L), counts.getOrDefault(Decision.DELAYED, 0L)));
+        }
+        Text text = parts.stream().reduce((a, b) -> a.plus(Text.same("; ")).plus(b)).orElse(Text.EMPTY);
+        if (!ruleHits.isEmpty()) {
+            String hits = ruleHits.entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+                    .collect(Collectors.joining(", "));
+            text = text.plus(Text.format("; dropped by rule: %s", "; descartados por regla: %s", hits));
+        }
+        return text;
     }
 
     /** A compact human summary for failure messages. */

@@ -92,7 +92,7 @@ class GraderJarIT {
         assertThat(run.stdout()).contains("sockets (25 points").contains("echo (23 points")
                 .contains("serialization (29 points").contains("file-transfer (32 points")
                 .contains("chat (34 points").contains("quiz (32 points").contains("http (61 points")
-                .contains("udp-transfer (46 points").contains("udp-stream (36 points").contains("project (20 points")
+                .contains("udp-transfer (49 points").contains("udp-stream (42 points").contains("project (20 points")
                 .contains("SOCK-11").contains("ECHO-10").contains("SER-11").contains("FT-13").contains("CHAT-13").contains("QUIZ-13").contains("HTTP-24").contains("UT-17").contains("US-13")
                 .contains("PROJ-8").contains("[baseline]");
     }

@@ -2,7 +2,9 @@ package io.socketlab.reference.udpstream;
 
 import io.socketlab.reference.common.Args;
 import io.socketlab.reference.common.Failure;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -79,17 +81,13 @@ public final class UdpStreamClient {
             // US-12: row y leaves at start + y/R seconds. Waiting for a deadline, rather than
             // sleeping a fixed time after each row, keeps the pace however long a send takes.
             long start = System.nanoTime();
-            int[] pixels = new int[width];
             for (int y = 0; y < height; y++) {
                 if (rowsPerSecond > 0) {
                     waitUntil(start + y * TimeUnit.SECONDS.toNanos(1) / rowsPerSecond);
                 }
-                image.getRGB(0, y, width, 1, pixels, 0, width); // 0xAARRGGBB: alpha is dropped
                 ByteBuffer row = ByteBuffer.allocate(StreamWire.ROW_HEADER_BYTES + 3 * width)
                         .put(StreamWire.ROW).putInt((int) frame).putShort((short) y);
-                for (int pixel : pixels) {
-                    row.put((byte) (pixel >> 16)).put((byte) (pixel >> 8)).put((byte) pixel);
-                }
+                putRgb(row, image, y);
                 socket.send(new DatagramPacket(row.array(), row.capacity(), receiver));
             }
             LOG.fine(() -> "frame " + frame + ": " + height + " rows sent: END");
@@ -98,6 +96,28 @@ public final class UdpStreamClient {
         } catch (IOException e) {
             throw Failure.incomplete("cannot send to " + receiver.getHostString() + ":" + receiver.getPort()
                     + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * US-14: puts the r g b of each pixel of row {@code y}, alpha dropped. {@code getRGB} gives the stored colours
+     * of RGB and palette images, but passes grey ones through a linear colour space (a grey 128 would come out as
+     * 188), so grey samples are read from the raster and scaled to 8 bits instead (16 bits: the high byte).
+     */
+    private static void putRgb(ByteBuffer row, BufferedImage image, int y) {
+        int width = image.getWidth();
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            int bits = model.getComponentSize(0);
+            for (int x = 0; x < width; x++) {
+                int sample = image.getRaster().getSample(x, y, 0);
+                byte grey = (byte) (bits >= 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1));
+                row.put(grey).put(grey).put(grey);
+            }
+            return;
+        }
+        for (int pixel : image.getRGB(0, y, width, 1, null, 0, width)) { // 0xAARRGGBB: alpha is dropped
+            row.put((byte) (pixel >> 16)).put((byte) (pixel >> 8)).put((byte) pixel);
         }
     }
 

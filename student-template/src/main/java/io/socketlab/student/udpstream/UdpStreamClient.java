@@ -2,7 +2,9 @@ package io.socketlab.student.udpstream;
 
 import io.socketlab.student.common.Args;
 import io.socketlab.student.common.Failure;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -62,10 +64,32 @@ public final class UdpStreamClient {
     private static void send(InetSocketAddress receiver, BufferedImage image, long frame, int rowsPerSecond)
             throws Failure {
         // TODO(US-10, US-11): from one DatagramSocket: HEADER (frame:u32, width:u16, height:u16) REPEATS times,
-        //   then one ROW (frame, y, 3 bytes r g b per pixel from image.getRGB; alpha dropped) per y, top to
-        //   bottom, then END (frame) REPEATS times. An IOException is Failure.incomplete(...).
+        //   then one ROW (frame, y, then putRgb(row, image, y): 3 bytes r g b per pixel) per y, top to bottom,
+        //   then END (frame) REPEATS times. An IOException is Failure.incomplete(...).
         // TODO(US-12): with rowsPerSecond > 0, row y leaves at start + y / rowsPerSecond seconds: waitUntil(deadline).
         throw new UnsupportedOperationException("not implemented yet: see specs/udp-stream.md");
+    }
+
+    /**
+     * US-14: puts the r g b of each pixel of row {@code y}, alpha dropped. {@code getRGB} gives the stored colours
+     * of RGB and palette images, but passes grey ones through a linear colour space (a grey 128 would come out as
+     * 188), so grey samples are read from the raster and scaled to 8 bits instead (16 bits: the high byte).
+     */
+    private static void putRgb(ByteBuffer row, BufferedImage image, int y) {
+        int width = image.getWidth();
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
+            int bits = model.getComponentSize(0);
+            for (int x = 0; x < width; x++) {
+                int sample = image.getRaster().getSample(x, y, 0);
+                byte grey = (byte) (bits >= 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1));
+                row.put(grey).put(grey).put(grey);
+            }
+            return;
+        }
+        for (int pixel : image.getRGB(0, y, width, 1, null, 0, width)) { // 0xAARRGGBB: alpha is dropped
+            row.put((byte) (pixel >> 16)).put((byte) (pixel >> 8)).put((byte) pixel);
+        }
     }
 
     /** HEADER and END go out 3 times: no retransmission, so redundancy up front. */

@@ -2,7 +2,6 @@ package io.socketlab.grader.suites.udpstream;
 
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
@@ -47,22 +46,22 @@ final class ReceiverOutput {
     private static final long STALL_NANOS = 1_000_000_000L;
 
     /**
-     * Sends the datagrams in order, paced; returns when the last one was about to be sent ({@link System#nanoTime()}
-     * just before it): no later than the receiver got it, however long the grader was then kept from running, so a
-     * "too early" measured from it is never the grader's doing.
+     * Sends the datagrams in order, paced; returns when the last one was about to leave ({@link System#nanoTime()}).
+     * Taken before that send, the time is never later than the datagram: a grader paused just after it cannot make
+     * a receiver's 2 idle seconds look shorter than they were.
      */
     static long send(DatagramProbe udp, List<byte[]> datagrams) throws IOException {
         long previous = 0;
-        long lastSentFrom = System.nanoTime();
+        long lastAt = System.nanoTime();
         for (int i = 0; i < datagrams.size(); i++) {
             if (i > 0) {
                 LockSupport.parkNanos(PACE_NANOS);
             }
-            lastSentFrom = System.nanoTime();
+            lastAt = System.nanoTime();
             udp.send(datagrams.get(i));
             previous = expectNoStall(previous, STALL_NANOS);
         }
-        return lastSentFrom;
+        return lastAt;
     }
 
     /**
@@ -101,25 +100,58 @@ final class ReceiverOutput {
         boolean seen = program.stdout().awaitText(text -> pattern.matcher(text).find(), within.toMillis());
         long seenAt = System.nanoTime();
         server.expectAlive(step);
-        String expected = "a line \"FRAME " + frame + " <received>/<height>\" on stdout";
         if (!seen) {
             String tail = program.stdout().tailText(300).strip();
-            String shown = tail.isEmpty() ? "nothing on stdout" : "stdout ending " + Bytes.quote(tail);
-            String shownEs = tail.isEmpty() ? "nada en stdout" : "stdout terminando en " + Bytes.quote(tail);
-            String seconds = String.format(Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
-            throw new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
-                    Text.of(shown + " after " + seconds, shownEs + " tras " + seconds), null);
+            Text shown = tail.isEmpty() ? Text.of("nothing on stdout", "nada en stdout")
+                    : Text.format("stdout ending %s", "stdout terminando en %s", Bytes.quote(tail));
+            throw ConformanceFailure.timeout(step, Text.format("a line \"FRAME %d <received>/<height>\" on stdout",
+                            "una línea \"FRAME %d <recibidas>/<altura>\" en stdout", frame),
+                    Text.format("%s after %s", "%s tras %s", shown, ConformanceFailure.seconds(within)));
         }
         Matcher m = pattern.matcher(program.stdout().text());
         m.find();
         return new FrameLine(frame, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), seenAt);
     }
 
+    /** What the grader keeps sending while it waits for a FRAME line: the {@code n}-th datagram(s), or false when done. */
+    @FunctionalInterface
+    interface Meanwhile {
+        boolean send(int n) throws IOException;
+    }
+
+    /**
+     * Waits until {@code deadlineNanos} for {@code FRAME F}'s line, calling {@code meanwhile} every {@code period}
+     * until it says it is done (to keep another stream going while the receiver decides); returns when the line was
+     * seen ({@link System#nanoTime()}), or 0 if it did not come. A grader paused for more than a second between two
+     * sends (a loaded machine) is a harness error: the receiver's timers would have seen a silence the test never
+     * meant.
+     */
+    static long awaitFrameLineWhile(ServerUnderTest server, long frame, long deadlineNanos, Duration period,
+                                    Meanwhile meanwhile, Text step) throws IOException, InterruptedException {
+        Pattern pattern = linePattern(frame);
+        boolean sending = true;
+        long previous = System.nanoTime();
+        for (int n = 0; System.nanoTime() < deadlineNanos; n++) {
+            server.expectAlive(step);
+            long wait = Math.min(period.toMillis(), Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+            if (server.program().stdout().awaitText(text -> pattern.matcher(text).find(), wait)) {
+                return System.nanoTime();
+            }
+            if (sending) {
+                previous = expectNoStall(previous, STALL_NANOS);
+                sending = meanwhile.send(n);
+            }
+        }
+        server.expectAlive(step);
+        return 0;
+    }
+
     /** Fails unless the FRAME line says {@code received}/{@code height}. */
     static void expectCounts(FrameLine line, int received, int height, Text step) {
         if (line.received() != received || line.height() != height) {
             String got = "FRAME " + line.frame() + " " + line.received() + "/" + line.height();
-            throw ConformanceFailure.wrongOutput(step, "\"FRAME " + line.frame() + " " + received + "/" + height + "\"",
+            throw ConformanceFailure.wrongOutput(step,
+                    Text.same(Bytes.quote("FRAME " + line.frame() + " " + received + "/" + height)),
                     Text.same(Bytes.quote(got)));
         }
     }
@@ -142,7 +174,8 @@ final class ReceiverOutput {
                         return last.get().image() != null;
                     });
         } catch (ConditionTimeoutException e) {
-            throw ConformanceFailure.integrity(step, "a PNG file " + server.dataDir().relativize(file) + " in --out",
+            throw ConformanceFailure.integrity(step, Text.format("a PNG file %s in --out", "un fichero PNG %s en --out",
+                            server.dataDir().relativize(file)),
                     last.get() == null ? Text.of("no such file", "no existe el fichero") : last.get().problem());
         }
         server.attachImage(Text.of("frame-" + frame + ".png as the receiver wrote it",

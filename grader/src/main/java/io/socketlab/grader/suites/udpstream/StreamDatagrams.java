@@ -38,11 +38,12 @@ final class StreamDatagrams {
     /** One datagram as the sender sent it; {@code rgb} is empty unless it is a ROW. */
     record Parsed(int type, long frame, int width, int height, int y, byte[] rgb, int size) {
 
+        /** In the spec's notation, the same in both languages: {@code ROW frame=7 y=3 (55 bytes)}. */
         String describe() {
             return switch (type) {
-                case HEADER -> "HEADER frame " + frame + " " + width + "x" + height;
-                case ROW -> "ROW frame " + frame + " y " + y + " (" + size + " bytes)";
-                default -> "END frame " + frame;
+                case HEADER -> "HEADER frame=" + frame + " " + width + "x" + height;
+                case ROW -> "ROW frame=" + frame + " y=" + y + " (" + size + " bytes)";
+                default -> "END frame=" + frame;
             };
         }
     }

@@ -4,17 +4,15 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Text;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * A picture the grader streams: every pixel a seeded random colour, so no two rows look alike and a concealed row
@@ -58,16 +56,6 @@ final class TestImage {
         return bytes;
     }
 
-    /** Writes the picture as an 8-bit RGB PNG (what the grader hands to senders). */
-    Path writePng(Path file) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, rgb, 0, width);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this JVM");
-        }
-        return file;
-    }
-
     /**
      * Where each row of the written frame comes from when only {@code received} rows arrived: itself, the nearest
      * received row above, or -1 for black (no received row above it).
@@ -84,6 +72,23 @@ final class TestImage {
         return sources;
     }
 
+    /** The rows of {@code decoded} that hold exactly the row sent at their place (every pixel opaque). */
+    Set<Integer> rowsAsSent(BufferedImage decoded) {
+        Set<Integer> rows = new TreeSet<>();
+        for (int y = 0; y < Math.min(height, decoded.getHeight()) && decoded.getWidth() == width; y++) {
+            int[] got = decoded.getRGB(0, y, width, 1, null, 0, width);
+            int[] sent = row(y);
+            boolean same = true;
+            for (int x = 0; x < width && same; x++) {
+                same = got[x] == (0xFF000000 | sent[x]);
+            }
+            if (same) {
+                rows.add(y);
+            }
+        }
+        return rows;
+    }
+
     /** Every row received. */
     int[] allRows() {
         return IntStream.range(0, height).toArray();
@@ -95,7 +100,7 @@ final class TestImage {
      */
     void expectFrame(BufferedImage decoded, int[] sources, Text step) {
         if (decoded.getWidth() != width || decoded.getHeight() != height) {
-            throw ConformanceFailure.integrity(step, "a " + width + "x" + height + " image",
+            throw ConformanceFailure.integrity(step, Text.format("a %dx%d image", "una imagen de %dx%d", width, height),
                     Text.of("a " + decoded.getWidth() + "x" + decoded.getHeight() + " image",
                             "una imagen de " + decoded.getWidth() + "x" + decoded.getHeight()));
         }
@@ -122,7 +127,8 @@ final class TestImage {
         if (!wrongRows.isEmpty()) {
             String rows = wrongRows.stream().map(String::valueOf).collect(Collectors.joining(", "));
             String more = wrongRows.size() > MAX_ROWS_SHOWN ? "; ..." : "";
-            throw ConformanceFailure.integrity(step, "every row as sent, missing rows copied from the nearest row above",
+            throw ConformanceFailure.integrity(step, Text.of("every row as sent, missing rows copied from the nearest row above",
+                            "cada fila tal como se envió, las que faltan copiadas de la fila más cercana por encima"),
                     Text.of(wrongRows.size() + " wrong row(s) (" + rows + "): " + String.join("; ", wrongEn) + more,
                             wrongRows.size() + " fila(s) incorrecta(s) (" + rows + "): " + String.join("; ", wrongEs) + more));
         }

@@ -52,57 +52,69 @@ final class Crossing {
         return timeouts.seconds(20 + mib * (3 + 20 * loss));
     }
 
+    /**
+     * How long a client under test may take for one file (UT-13): {@link #deadline}, or more for the small files
+     * sent under loss, where a stop-and-wait client that doubles its timeout on every retransmission (as RFC 6298
+     * says) needs about 0.45 s per request at 30 % loss, and in one run out of a thousand over 1 s: 20 s plus
+     * 1.5 s per request (START, each chunk, END) at 30 % loss, 0.5 s at 10 %.
+     */
+    static Duration clientDeadline(Timeouts timeouts, long size, double loss) {
+        long requests = Datagrams.chunks(size) + 2;
+        Duration stopAndWait = timeouts.seconds(20 + requests * 5 * loss);
+        Duration windowed = deadline(timeouts, size, loss);
+        return stopAndWait.compareTo(windowed) > 0 ? stopAndWait : windowed;
+    }
+
     static String percent(double loss) {
         return String.format(Locale.ROOT, "%.0f %%", loss * 100);
     }
 
     /** " (relay seed S; to server: ...)": what a failure cites so the run can be replayed. */
-    static String relayFacts(LossyRelay relay) {
-        return " (relay seed " + relay.seed() + "; " + relay.log().summary() + ")";
+    static Text relayFacts(LossyRelay relay) {
+        return Text.format(" (relay seed %d; %s)", " (semilla del relé %d; %s)", relay.seed(), relay.log().facts());
     }
 
     /** Fails with {@code actual} and the relay's facts. */
-    static ConformanceFailure failure(FailureKind kind, Text step, String expected, Text actual, LossyRelay relay) {
-        String facts = relayFacts(relay);
-        return new ConformanceFailure(kind, step, expected, Text.of(actual.en() + facts, actual.es() + facts), null);
+    static ConformanceFailure failure(FailureKind kind, Text step, Text expected, Text actual, LossyRelay relay) {
+        return new ConformanceFailure(kind, step, expected, actual.plus(relayFacts(relay)), null);
     }
 
     /**
      * Waits for a program that sends a file to exit 0 having printed {@code OK <sha256>}; fails otherwise, citing the
      * relay.
      */
-    static void expectSentOk(RunningProgram program, String who, byte[] content, Duration within, LossyRelay relay,
+    static void expectSentOk(RunningProgram program, Text who, byte[] content, Duration within, LossyRelay relay,
                              Text step) {
         OptionalInt exit = program.awaitExit(within);
-        String expected = "exit code 0 after printing OK " + Datagrams.sha256Hex(content);
+        Text expected = Text.format("exit code 0 after printing OK %s", "código de salida 0 tras imprimir OK %s",
+                Datagrams.sha256Hex(content));
         String out = program.stdout().text().strip();
         if (exit.isEmpty()) {
             program.close();
-            String seconds = String.format(Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
-            throw failure(FailureKind.TIMEOUT, step, expected,
-                    Text.of(who + " still running after " + seconds + (out.isEmpty() ? "" : ", having printed " + Bytes.quote(out)),
-                            who + " seguía en marcha tras " + seconds + (out.isEmpty() ? "" : ", tras imprimir " + Bytes.quote(out))),
-                    relay);
+            Text printed = out.isEmpty() ? Text.EMPTY
+                    : Text.format(", having printed %s", ", tras imprimir %s", Bytes.quote(out));
+            throw failure(FailureKind.TIMEOUT, step, expected, Text.format("%s still running after %s%s",
+                    "%s seguía en marcha tras %s%s", who, ConformanceFailure.seconds(within), printed), relay);
         }
         List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (exit.getAsInt() != 0 || !lines.equals(List.of("OK " + Datagrams.sha256Hex(content)))) {
             String stderr = program.stderr().text().strip();
-            String got = "exit code " + exit.getAsInt() + ", stdout " + Bytes.quote(out)
-                    + (stderr.isEmpty() ? "" : ", stderr " + Bytes.quote(stderr));
-            throw failure(FailureKind.WRONG_OUTPUT, step, expected, Text.of(who + ": " + got, who + ": " + got), relay);
+            String streams = "stdout " + Bytes.quote(out) + (stderr.isEmpty() ? "" : ", stderr " + Bytes.quote(stderr));
+            throw failure(FailureKind.WRONG_OUTPUT, step, expected, Text.format("%s: exit code %d, %s",
+                    "%s: código de salida %d, %s", who, exit.getAsInt(), streams), relay);
         }
     }
 
     /** Fails unless {@code file} holds exactly {@code content}. */
     static void expectStored(Path file, byte[] content, Text step, LossyRelay relay) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw failure(FailureKind.INTEGRITY, step, "a file " + file.getFileName() + " in --dir",
-                    Text.of("no such file", "no existe"), relay);
+            throw failure(FailureKind.INTEGRITY, step, Text.format("a file %s in --dir", "un fichero %s en --dir",
+                    file.getFileName()), Text.of("no such file", "no existe"), relay);
         }
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(stored, content)) {
-            throw failure(FailureKind.INTEGRITY, step, file.getFileName() + " with the " + content.length + " bytes sent",
-                    Bytes.describeDifference(content, stored), relay);
+            throw failure(FailureKind.INTEGRITY, step, Text.format("%s with the %d bytes sent", "%s con los %d bytes enviados",
+                    file.getFileName(), content.length), Bytes.describeDifference(content, stored), relay);
         }
     }
 
@@ -147,7 +159,8 @@ final class Crossing {
         /** Fails if the file was seen partial, or before the first END reached the relay. */
         void verify(LossyRelay relay, Text step) {
             close();
-            String expected = "no file under its final name until the whole file is verified (after END)";
+            Text expected = Text.of("no file under its final name until the whole file is verified (after END)",
+                    "ningún fichero con su nombre definitivo hasta comprobar el fichero entero (tras END)");
             if (partialSize >= 0) {
                 throw failure(FailureKind.INTEGRITY, step, expected,
                         Text.of(file.getFileName() + " was visible with only " + partialSize + " of " + size + " bytes",

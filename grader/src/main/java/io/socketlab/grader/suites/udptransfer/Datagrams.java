@@ -1,5 +1,7 @@
 package io.socketlab.grader.suites.udptransfer;
 
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,25 +119,29 @@ final class Datagrams {
         };
     }
 
-    /** A datagram as a person reads it: {@code DATA tid=7 seq=3 (1024 bytes)}, or its length and first bytes. */
-    static String describe(byte[] d) {
+    /**
+     * A datagram as a person reads it: {@code DATA tid=7 seq=3 (1024 bytes)} (the spec's notation, the same in both
+     * languages), or its length and first bytes.
+     */
+    static Text describe(byte[] d) {
         Optional<Message> decoded = decode(d);
         if (decoded.isEmpty()) {
-            String head = HexFormat.ofDelimiter(" ").formatHex(d, 0, Math.min(d.length, 16));
-            return "a " + d.length + "-byte datagram that is no valid message" + (d.length == 0 ? "" : " [" + head
-                    + (d.length > 16 ? " ..." : "") + "]");
+            String head = d.length == 0 ? "" : " [" + HexFormat.ofDelimiter(" ").formatHex(d, 0, Math.min(d.length, 16))
+                    + (d.length > 16 ? " ..." : "") + "]";
+            return Text.format("a %d-byte datagram that is no valid message%s",
+                    "un datagrama de %d bytes que no es ningún mensaje válido%s", d.length, head);
         }
         Message m = decoded.get();
         String tid = "tid=" + Integer.toUnsignedString(m.tid());
-        return switch (m.type()) {
-            case START -> "START " + tid + " size=" + m.size() + " name=\"" + m.nameText() + "\"";
+        return Text.same(switch (m.type()) {
+            case START -> "START " + tid + " size=" + Long.toUnsignedString(m.size()) + " name=" + Bytes.quote(m.nameText());
             case DATA -> "DATA " + tid + " seq=" + m.seq() + " (" + m.payload().length + " bytes)";
             case END -> "END " + tid + " sha256=" + HexFormat.of().formatHex(m.payload());
             case START_ACK -> "START-ACK " + tid;
             case ACK -> "ACK " + tid + " seq=" + m.seq();
             case DONE -> "DONE " + tid + " status=" + m.status();
             default -> "ERROR " + tid + " code=" + m.status();
-        };
+        });
     }
 
     static byte[] sha256(byte[] content) {

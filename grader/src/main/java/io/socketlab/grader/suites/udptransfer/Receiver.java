@@ -13,8 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * The grader as a udp-transfer server for a client under test: a correct in-process server for one transfer, with
- * hooks to withhold chosen replies (as if lost), to refuse the START with an ERROR, to answer DONE with status 1, or
- * to stay silent.
+ * hooks to lose chosen requests on their way in (the server never sees them) or their replies on the way back, to
+ * answer a lost DATA with a stale ACK of the chunk before it (a late duplicate), to refuse the START with an ERROR,
+ * to answer DONE with status 1, or to stay silent.
  */
 final class Receiver implements FakeUdpServer.Responder {
 
@@ -33,6 +34,8 @@ final class Receiver implements FakeUdpServer.Responder {
     }
 
     private Predicate<Seen> withhold = seen -> false;
+    private Predicate<Seen> lose = seen -> false;
+    private Predicate<Seen> staleAck = seen -> false;
     private int errorCode;
     private int doneStatus = -1;
 
@@ -42,9 +45,24 @@ final class Receiver implements FakeUdpServer.Responder {
     private Message start;
     private Integer done;
 
-    /** Replies to nothing the predicate accepts (those replies are "lost"). */
+    /** Handles the requests the predicate accepts but loses their replies. */
     Receiver withholding(Predicate<Seen> predicate) {
         this.withhold = predicate;
+        return this;
+    }
+
+    /** Loses the requests the predicate accepts before the server sees them: nothing stored, nothing answered. */
+    Receiver losing(Predicate<Seen> predicate) {
+        this.lose = predicate;
+        return this;
+    }
+
+    /**
+     * Loses the DATA the predicate accepts, and answers each with the ACK of the chunk before it instead, as a
+     * late duplicate ACK (its DATA was sent twice) would arrive just then.
+     */
+    Receiver answeringWithStaleAck(Predicate<Seen> predicate) {
+        this.staleAck = predicate;
         return this;
     }
 
@@ -74,8 +92,15 @@ final class Receiver implements FakeUdpServer.Responder {
         String key = m.type() + (m.type() == Datagrams.DATA ? ":" + m.seq() : "");
         int occurrence = occurrences.merge(key, 1, Integer::sum);
         long lastSeq = start == null ? -1 : Datagrams.chunks(start.size()) - 1;
+        Seen seen = new Seen(m, occurrence, Duration.ofNanos(now - firstNanos), lastSeq);
+        if (m.type() == Datagrams.DATA && m.seq() > 0 && staleAck.test(seen)) {
+            return Optional.of(Datagrams.ack(m.tid(), m.seq() - 1));
+        }
+        if (lose.test(seen)) {
+            return Optional.empty();
+        }
         Optional<byte[]> reply = reply(m);
-        if (reply.isPresent() && withhold.test(new Seen(m, occurrence, Duration.ofNanos(now - firstNanos), lastSeq))) {
+        if (reply.isPresent() && withhold.test(seen)) {
             return Optional.empty();
         }
         return reply;

@@ -1,9 +1,9 @@
 package io.socketlab.grader.suites.udptransfer;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.DatagramProbe;
 import io.socketlab.grader.suites.udptransfer.Datagrams.Message;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The grader as a udp-transfer client, one exchange at a time: each request waits (bounded) for its own reply,
@@ -38,24 +37,29 @@ final class Sender {
 
     /** START until START-ACK for {@code tid}; an ERROR for it fails at once. */
     void start(int tid, String name, long size) throws IOException {
-        start(tid, Datagrams.start(tid, size, name), "START " + Integer.toUnsignedString(tid) + " \"" + name + "\"");
+        start(tid, Datagrams.start(tid, size, name), Text.same("START tid=" + Integer.toUnsignedString(tid) + " "
+                + Bytes.quote(name)));
     }
 
-    void start(int tid, byte[] start, String what) throws IOException {
-        Message reply = exchange(start, Text.of("the reply to " + what, "la respuesta a " + what),
-                "START-ACK tid=" + Integer.toUnsignedString(tid),
+    void start(int tid, byte[] start, Text what) throws IOException {
+        Text expected = Text.same("START-ACK tid=" + Integer.toUnsignedString(tid));
+        Message reply = exchange(start, replyTo(what), expected,
                 m -> (m.type() == Datagrams.START_ACK || m.type() == Datagrams.ERROR) && m.tid() == tid);
         if (reply.type() == Datagrams.ERROR) {
-            throw ConformanceFailure.wrongOutput(Text.of("the reply to " + what, "la respuesta a " + what),
-                    "START-ACK tid=" + Integer.toUnsignedString(tid),
-                    "ERROR code " + reply.status());
+            throw ConformanceFailure.wrongOutput(replyTo(what), expected,
+                    Datagrams.describe(Datagrams.error(tid, reply.status())));
         }
     }
 
+    /** The step of waiting for the answer to {@code request}. */
+    static Text replyTo(Text request) {
+        return Text.format("the reply to %s", "la respuesta a %s", request);
+    }
+
     /** START and the answer to it, START-ACK or ERROR. */
-    Message startAnswer(int tid, byte[] start, String what) throws IOException {
-        return exchange(start, Text.of("the reply to " + what, "la respuesta a " + what),
-                "START-ACK or ERROR for tid=" + Integer.toUnsignedString(tid),
+    Message startAnswer(int tid, byte[] start, Text what) throws IOException {
+        return exchange(start, replyTo(what),
+                Text.format("START-ACK or ERROR for tid=%s", "START-ACK o ERROR para tid=%s", Integer.toUnsignedString(tid)),
                 m -> (m.type() == Datagrams.START_ACK || m.type() == Datagrams.ERROR) && m.tid() == tid);
     }
 
@@ -63,7 +67,7 @@ final class Sender {
     void chunk(int tid, byte[] content, long seq) throws IOException {
         byte[] data = Datagrams.data(tid, seq, Datagrams.chunk(content, seq));
         exchange(data, Text.of("the ACK of DATA seq " + seq, "el ACK de DATA seq " + seq),
-                "ACK tid=" + Integer.toUnsignedString(tid) + " seq=" + seq,
+                Text.same("ACK tid=" + Integer.toUnsignedString(tid) + " seq=" + seq),
                 m -> m.type() == Datagrams.ACK && m.tid() == tid && m.seq() == seq);
     }
 
@@ -76,7 +80,7 @@ final class Sender {
     /** END until DONE; returns the status. */
     int end(int tid, byte[] sha256) throws IOException {
         return exchange(Datagrams.end(tid, sha256), Text.of("the reply to END", "la respuesta a END"),
-                "DONE tid=" + Integer.toUnsignedString(tid),
+                Text.same("DONE tid=" + Integer.toUnsignedString(tid)),
                 m -> m.type() == Datagrams.DONE && m.tid() == tid).status();
     }
 
@@ -91,14 +95,14 @@ final class Sender {
         int actual = end(tid, sha256);
         if (actual != status) {
             throw ConformanceFailure.wrongOutput(Text.of("the reply to END", "la respuesta a END"),
-                    "DONE status " + status, "DONE status " + actual);
+                    Text.same("DONE status=" + status), Text.same("DONE status=" + actual));
         }
     }
 
     /**
      * Sends {@code request} (again, up to {@link #ATTEMPTS} times) until a reply that {@code wanted} accepts comes.
      */
-    Message exchange(byte[] request, Text step, String expected, Predicate<Message> wanted) throws IOException {
+    Message exchange(byte[] request, Text step, Text expected, Predicate<Message> wanted) throws IOException {
         List<byte[]> others = new ArrayList<>();
         Duration wait = timeouts.seconds(1);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -119,11 +123,12 @@ final class Sender {
         throw noReply(step, expected, others, wait.multipliedBy(ATTEMPTS));
     }
 
-    /** Fails if any datagram arrives within {@code within}. */
-    void expectSilence(Text step, String why, Duration within) throws IOException {
+    /** Fails if any datagram arrives within {@code within}; {@code why} says why none may. */
+    void expectSilence(Text step, Text why, Duration within) throws IOException {
         Optional<byte[]> reply = probe.receive(within);
         if (reply.isPresent()) {
-            throw ConformanceFailure.wrongOutput(step, "no reply (" + why + ")", Datagrams.describe(reply.get()));
+            throw ConformanceFailure.wrongOutput(step, Text.format("no reply (%s)", "ninguna respuesta (%s)", why),
+                    Datagrams.describe(reply.get()));
         }
     }
 
@@ -131,7 +136,7 @@ final class Sender {
      * Sends {@code probeRequest}, which must be answered by {@code wanted}, and fails if anything else arrives
      * first: the replies to what was sent just before (datagrams the server must ignore) come before this answer.
      */
-    void expectNothingBefore(byte[] probeRequest, Text step, String expected, Predicate<Message> wanted)
+    void expectNothingBefore(byte[] probeRequest, Text step, Text expected, Predicate<Message> wanted)
             throws IOException {
         probe.send(probeRequest);
         Duration wait = timeouts.seconds(2);
@@ -141,19 +146,21 @@ final class Sender {
         }
         Optional<Message> message = Datagrams.decode(reply.get());
         if (message.isEmpty() || !wanted.test(message.get())) {
-            throw ConformanceFailure.wrongOutput(step, "no reply to the datagrams to ignore, then " + expected,
-                    Text.of("first " + Datagrams.describe(reply.get()), "primero " + Datagrams.describe(reply.get())));
+            throw ConformanceFailure.wrongOutput(step, Text.format("no reply to the datagrams to ignore, then %s",
+                            "ninguna respuesta a los datagramas que hay que ignorar, y después %s", expected),
+                    Text.format("first %s", "primero %s", Datagrams.describe(reply.get())));
         }
     }
 
-    private static ConformanceFailure noReply(Text step, String expected, List<byte[]> others, Duration waited) {
-        String seconds = String.format(Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
+    private static ConformanceFailure noReply(Text step, Text expected, List<byte[]> others, Duration waited) {
         if (others.isEmpty()) {
-            return ConformanceFailure.timeout(step, expected + " (request sent " + ATTEMPTS + " times)", waited);
+            return ConformanceFailure.timeout(step, expected.plus(Text.format(" (request sent %d times)",
+                    " (petición enviada %d veces)", ATTEMPTS)), waited);
         }
-        String seen = others.stream().limit(5).map(Datagrams::describe).collect(Collectors.joining("; "))
-                + (others.size() > 5 ? "; ... (" + others.size() + " datagrams)" : "");
-        return new ConformanceFailure(FailureKind.WRONG_OUTPUT, step, expected,
-                Text.of("in " + seconds + " only: " + seen, "en " + seconds + " solo: " + seen), null);
+        Text seen = others.stream().limit(5).map(Datagrams::describe).reduce((a, b) -> a.plus(Text.same("; ")).plus(b))
+                .orElse(Text.EMPTY).plus(others.size() > 5
+                        ? Text.format("; ... (%d datagrams)", "; ... (%d datagramas)", others.size()) : Text.EMPTY);
+        String seconds = ConformanceFailure.seconds(waited);
+        return ConformanceFailure.wrongOutput(step, expected, Text.format("in %s only: %s", "en %s solo: %s", seconds, seen));
     }
 }

@@ -78,7 +78,7 @@ abstract class StreamReceiverBase {
         }
         int type = in.get() & 0xFF;
         long number = Integer.toUnsignedLong(in.getInt());
-        if (written.contains(number)) {
+        if (alreadyWritten(number)) {
             return;
         }
         if (type == 0x01 && length == 9) {
@@ -109,7 +109,7 @@ abstract class StreamReceiverBase {
             }
         } else if (type == 0x03 && length == 5) {
             Frame frame = touch(number);
-            if (frame.width > 0) {
+            if (frame.width > 0 && writesOnEnd()) {
                 write(number, frame);
             }
         }
@@ -117,6 +117,9 @@ abstract class StreamReceiverBase {
 
     /** The frame's state, created on its first datagram; every datagram restarts its idle clock. */
     private Frame touch(long number) {
+        if (!frames.containsKey(number)) {
+            beforeNewFrame(frames);
+        }
         Frame frame = frames.computeIfAbsent(number, n -> new Frame());
         frame.lastNanos = System.nanoTime();
         return frame;
@@ -154,9 +157,27 @@ abstract class StreamReceiverBase {
         Files.move(temp, out.resolve("frame-" + number + ".png"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         frames.remove(number);
-        written.add(number);
-        System.out.println("FRAME " + number + " " + received(frame) + "/" + frame.height);
+        rememberWritten(number);
+        System.out.println("FRAME " + decimal(number) + " " + received(frame) + "/" + frame.height);
         System.out.flush();
+    }
+
+    /** Whether {@code number} was written already: its datagrams are then late, and ignored. */
+    boolean alreadyWritten(long number) {
+        return written.contains(number);
+    }
+
+    void rememberWritten(long number) {
+        written.add(number);
+    }
+
+    /** Called before a datagram of a frame number not yet being assembled starts its state. */
+    void beforeNewFrame(Map<Long, Frame> frames) {
+    }
+
+    /** The frame number as the FRAME line shows it: unsigned decimal. */
+    String decimal(long number) {
+        return Long.toString(number);
     }
 
     /** Datagrams too short for any type are ignored. */
@@ -185,6 +206,10 @@ abstract class StreamReceiverBase {
     }
 
     boolean keepsRowsBeforeHeader() {
+        return true;
+    }
+
+    boolean writesOnEnd() {
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.socketlab.grader.variants.udpstream;
 
 import io.socketlab.grader.variants.VariantSupport;
 import io.socketlab.grader.variants.VariantSupport.Args;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -25,15 +26,7 @@ abstract class StreamSenderBase {
         }
         long frame = parseFrame(args.get("--frame", "0"));
         int rate = args.intOption("--rows-per-second", 1000, 0, Integer.MAX_VALUE);
-        BufferedImage image = null;
-        try {
-            image = ImageIO.read(new File(args.positional().get(0)));
-        } catch (IOException e) {
-            // reported below
-        }
-        if (image == null) {
-            VariantSupport.die(2, "usage error: cannot read image " + args.positional().get(0));
-        }
+        BufferedImage image = read(args.positional().get(0));
         if (image.getWidth() > 480) {
             VariantSupport.die(2, "usage error: image wider than 480 pixels");
         }
@@ -51,10 +44,7 @@ abstract class StreamSenderBase {
                 }
                 ByteBuffer row = ByteBuffer.allocate(7 + 3 * image.getWidth()).put((byte) 2).putInt((int) frame)
                         .putShort((short) y);
-                for (int x = 0; x < image.getWidth(); x++) {
-                    int p = image.getRGB(x, y);
-                    row.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p);
-                }
+                row.put(rgb(image, y));
                 socket.send(new DatagramPacket(row.array(), row.capacity(), to));
             }
             byte[] end = ByteBuffer.allocate(5).put((byte) 3).putInt((int) frame).array();
@@ -62,6 +52,42 @@ abstract class StreamSenderBase {
                 socket.send(new DatagramPacket(end, 5, to));
             }
         }
+    }
+
+    /** The image, or exit 2 with one line when it is missing or no image. */
+    BufferedImage read(String path) throws IOException {
+        BufferedImage image = null;
+        try {
+            image = ImageIO.read(new File(path));
+        } catch (IOException e) {
+            // reported below
+        }
+        if (image == null) {
+            VariantSupport.die(2, "usage error: cannot read image " + path);
+        }
+        return image;
+    }
+
+    /**
+     * Row {@code y} as r g b bytes: getRGB, except for grey images, whose samples it would pass through a gamma curve.
+     */
+    byte[] rgb(BufferedImage image, int y) {
+        byte[] row = new byte[3 * image.getWidth()];
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int bits = image.getColorModel().getComponentSize(0);
+        for (int x = 0; x < image.getWidth(); x++) {
+            if (grey) {
+                int sample = image.getRaster().getSample(x, y, 0);
+                row[3 * x] = row[3 * x + 1] = row[3 * x + 2] =
+                        (byte) (bits >= 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1));
+            } else {
+                int p = image.getRGB(x, y);
+                row[3 * x] = (byte) (p >> 16);
+                row[3 * x + 1] = (byte) (p >> 8);
+                row[3 * x + 2] = (byte) p;
+            }
+        }
+        return row;
     }
 
     long parseFrame(String value) {

@@ -2,7 +2,7 @@ package io.socketlab.grader.variants.udptransfer;
 
 import java.io.IOException;
 
-/** Mistake: appends each new chunk in arrival order (right only when nothing is reordered); must lose UT-10. */
+/** Mistake: appends each new chunk in arrival order (right only when nothing is reordered); must lose UT-4. */
 public final class ArrivalOrderUdpServer extends UdpServerBase {
 
     public static void main(String[] args) throws IOException {

@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A correct udp-transfer client: a window of chunks with a fixed retransmission timeout, START and END repeated
- * until answered, 10 s of silence ends it with exit 2; one overridable method per classic mistake.
+ * until answered with a timeout that doubles while the server is silent, 10 s of silence ends it with exit 2; one
+ * overridable method per classic mistake.
  */
 public class UdpClientBase {
 
@@ -28,6 +29,7 @@ public class UdpClientBase {
     static final int WINDOW = 32;
     static final long RTO_NANOS = 150_000_000L;
     static final long SILENCE_NANOS = 10_000_000_000L;
+    static final long MAX_BACK_OFF_NANOS = 1_000_000_000L;
 
     DatagramSocket socket;
     InetSocketAddress server;
@@ -46,8 +48,11 @@ public class UdpClientBase {
         }
         byte[] content = Files.readAllBytes(path);
         byte[] name = (words.size() == 3 ? words.get(2) : path.getFileName().toString()).getBytes(StandardCharsets.UTF_8);
+        if (name.length > 255) {
+            VariantSupport.die(2, "usage error: a NAME has at most 255 bytes");
+        }
         server = new InetSocketAddress(args.get("--host", "127.0.0.1"), args.port());
-        socket = new DatagramSocket();
+        socket = openSocket();
         lastReply = System.nanoTime();
         byte[] start = ByteBuffer.allocate(14 + name.length).put((byte) 1).putInt(tid).putLong(content.length)
                 .put((byte) name.length).put(name).array();
@@ -59,23 +64,37 @@ public class UdpClientBase {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
         byte[] end = ByteBuffer.allocate(37).put((byte) 3).putInt(tid).put(digest).array();
         byte[] done = exchange(end, 0x13);
-        if (done[5] != 0) {
-            VariantSupport.die(1, "the server discarded the file: digest mismatch");
-        }
+        doneReply(done[5]);
         System.out.println("OK " + HexFormat.of().formatHex(digest));
         System.out.flush();
         System.exit(0);
     }
 
     void errorReply(byte code) {
-        VariantSupport.die(1, "the server refused the file: ERROR " + code);
+        VariantSupport.die(1, "the server refused the file: " + (code == 1 ? "bad name" : code == 2 ? "larger than 64 MiB"
+                : "error " + code));
     }
 
-    /** Sends {@code request} until a reply of {@code type} (or ERROR) for our tid comes. */
+    /** DONE's status: 0 stored, anything else refused. */
+    void doneReply(byte status) {
+        if (status != 0) {
+            VariantSupport.die(1, "the server discarded the file: digest mismatch");
+        }
+    }
+
+    /**
+     * Sends {@code request} until a reply of {@code type} (or ERROR) for our tid comes, doubling the wait after each
+     * unanswered sending, up to a second.
+     */
     byte[] exchange(byte[] request, int type) throws IOException {
+        long wait = RTO_NANOS * 2;
+        boolean first = true;
         while (true) {
-            send(request);
-            long due = System.nanoTime() + RTO_NANOS * 2;
+            if (first || resends(request)) {
+                send(request);
+            }
+            first = false;
+            long due = System.nanoTime() + wait;
             byte[] reply;
             while ((reply = receive(due)) != null) {
                 if ((reply[0] == type || reply[0] == 0x1F) && ByteBuffer.wrap(reply, 1, 4).getInt() == tid) {
@@ -83,7 +102,29 @@ public class UdpClientBase {
                 }
             }
             timedOut();
+            request = again(request);
+            wait = backOff(wait);
         }
+    }
+
+    /** Whether an unanswered START or END is sent again (it must be). */
+    boolean resends(byte[] request) {
+        return true;
+    }
+
+    /** Whether chunk {@code seq}, unacknowledged past its timeout, is sent again (it must be). */
+    boolean mayResend(BitSet acked, int seq) {
+        return true;
+    }
+
+    /** The wait after an unanswered sending: twice the last one, at most a second. */
+    long backOff(long wait) {
+        return Math.min(MAX_BACK_OFF_NANOS, wait * 2);
+    }
+
+    /** The request to send again after a timeout: the same one. */
+    byte[] again(byte[] request) {
+        return request;
     }
 
     void sendChunks(byte[] content) throws IOException {
@@ -99,7 +140,7 @@ public class UdpClientBase {
             }
             byte[] reply = receive(System.nanoTime() + RTO_NANOS / 3);
             if (reply != null && reply.length == 9 && reply[0] == 0x12 && ByteBuffer.wrap(reply, 1, 4).getInt() == tid) {
-                acked.set(ByteBuffer.wrap(reply, 5, 4).getInt());
+                acknowledge(acked, ByteBuffer.wrap(reply, 5, 4).getInt(), base);
                 while (base < chunks && acked.get(base)) {
                     base++;
                 }
@@ -113,7 +154,7 @@ public class UdpClientBase {
             }
             long now = System.nanoTime();
             for (int seq = base; seq < next; seq++) {
-                if (!acked.get(seq) && now - sentAt[seq] >= RTO_NANOS) {
+                if (!acked.get(seq) && now - sentAt[seq] >= RTO_NANOS && mayResend(acked, seq)) {
                     sendChunk(content, seq);
                     sentAt[seq] = now;
                 }
@@ -123,6 +164,11 @@ public class UdpClientBase {
             }
         }
         afterLastChunk(content);
+    }
+
+    /** Marks what ACK {@code seq} acknowledges: that chunk alone. */
+    void acknowledge(BitSet acked, int seq, int base) {
+        acked.set(seq);
     }
 
     void sendChunk(byte[] content, int seq) throws IOException {
@@ -143,6 +189,11 @@ public class UdpClientBase {
         if (System.nanoTime() - lastReply > SILENCE_NANOS) {
             VariantSupport.die(2, "no reply from the server for 10 s");
         }
+    }
+
+    /** An unconnected socket: ICMP errors from a server that went away are not reported, silence is. */
+    DatagramSocket openSocket() throws IOException {
+        return new DatagramSocket();
     }
 
     void send(byte[] datagram) throws IOException {

@@ -37,10 +37,10 @@ public class UdpServerBase {
         long appended;
         Integer status;
 
-        Transfer(String name, long size, Path temp) throws IOException {
+        Transfer(String name, long size, long chunks, Path temp) throws IOException {
             this.name = name;
             this.size = size;
-            this.chunks = (size + 1023) / 1024;
+            this.chunks = chunks;
             this.temp = temp;
             this.file = new RandomAccessFile(temp.toFile(), "rw");
         }
@@ -100,12 +100,12 @@ public class UdpServerBase {
                 String text = new String(name, java.nio.charset.StandardCharsets.US_ASCII);
                 if (!validName(name)) {
                     reply(client, ByteBuffer.allocate(6).put((byte) 0x1F).putInt(tid).put((byte) 1));
-                } else if (Long.compareUnsigned(size, MAX_SIZE) > 0) {
+                } else if (tooLarge(size)) {
                     reply(client, ByteBuffer.allocate(6).put((byte) 0x1F).putInt(tid).put((byte) 2));
                 } else {
-                    if (t == null || !t.name.equals(text) || t.size != size) {
-                        transfers.put(key, new Transfer(text, size,
-                                Files.createTempFile(dir, ".upload-", ".part")));
+                    if (t == null || !repeats(t, text, size)) {
+                        beforeNewTransfer(transfers);
+                        transfers.put(key, new Transfer(text, size, chunkCount(size), stagingFile(text)));
                     }
                     reply(client, ByteBuffer.allocate(5).put((byte) 0x11).putInt(tid));
                 }
@@ -120,12 +120,15 @@ public class UdpServerBase {
                 if (payload != expected) {
                     return;
                 }
+                boolean fresh = !t.received.get((int) seq);
                 if (t.status == null) {
                     byte[] bytes = new byte[payload];
                     b.get(bytes);
                     write(t, seq, bytes);
                 }
-                reply(client, ByteBuffer.allocate(9).put((byte) 0x12).putInt(tid).putInt((int) seq));
+                if (fresh || acknowledgesDuplicates()) {
+                    reply(client, ByteBuffer.allocate(9).put((byte) 0x12).putInt(tid).putInt((int) seq));
+                }
             }
             case 3 -> {
                 if (t == null) {
@@ -138,6 +141,10 @@ public class UdpServerBase {
                     return;
                 }
                 if (t.received.cardinality() < t.chunks) {
+                    if (refusesEarlyEnd()) {
+                        t.status = 1;
+                        reply(client, ByteBuffer.allocate(6).put((byte) 0x13).putInt(tid).put((byte) 1));
+                    }
                     return;
                 }
                 byte[] digest = new byte[32];
@@ -166,9 +173,46 @@ public class UdpServerBase {
         t.status = matches ? 0 : 1;
         if (matches || storesDespiteMismatch()) {
             Files.move(t.temp, dir.resolve(t.name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } else {
+        } else if (deletesOnMismatch()) {
             Files.deleteIfExists(t.temp);
         }
+    }
+
+    /** Whether a START (same client and tid) for {@code name} and {@code size} repeats transfer {@code t}. */
+    boolean repeats(Transfer t, String name, long size) {
+        return t.name.equals(name) && t.size == size;
+    }
+
+    /** Called before a new transfer is added to {@code transfers}. */
+    void beforeNewTransfer(Map<Key, Transfer> transfers) {
+    }
+
+    /** ceil(size / 1024). */
+    long chunkCount(long size) {
+        return (size + 1023) / 1024;
+    }
+
+    /** Where the chunks of a new transfer are written: a hidden temporary file in DIR. */
+    Path stagingFile(String name) throws IOException {
+        return Files.createTempFile(dir, ".upload-", ".part");
+    }
+
+    /** Whether {@code size} (an unsigned u64) is above 64 MiB. */
+    boolean tooLarge(long size) {
+        return Long.compareUnsigned(size, MAX_SIZE) > 0;
+    }
+
+    boolean acknowledgesDuplicates() {
+        return true;
+    }
+
+    /** Whether an END that comes while chunks are missing gets DONE 1 (it must be ignored). */
+    boolean refusesEarlyEnd() {
+        return false;
+    }
+
+    boolean deletesOnMismatch() {
+        return true;
     }
 
     boolean repeatsDone() {
