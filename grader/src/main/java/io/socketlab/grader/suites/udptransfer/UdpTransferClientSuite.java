@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -343,7 +344,7 @@ class UdpTransferClientSuite {
     @Requirement(clause = "UT-15", points = 1)
     void exitsOneOnError(ClientUnderTest client, Random random) throws Exception {
         Path file = Files.write(client.files().resolve("error.bin"), RandomBytes.of(random, 100));
-        Map<Integer, String> lines = new java.util.TreeMap<>();
+        Map<Integer, String> lines = new TreeMap<>();
         for (int code : new int[] {Datagrams.BAD_NAME, Datagrams.TOO_LARGE}) {
             FakeUdpServer fake = client.fakeUdpServer(new Receiver().refusingWith(code));
             ClientResult result = client.start(fake.port(), List.of("send", file.toString()))
