@@ -169,6 +169,14 @@ public final class RunningProgram implements AutoCloseable {
         return java.util.OptionalLong.of(total);
     }
 
+    /**
+     * Starts watching the peak resident memory of the program's tree (see {@link PeakMemory}); empty where it cannot
+     * be watched: no {@code /proc}, or a program in a container, whose processes are not this one's descendants.
+     */
+    public java.util.Optional<PeakMemory> watchPeakMemory() {
+        return container != null ? java.util.Optional.empty() : PeakMemory.watch(process.toHandle());
+    }
+
     /** The program's output, head and tail, timestamped, for a report. */
     public String log() {
         return stdout.timestampedLines() + stderr.timestampedLines();
