@@ -45,17 +45,7 @@ import io.socketlab.grader.variants.quiz.NoResetQuizServer;
 import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
 import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
 import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
-import io.socketlab.grader.variants.serialization.AckBeforeWriteSerializationServer;
-import io.socketlab.grader.variants.serialization.ClosesOnBadJsonSerializationServer;
-import io.socketlab.grader.variants.serialization.CorrectSerializationClient;
-import io.socketlab.grader.variants.serialization.CorrectSerializationServer;
-import io.socketlab.grader.variants.serialization.HardcodedFactsSerializationClient;
-import io.socketlab.grader.variants.serialization.LenientValidationSerializationServer;
-import io.socketlab.grader.variants.serialization.NoPersistenceSerializationServer;
-import io.socketlab.grader.variants.serialization.SingleReadLengthSerializationServer;
-import io.socketlab.grader.variants.serialization.UncheckedLengthSerializationServer;
-import io.socketlab.grader.variants.serialization.UnsynchronizedIdsSerializationServer;
-import io.socketlab.grader.variants.serialization.WrongOutputSerializationClient;
+import io.socketlab.grader.variants.serialization.SerializationVariants;
 import io.socketlab.grader.variants.sockets.CharCountSocketsServer;
 import io.socketlab.grader.variants.sockets.CorrectSocketsClient;
 import io.socketlab.grader.variants.sockets.CorrectSocketsServer;
@@ -105,15 +95,6 @@ public final class Variants {
             new Variant("echo", "client", NoRetryUdpEchoClient.class, "ECHO-9"),
             new Variant("echo", "client", NoHalfCloseEchoClient.class, "ECHO-8"),
             new Variant("echo", "client", ExitZeroOnRefusedEchoClient.class, "ECHO-10"),
-            new Variant("serialization", "server", SingleReadLengthSerializationServer.class, "SER-1"),
-            new Variant("serialization", "server", UncheckedLengthSerializationServer.class, "SER-2"),
-            new Variant("serialization", "server", AckBeforeWriteSerializationServer.class, "SER-6"),
-            new Variant("serialization", "server", NoPersistenceSerializationServer.class, "SER-6"),
-            new Variant("serialization", "server", LenientValidationSerializationServer.class, "SER-4"),
-            new Variant("serialization", "server", ClosesOnBadJsonSerializationServer.class, "SER-4"),
-            new Variant("serialization", "server", UnsynchronizedIdsSerializationServer.class, "SER-7"),
-            new Variant("serialization", "client", HardcodedFactsSerializationClient.class, "SER-9"),
-            new Variant("serialization", "client", WrongOutputSerializationClient.class, "SER-9"),
             new Variant("file-transfer", "server", EndMarkerFileTransferServer.class, "FT-1"),
             new Variant("file-transfer", "server", DirectWriteFileTransferServer.class, "FT-4"),
             new Variant("file-transfer", "server", NoDigestCheckFileTransferServer.class, "FT-5"),
@@ -141,6 +122,7 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            SerializationVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -151,14 +133,13 @@ public final class Variants {
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
             new Variant("echo", "client", CorrectEchoClient.class, null),
-            new Variant("serialization", "server", CorrectSerializationServer.class, null),
-            new Variant("serialization", "client", CorrectSerializationClient.class, null),
             new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
             new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            SerializationVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
@@ -49,9 +50,59 @@ final class Frames {
         probe.send(frame(request.toString()));
     }
 
+    static byte[] concat(byte[]... parts) {
+        ByteBuffer all = ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
+        for (byte[] part : parts) {
+            all.put(part);
+        }
+        return all.array();
+    }
+
+    /** Sends {@code {"type":"list"}} and returns the reports of an ok answer. */
+    static JsonNode list(TcpProbe probe, Text step) throws IOException {
+        probe.send(frame("{\"type\":\"list\"}"));
+        JsonNode response = read(probe, step);
+        JsonNode reports = response.path("reports");
+        if (!"ok".equals(response.path("status").asText()) || !reports.isArray()) {
+            throw ConformanceFailure.wrongOutput(step, "{\"status\":\"ok\",\"reports\":[...]}", cut(response));
+        }
+        return reports;
+    }
+
+    /** The stored report with this id in a list's reports, or null. */
+    static JsonNode withId(JsonNode reports, long id) {
+        for (JsonNode report : reports) {
+            if (report.path("id").canConvertToExactIntegral() && report.path("id").asLong() == id) {
+                return report;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads one response frame, or returns null when the server closes (or resets) the connection before the first
+     * byte of it: for requests the server may answer with a close.
+     */
+    static JsonNode readOrClose(TcpProbe probe, Text step) throws IOException {
+        byte[] first;
+        try {
+            first = probe.readExactly(1, step, probe.replyTimeout());
+        } catch (ConformanceFailure failure) {
+            if (failure.kind() == FailureKind.CLOSED_UNEXPECTEDLY) {
+                return null;
+            }
+            throw failure;
+        }
+        return parse(concat(first, probe.readExactly(3, step, probe.replyTimeout())), probe, step);
+    }
+
     /** Reads one response frame and parses its JSON object. */
     static JsonNode read(TcpProbe probe, Text step) throws IOException {
-        byte[] prefix = probe.readExactly(4, step, probe.replyTimeout());
+        return parse(probe.readExactly(4, step, probe.replyTimeout()), probe, step);
+    }
+
+    /** Reads the body that {@code prefix} announces and parses its JSON object. */
+    private static JsonNode parse(byte[] prefix, TcpProbe probe, Text step) throws IOException {
         long length = Integer.toUnsignedLong(ByteBuffer.wrap(prefix).getInt());
         if (length == 0 || length > 64L * MAX_LENGTH) {
             throw ConformanceFailure.wrongOutput(step, "a frame length between 1 and " + MAX_LENGTH,

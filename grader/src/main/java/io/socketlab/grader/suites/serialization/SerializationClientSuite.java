@@ -1,11 +1,11 @@
 package io.socketlab.grader.suites.serialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,35 +116,41 @@ class SerializationClientSuite {
     @Requirement(clause = "SER-9", points = 1)
     void printsErrorCode(ClientUnderTest client) throws Exception {
         AtomicReference<JsonNode> request = new AtomicReference<>();
-        FakeTcpServer fake = fakeServer(client, request,
-                "{\"status\":\"error\",\"error\":\"bad-request\",\"message\":\"timestamp has no zone\"}");
-        ClientResult result = client.run(fake.port(), List.of(), new byte[0]);
+        // A code this document does not list, in an answer whose prefix arrives one byte per segment.
+        byte[] error = Frames.frame("{\"status\":\"error\",\"error\":\"storage-full\",\"message\":\"the disk is full\"}");
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            request.set(Frames.read(connection, REQUEST));
+            connection.sendSliced(Arrays.copyOf(error, 4), 1, Duration.ofMillis(30));
+            connection.sendSliced(Arrays.copyOfRange(error, 4, error.length), 7, Duration.ofMillis(5));
+        });
+        ClientResult result = client.run(fake.port(), List.of(), new byte[0]).expectConnectedTo(fake);
+        // What the client made of the answer first: a client that left early also breaks the fake's sending.
+        result.expectStdoutLines(OUTPUT, List.of("ERROR storage-full")).expectExitCode(EXIT, 1)
+                .expectErrorLine(Text.of("the client's stderr after an error answer", "la salida de error del cliente tras una respuesta de error"));
         received(result, fake, request);
-        result.expectStdoutLines(OUTPUT, List.of("ERROR bad-request")).expectExitCode(EXIT, 1);
     }
 
-    @Requirement(clause = "SER-10", points = 2)
-    void listsReports(ClientUnderTest client) throws Exception {
+    /** An ok answer to --list holding {@code reports}. */
+    private static ObjectNode listAnswer(List<ObjectNode> reports) {
         ObjectNode response = Frames.JSON.createObjectNode();
         response.put("status", "ok");
-        ArrayNode reports = response.putArray("reports");
-        for (int i = 1; i <= 2; i++) {
-            ObjectNode report = Frames.report(i == 1 ? "alpha" : "bêta-日本");
-            report.remove("type");
-            report.put("id", i);
-            report.put("received", "2026-06-03T17:48:0" + i + "Z");
-            reports.add(report);
-        }
-        AtomicReference<JsonNode> request = new AtomicReference<>();
-        FakeTcpServer fake = fakeServer(client, request, response.toString());
-        ClientResult result = client.run(fake.port(), List.of("--list"), new byte[0]);
-        JsonNode sent = received(result, fake, request);
-        if (!"list".equals(sent.path("type").asText())) {
-            throw ConformanceFailure.wrongOutput(REQUEST, "{\"type\":\"list\"}", Frames.cut(sent));
-        }
+        response.putArray("reports").addAll(reports);
+        return response;
+    }
+
+    private static ObjectNode stored(String hostname, int id) {
+        ObjectNode report = Frames.report(hostname);
+        report.remove("type");
+        report.put("id", id);
+        report.put("received", "2026-06-03T17:48:0" + id % 10 + "Z");
+        return report;
+    }
+
+    /** Fails unless stdout holds exactly one line per report, each the report as JSON (compared by value). */
+    private static void expectListed(ClientResult result, List<ObjectNode> reports) {
         List<String> lines = result.stdoutLines();
-        boolean same = lines.size() == 2;
-        for (int i = 0; same && i < 2; i++) {
+        boolean same = lines.size() == reports.size();
+        for (int i = 0; same && i < reports.size(); i++) {
             try {
                 same = Frames.JSON.readTree(lines.get(i)).equals(reports.get(i));
             } catch (java.io.IOException e) {
@@ -150,16 +158,60 @@ class SerializationClientSuite {
             }
         }
         if (!same) {
-            throw ConformanceFailure.wrongOutput(OUTPUT, "2 lines, each one report as JSON: " + reports, lines.toString());
+            String shown = reports.size() <= 2 ? ": " + reports : " (the first: " + Frames.cut(reports.get(0)) + ")";
+            throw ConformanceFailure.wrongOutput(OUTPUT, reports.size() + " lines, each one report as JSON" + shown,
+                    lines.size() <= 3 ? lines.toString() : lines.size() + " lines, the first " + Bytes.quote(lines.get(0)));
         }
+    }
+
+    @Requirement(clause = "SER-10", points = 1)
+    void listsReports(ClientUnderTest client) throws Exception {
+        List<ObjectNode> reports = List.of(stored("alpha", 1), stored("bêta-日本", 2));
+        AtomicReference<JsonNode> request = new AtomicReference<>();
+        FakeTcpServer fake = fakeServer(client, request, listAnswer(reports).toString());
+        ClientResult result = client.run(fake.port(), List.of("--list"), new byte[0]);
+        JsonNode sent = received(result, fake, request);
+        if (!"list".equals(sent.path("type").asText())) {
+            throw ConformanceFailure.wrongOutput(REQUEST, "{\"type\":\"list\"}", Frames.cut(sent));
+        }
+        expectListed(result, reports);
         result.expectExitCode(EXIT, 0);
+        // An empty store: nothing to print, and still success.
+        FakeTcpServer empty = fakeServer(client, request, listAnswer(List.of()).toString());
+        client.run(empty.port(), List.of("--list"), new byte[0]).expectConnectedTo(empty)
+                .expectStdoutLines(Text.of("the client's stdout for an empty list", "la salida estándar del cliente con una lista vacía"),
+                        List.of())
+                .expectExitCode(Text.of("the client's exit code for an empty list", "el código de salida del cliente con una lista vacía"), 0);
+    }
+
+    @Requirement(clause = "SER-10", points = 1)
+    void listsALargeAnswerInPieces(ClientUnderTest client) throws Exception {
+        List<ObjectNode> reports = new ArrayList<>();
+        for (int id = 1; id <= 100; id++) {
+            ObjectNode report = stored("é".repeat(200) + "-" + id, id);
+            report.put("os", "😀".repeat(250));
+            reports.add(report);
+        }
+        byte[] answer = Frames.frame(listAnswer(reports).toString());
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            Frames.read(connection, REQUEST);
+            // A first piece shorter than any common read size, a pause, then the rest in TCP-sized pieces.
+            connection.send(Arrays.copyOf(answer, 1000));
+            connection.sendSliced(Arrays.copyOfRange(answer, 1000, 1000 + 3000), 1000, Duration.ofMillis(50));
+            connection.sendSliced(Arrays.copyOfRange(answer, 4000, answer.length), 16_384, Duration.ofMillis(2));
+        });
+        ClientResult result = client.run(fake.port(), List.of("--list"), new byte[0]);
+        result.expectConnectedTo(fake);
+        expectListed(result, reports);
+        result.expectExitCode(EXIT, 0);
+        fake.verify(REQUEST, Duration.ofSeconds(1));
     }
 
     @Requirement(clause = "SER-11", points = 1)
     void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of());
         byte[] ok = Frames.frame("{\"status\":\"ok\",\"id\":3}");
-        byte[][] answers = {new byte[0], java.util.Arrays.copyOf(ok, 2), java.util.Arrays.copyOf(ok, ok.length - 1),
+        byte[][] answers = {new byte[0], Arrays.copyOf(ok, 2), Arrays.copyOf(ok, ok.length - 1),
                 Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}")};
         String[] shown = {"no answer at all", "half a length prefix", "a body one byte short", "a length of 0",
                 "a JSON array", "an object without status"};
@@ -177,5 +229,14 @@ class SerializationClientSuite {
                     .expectErrorLine(Text.of("stderr after " + shown[i] + ", then a close",
                             "stderr tras " + shownEs[i] + " y un cierre"));
         }
+        // A server that takes the request and stays silent, the connection open: the client gives up after 10 s.
+        FakeTcpServer silent = client.fakeServer(connection -> {
+            Frames.read(connection, REQUEST);
+            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to give up", "esperando a que el cliente desista"),
+                    connection.replyTimeout().multipliedBy(4));
+        });
+        client.run(silent.port(), List.of(), new byte[0]).expectConnectedTo(silent)
+                .expectExitCode(Text.of("exit code after 10 s without an answer", "código de salida tras 10 s sin respuesta"), 2)
+                .expectErrorLine(Text.of("stderr after 10 s without an answer", "stderr tras 10 s sin respuesta"));
     }
 }
