@@ -24,16 +24,7 @@ import io.socketlab.grader.variants.echo.NoUdpEchoServer;
 import io.socketlab.grader.variants.echo.OneClientAtATimeEchoServer;
 import io.socketlab.grader.variants.echo.TextDecodingEchoServer;
 import io.socketlab.grader.variants.echo.TruncatingUdpEchoServer;
-import io.socketlab.grader.variants.filetransfer.CorrectFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.CorrectFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.DirectWriteFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.EndMarkerFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.InMemoryFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.LeavesTempFilesFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.NoVerifyFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.FileTransferVariants;
 import io.socketlab.grader.variants.http.HttpVariants;
 import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
 import io.socketlab.grader.variants.quiz.CorrectQuizClient;
@@ -95,14 +86,6 @@ public final class Variants {
             new Variant("echo", "client", NoRetryUdpEchoClient.class, "ECHO-9"),
             new Variant("echo", "client", NoHalfCloseEchoClient.class, "ECHO-8"),
             new Variant("echo", "client", ExitZeroOnRefusedEchoClient.class, "ECHO-10"),
-            new Variant("file-transfer", "server", EndMarkerFileTransferServer.class, "FT-1"),
-            new Variant("file-transfer", "server", DirectWriteFileTransferServer.class, "FT-4"),
-            new Variant("file-transfer", "server", NoDigestCheckFileTransferServer.class, "FT-5"),
-            new Variant("file-transfer", "server", UnsanitisedNameFileTransferServer.class, "FT-6"),
-            new Variant("file-transfer", "server", InMemoryFileTransferServer.class, "FT-1"),
-            new Variant("file-transfer", "server", LeavesTempFilesFileTransferServer.class, "FT-4"),
-            new Variant("file-transfer", "client", NoVerifyFileTransferClient.class, "FT-11"),
-            new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
             new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
             new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
             new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
@@ -123,6 +106,7 @@ public final class Variants {
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
             SerializationVariants.BROKEN,
+            FileTransferVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -133,13 +117,12 @@ public final class Variants {
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
             new Variant("echo", "client", CorrectEchoClient.class, null),
-            new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
             SerializationVariants.CORRECT,
+            FileTransferVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);

@@ -13,8 +13,10 @@ import io.socketlab.grader.conformance.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +45,16 @@ class FileTransferClientSuite {
         });
     }
 
+    /** Fails unless a stderr line holds the server's {@code ERR} line exactly as received. */
+    private static void expectErrLineOnStderr(ClientResult result, String err) {
+        List<String> stderr = result.stderrLines();
+        if (stderr.stream().noneMatch(line -> line.contains(err))) {
+            throw ConformanceFailure.wrongOutput(Text.of("the client's stderr after " + err, "la salida de error del cliente tras " + err),
+                    "a line holding " + Bytes.quote(err) + ", as the server sent it",
+                    stderr.isEmpty() ? Text.of("nothing on stderr", "nada en stderr") : Text.same(Bytes.quote(String.join("\n", stderr))));
+        }
+    }
+
     private static void verify(ClientResult result, FakeTcpServer fake) throws Exception {
         result.expectConnectedTo(fake);
         fake.verify(UPLOAD, Duration.ofSeconds(1));
@@ -60,7 +72,7 @@ class FileTransferClientSuite {
     }
 
     @Requirement(clause = "FT-10", points = 1)
-    void putsBinaryUnderAName(ClientUnderTest client, Random random) throws Exception {
+    void putsAnyFileAndReportsFailures(ClientUnderTest client, Random random) throws Exception {
         byte[] content = new byte[300_000];
         random.nextBytes(content);
         for (int i = 0; i < 256; i++) {
@@ -71,6 +83,12 @@ class FileTransferClientSuite {
         ClientResult result = client.run(fake.port(), List.of("put", file.toString(), "remote-name.bin"), new byte[0]);
         verify(result, fake);
         result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
+        Path empty = Files.write(client.files().resolve("empty.txt"), new byte[0]);
+        FakeTcpServer emptyFake = acceptingPut(client, "empty.txt", new byte[0]);
+        ClientResult emptyResult = client.run(emptyFake.port(), List.of("put", empty.toString()), new byte[0]);
+        verify(emptyResult, emptyFake);
+        emptyResult.expectStdoutLines(Text.of("the client's stdout for an empty FILE", "la salida estándar del cliente con un FILE vacío"),
+                List.of("OK " + Transfers.sha256(new byte[0]))).expectExitCode(EXIT, 0);
         ClientResult missing = client.run(fake.port(), List.of("put", client.files().resolve("absent.bin").toString()),
                 new byte[0]);
         missing.expectExitCode(Text.of("exit code for a missing FILE", "código de salida con un FILE inexistente"), 2)
@@ -78,13 +96,71 @@ class FileTransferClientSuite {
         ClientResult folder = client.run(fake.port(), List.of("put", client.files().toString()), new byte[0]);
         folder.expectExitCode(Text.of("exit code for a FILE that is a folder", "código de salida con un FILE que es una carpeta"), 2)
                 .expectErrorLine(Text.of("stderr for a FILE that is a folder", "stderr con un FILE que es una carpeta"));
+        expectRefusalsReported(client, random);
     }
 
-    /** A fake server answering one GET with {@code header} and then {@code body}, then closing. */
-    private static FakeTcpServer serving(ClientUnderTest client, String name, String header, byte[] body,
+    /** An ERR sent before the upload is over, and an OK with another digest: exit 1, nothing printed. */
+    private static void expectRefusalsReported(ClientUnderTest client, Random random) throws Exception {
+        // Larger than the socket buffers: a client that writes it all before reading meets a server that refused at once.
+        byte[] content = new byte[8 << 20];
+        random.nextBytes(content);
+        Path file = Files.write(client.files().resolve("big.bin"), content);
+        FakeTcpServer refusing = client.fakeServer(connection -> {
+            connection.expectLine(UPLOAD, "PUT big.bin " + content.length);
+            connection.sendLine("ERR too-large");
+            // As a server should: stop sending, then take (and drop) what the client still sends before closing.
+            connection.shutdownOutput();
+            connection.readUntilClosed(16 << 20, Text.of("what the client sends after ERR too-large",
+                    "lo que envía el cliente tras ERR too-large"), connection.replyTimeout().multipliedBy(2));
+        });
+        ClientResult refused = client.run(refusing.port(), List.of("put", file.toString()), new byte[0]);
+        refused.expectConnectedTo(refusing)
+                .expectStdoutLines(Text.of("the client's stdout after ERR too-large", "la salida estándar del cliente tras ERR too-large"),
+                        List.of())
+                .expectExitCode(Text.of("exit code after ERR too-large", "código de salida tras ERR too-large"), 1);
+        expectErrLineOnStderr(refused, "ERR too-large");
+        // A server that stored something else: its OK carries another digest.
+        byte[] small = Bytes.utf8("checked\n");
+        Path smallFile = Files.write(client.files().resolve("checked.txt"), small);
+        byte[] other = Bytes.utf8("something else\n");
+        FakeTcpServer mismatched = client.fakeServer(connection -> {
+            connection.expectLine(UPLOAD, "PUT checked.txt " + small.length);
+            connection.readExactly(small.length, UPLOAD, connection.replyTimeout());
+            connection.readLine(UPLOAD);
+            connection.sendLine("OK " + Transfers.sha256(other));
+        });
+        client.run(mismatched.port(), List.of("put", smallFile.toString()), new byte[0]).expectConnectedTo(mismatched)
+                .expectStdoutLines(Text.of("the client's stdout after an OK with another digest",
+                        "la salida estándar del cliente tras un OK con otro resumen"), List.of())
+                .expectExitCode(Text.of("exit code after an OK with another digest", "código de salida tras un OK con otro resumen"), 1)
+                .expectErrorLine(Text.of("stderr after an OK with another digest", "stderr tras un OK con otro resumen"));
+    }
+
+    private static final Text LEAVING = Text.of("waiting for the client to leave", "esperando a que el cliente se vaya");
+
+    /**
+     * A fake server answering one GET with {@code header} and then {@code body}, then, as a real server does, keeping
+     * the connection open for the next command until the client closes it.
+     */
+    private static FakeTcpServer serving(ClientUnderTest client, String header, byte[] body,
                                          AtomicReference<String> request) throws Exception {
         return client.fakeServer(connection -> {
             request.set(connection.readLine(Text.of("the client's GET", "el GET del cliente")));
+            connection.send(header + "\n");
+            // A first piece shorter than any common block, a pause, then TCP-sized pieces.
+            int first = Math.min(body.length, 1000);
+            connection.send(Arrays.copyOf(body, first));
+            if (body.length > first) {
+                connection.sendSliced(Arrays.copyOfRange(body, first, body.length), 1500, Duration.ofMillis(1));
+            }
+            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(3));
+        });
+    }
+
+    /** A fake server answering one GET with {@code header} and {@code body}, then closing: a transfer cut short. */
+    private static FakeTcpServer servingThenClosing(ClientUnderTest client, String header, byte[] body) throws Exception {
+        return client.fakeServer(connection -> {
+            connection.readLine(Text.of("the client's GET", "el GET del cliente"));
             connection.send(header + "\n");
             connection.send(body);
         });
@@ -92,22 +168,27 @@ class FileTransferClientSuite {
 
     @Requirement(clause = "FT-11", points = 1)
     void getsAVerifiedFile(ClientUnderTest client, Random random) throws Exception {
-        byte[] content = new byte[500_000];
-        random.nextBytes(content);
-        AtomicReference<String> request = new AtomicReference<>();
-        FakeTcpServer fake = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content), content, request);
-        Path out = client.files().resolve("downloaded.bin");
-        ClientResult result = client.run(fake.port(), List.of("get", "data.bin", out.toString()), new byte[0]);
-        result.expectConnectedTo(fake);
-        if (!"GET data.bin".equals(request.get())) {
-            throw ConformanceFailure.wrongOutput(Text.of("the client's request", "la petición del cliente"),
-                    "\"GET data.bin\"", Bytes.quote(String.valueOf(request.get())));
-        }
-        result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
-        if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
-            throw ConformanceFailure.integrity(Text.of("the OUT file", "el fichero OUT"), "the " + content.length + " bytes served",
-                    Text.of(Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : "no OUT file",
-                            Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : "no hay fichero OUT"));
+        // No bytes at all, an exact multiple of every common buffer, and an odd size that arrives in pieces.
+        for (int size : new int[] {0, 65536, 100_001}) {
+            byte[] content = new byte[size];
+            random.nextBytes(content);
+            AtomicReference<String> request = new AtomicReference<>();
+            FakeTcpServer fake = serving(client, "OK " + size + " " + Transfers.sha256(content), content, request);
+            Path out = client.files().resolve("downloaded-" + size + ".bin");
+            ClientResult result = client.run(fake.port(), List.of("get", "data.bin", out.toString()), new byte[0]);
+            result.expectConnectedTo(fake);
+            if (!"GET data.bin".equals(request.get())) {
+                throw ConformanceFailure.wrongOutput(Text.of("the client's request", "la petición del cliente"),
+                        "\"GET data.bin\"", Bytes.quote(String.valueOf(request.get())));
+            }
+            result.expectStdoutLines(Text.of("the client's stdout for a file of " + size + " bytes",
+                            "la salida estándar del cliente con un fichero de " + size + " bytes"),
+                    List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
+            if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
+                String got = Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : null;
+                throw ConformanceFailure.integrity(Text.of("the OUT file", "el fichero OUT"), "the " + size + " bytes served",
+                        Text.of(got != null ? got : "no OUT file", got != null ? got : "no hay fichero OUT"));
+            }
         }
     }
 
@@ -126,7 +207,7 @@ class FileTransferClientSuite {
         random.nextBytes(content);
         byte[] corrupted = Arrays.copyOf(content, content.length);
         corrupted[50_000] ^= 0x20;
-        FakeTcpServer fake = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content), corrupted,
+        FakeTcpServer fake = serving(client, "OK " + content.length + " " + Transfers.sha256(content), corrupted,
                 new AtomicReference<>());
         Path dir = Files.createDirectories(client.files().resolve("corrupted"));
         ClientResult result = client.run(fake.port(), List.of("get", "data.bin", dir.resolve("out.bin").toString()), new byte[0]);
@@ -141,13 +222,15 @@ class FileTransferClientSuite {
         Path dir = Files.createDirectories(client.files().resolve("cut"));
         byte[] previous = Bytes.utf8("the previous OUT\n");
         Path out = Files.write(dir.resolve("out.bin"), previous);
-        FakeTcpServer cut = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content),
-                Arrays.copyOf(content, 5000), new AtomicReference<>());
+        FakeTcpServer cut = servingThenClosing(client, "OK " + content.length + " " + Transfers.sha256(content),
+                Arrays.copyOf(content, 5000));
         client.run(cut.port(), List.of("get", "data.bin", out.toString()), new byte[0]).expectConnectedTo(cut)
                 .expectExitCode(Text.of("exit code after a transfer cut short", "código de salida tras una transferencia cortada"), 1);
-        FakeTcpServer refusing = serving(client, "gone.bin", "ERR not-found", new byte[0], new AtomicReference<>());
-        client.run(refusing.port(), List.of("get", "gone.bin", out.toString()), new byte[0]).expectConnectedTo(refusing)
+        FakeTcpServer refusing = serving(client, "ERR not-found", new byte[0], new AtomicReference<>());
+        ClientResult notFound = client.run(refusing.port(), List.of("get", "gone.bin", out.toString()), new byte[0])
+                .expectConnectedTo(refusing)
                 .expectExitCode(Text.of("exit code after ERR not-found", "código de salida tras ERR not-found"), 1);
+        expectErrLineOnStderr(notFound, "ERR not-found");
         expectFolder(dir, List.of("out.bin"), Text.of("OUT's folder after two failed gets", "la carpeta de OUT tras dos get fallidos"));
         if (!Arrays.equals(Files.readAllBytes(out), previous)) {
             throw ConformanceFailure.integrity(Text.of("the existing OUT after failed gets", "el OUT existente tras get fallidos"),
@@ -157,20 +240,25 @@ class FileTransferClientSuite {
 
     @Requirement(clause = "FT-12", points = 1)
     void listsTheServersFiles(ClientUnderTest client) throws Exception {
-        List<String> lines = List.of("OK 2", "a.txt 2 " + Transfers.sha256(Bytes.utf8("ay")),
-                "b.bin 0 " + Transfers.sha256(new byte[0]));
+        List<String> lines = new ArrayList<>(List.of("OK 300"));
+        for (int i = 0; i < 300; i++) {
+            byte[] content = Bytes.utf8("file " + i);
+            lines.add(String.format(Locale.ROOT, "file-%03d.txt %d %s", i, content.length, Transfers.sha256(content)));
+        }
+        byte[] reply = Bytes.utf8(String.join("\n", lines) + "\n");
         AtomicReference<String> request = new AtomicReference<>();
         FakeTcpServer fake = client.fakeServer(connection -> {
             request.set(connection.readLine(Text.of("the client's request", "la petición del cliente")));
-            connection.send(String.join("\n", lines) + "\n");
-            // Keep the connection open: the client must stop after count lines, not wait for a close.
-            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"),
-                    connection.replyTimeout().multipliedBy(2));
+            // In pieces that cut lines (the first one inside "OK 300"), then silence with the connection open: the
+            // client must stop after count lines, not wait for a close.
+            connection.sendSliced(Arrays.copyOf(reply, 4), 4, Duration.ofMillis(50));
+            connection.sendSliced(Arrays.copyOfRange(reply, 4, reply.length), 700, Duration.ofMillis(2));
+            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(2));
         });
         ClientResult result = client.run(fake.port(), List.of("list"), new byte[0]);
         result.expectConnectedTo(fake);
-        fake.verify(Text.of("the client closing after the listing", "el cliente cerrando tras el listado"), Duration.ofSeconds(1));
         result.expectStdoutLines(OUTPUT, lines).expectExitCode(EXIT, 0);
+        fake.verify(Text.of("the client closing after the listing", "el cliente cerrando tras el listado"), Duration.ofSeconds(1));
         if (!"LIST".equals(request.get())) {
             throw ConformanceFailure.wrongOutput(Text.of("the client's request", "la petición del cliente"), "\"LIST\"",
                     Bytes.quote(String.valueOf(request.get())));
@@ -178,7 +266,15 @@ class FileTransferClientSuite {
     }
 
     @Requirement(clause = "FT-13", points = 1)
-    void exitsTwoWhenRefused(ClientUnderTest client) {
+    void exitsTwoWhenRefusedOrLeftWithoutReply(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(List.of("list"));
+        // A server that takes the command and never answers, the connection open: the client gives up after 10 s.
+        FakeTcpServer silent = client.fakeServer(connection -> {
+            connection.readLine(Text.of("the client's request", "la petición del cliente"));
+            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(4));
+        });
+        client.run(silent.port(), List.of("list"), new byte[0]).expectConnectedTo(silent)
+                .expectExitCode(Text.of("exit code after 10 s without a reply", "código de salida tras 10 s sin respuesta"), 2)
+                .expectErrorLine(Text.of("stderr after 10 s without a reply", "stderr tras 10 s sin respuesta"));
     }
 }

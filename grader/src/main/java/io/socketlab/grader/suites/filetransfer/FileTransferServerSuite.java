@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -96,34 +97,62 @@ class FileTransferServerSuite {
         }
     }
 
-    @Requirement(clause = "FT-1", points = 1)
-    void storesBoundarySizes(ServerUnderTest server, Random random) throws Exception {
-        Path dir = useDir(server, "sizes");
-        try (TcpProbe probe = server.connect()) {
-            for (int size : new int[] {0, 1, 1023, 1024, 1025, (1 << 20) + 1}) {
-                byte[] content = random(random, size);
-                String name = "size-" + size + ".bin";
-                Transfers.put(probe, name, content);
-                expectOnDisk(dir, name, content, step("the stored " + name, "el " + name + " guardado"));
-                Transfers.expectGet(probe, name, content);
-            }
-        }
-    }
-
-    @Requirement(clause = "FT-1", points = 1)
-    void storesTrickyContent(ServerUnderTest server) throws Exception {
-        Path dir = useDir(server, "tricky");
+    /** Every byte value, line ends of both kinds, NUL and END markers: content a text-mode or END-scanning server mangles. */
+    private static byte[] trickyContent() {
         ByteArrayOutputStream everything = new ByteArrayOutputStream();
         everything.writeBytes(Bytes.utf8("line one\nEND\nline\r\nthree\r\n\0\0END"));
         for (int i = 0; i < 256; i++) {
             everything.write(i);
         }
         everything.writeBytes(Bytes.utf8("\nEND\n"));
-        byte[] content = everything.toByteArray();
+        return everything.toByteArray();
+    }
+
+    @Requirement(clause = "FT-1", points = 1)
+    void storesAnySizeAndAnyBytes(ServerUnderTest server, Random random) throws Exception {
+        Path dir = useDir(server, "sizes");
         try (TcpProbe probe = server.connect()) {
-            Transfers.put(probe, "tricky.bin", content);
-            expectOnDisk(dir, "tricky.bin", content, step("the stored tricky.bin", "el tricky.bin guardado"));
-            Transfers.expectGet(probe, "tricky.bin", content);
+            // Exact multiples of common buffer sizes, and one byte either side: where a fixed-block reader slips.
+            for (int size : new int[] {0, 1, 1023, 1024, 1025, 4095, 4096, 4097, 8191, 8192, 8193, 65535, 65536, 65537,
+                    1 << 20, (1 << 20) + 1}) {
+                byte[] content = random(random, size);
+                String name = "size-" + size + ".bin";
+                Transfers.put(probe, name, content);
+                expectOnDisk(dir, name, content, step("the stored " + name, "el " + name + " guardado"));
+                Transfers.expectGet(probe, name, content);
+            }
+            byte[] tricky = trickyContent();
+            Transfers.put(probe, "tricky.bin", tricky);
+            expectOnDisk(dir, "tricky.bin", tricky, step("the stored tricky.bin", "el tricky.bin guardado"));
+            Transfers.expectGet(probe, "tricky.bin", tricky);
+        }
+    }
+
+    @Requirement(clause = "FT-1", points = 1)
+    void storesContentSplitAndCoalesced(ServerUnderTest server, Random random) throws Exception {
+        Path dir = useDir(server, "pieces");
+        byte[] content = random(random, 20_000);
+        String sha = Transfers.sha256(content);
+        try (TcpProbe probe = server.connect()) {
+            // The PUT line one byte per segment, the content in pieces, the digest line cut in two.
+            probe.sendSliced(Bytes.utf8("PUT split.bin " + content.length + "\n"), 1, Duration.ofMillis(10));
+            probe.sendSliced(Arrays.copyOf(content, 3), 1, Duration.ofMillis(10));
+            probe.sendSliced(Arrays.copyOfRange(content, 3, content.length), 1500, Duration.ofMillis(2));
+            probe.sendSliced(Bytes.utf8(sha + "\n"), 40, Duration.ofMillis(20));
+            Transfers.expectOkDigest(probe, step("reply to a PUT whose line and content came in small pieces",
+                    "respuesta a un PUT cuya línea y contenido llegaron en trozos pequeños"), sha);
+            expectOnDisk(dir, "split.bin", content, step("the stored split.bin", "el split.bin guardado"));
+        }
+        byte[] small = Bytes.utf8("glued\n");
+        try (TcpProbe probe = server.connect()) {
+            // A whole PUT and the next two commands in one segment.
+            probe.send(Transfers.concat(Bytes.utf8("PUT glued.txt " + small.length + "\n"), small,
+                    Bytes.utf8(Transfers.sha256(small) + "\nGET glued.txt\nLIST\n")));
+            Transfers.expectOkDigest(probe, step("reply to a PUT sent in one segment with the commands after it",
+                    "respuesta a un PUT enviado en un segmento con las órdenes que lo siguen"), Transfers.sha256(small));
+            Transfers.expectGetReply(probe, "glued.txt", small);
+            probe.expectLine(step("reply to the LIST that came in the same segment", "respuesta al LIST que llegó en el mismo segmento"),
+                    "OK 2");
         }
     }
 
@@ -160,16 +189,24 @@ class FileTransferServerSuite {
 
     @Requirement(clause = "FT-2", points = 1)
     void getOfMissingFile(ServerUnderTest server) throws Exception {
-        useDir(server, "missing");
+        Path dir = useDir(server, "missing");
+        // A folder is not a file: a server that opens it crashes or sends garbage.
+        Files.createDirectories(dir.resolve("folder.d"));
         try (TcpProbe probe = server.connect()) {
             probe.sendLine("GET nothing-here.txt");
             probe.expectLine(step("reply to GET of a missing file", "respuesta a GET de un fichero inexistente"), "ERR not-found");
+            probe.sendLine("GET folder.d");
+            probe.expectLine(step("reply to GET of a name that is a folder in --dir", "respuesta a GET de un nombre que es una carpeta en --dir"),
+                    "ERR not-found");
+            probe.sendLine("GET nothing-here.txt");
+            probe.expectLine(step("the same GET again: the connection stays usable", "el mismo GET otra vez: la conexión sigue utilizable"),
+                    "ERR not-found");
         }
     }
 
     @Requirement(clause = "FT-3", points = 2)
     void listsFilesSorted(ServerUnderTest server) throws Exception {
-        useDir(server, "list");
+        Path dir = useDir(server, "list");
         Text step = step("reply to LIST", "respuesta a LIST");
         try (TcpProbe probe = server.connect()) {
             probe.sendLine("LIST");
@@ -178,6 +215,9 @@ class FileTransferServerSuite {
             for (String[] file : files) {
                 Transfers.put(probe, file[0], Bytes.utf8(file[1]));
             }
+            // Not files of the protocol: a folder with a valid name, and a file whose name starts with a dot.
+            Files.createDirectories(dir.resolve("folder.d"));
+            Files.writeString(dir.resolve(".hidden"), "not listed\n");
             probe.sendLine("LIST");
             probe.expectLine(step, "OK 4");
             for (String[] file : new String[][] {files[2], files[1], files[0], files[3]}) {
@@ -256,11 +296,27 @@ class FileTransferServerSuite {
             contents.add(random(random, 2 << 20));
             probes.add(server.connect());
         }
+        // The first half of every upload before the second half of any: all four are in progress at once.
+        int half = 1 << 20;
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TcpProbe probe = probes.get(i);
+            byte[] content = contents.get(i);
+            starts.add(Concurrently.start(() -> {
+                probe.send("PUT race.bin " + content.length + "\n").send(Arrays.copyOf(content, half));
+            }));
+        }
+        Concurrently.awaitAll(starts, server.timeouts().seconds(30), step("the first halves of 4 concurrent uploads",
+                "las primeras mitades de 4 subidas concurrentes"), "all sent");
         List<CompletableFuture<Void>> uploads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             TcpProbe probe = probes.get(i);
             byte[] content = contents.get(i);
-            uploads.add(Concurrently.start(() -> Transfers.put(probe, "race.bin", content)));
+            uploads.add(Concurrently.start(() -> {
+                probe.send(Arrays.copyOfRange(content, half, content.length)).send(Transfers.sha256(content) + "\n");
+                Transfers.expectOkDigest(probe, step("reply to one of 4 concurrent uploads", "respuesta a una de 4 subidas concurrentes"),
+                        Transfers.sha256(content));
+            }));
         }
         Concurrently.awaitAll(uploads, server.timeouts().seconds(60), step("4 concurrent uploads", "4 subidas concurrentes"),
                 "an OK for each");
@@ -286,11 +342,22 @@ class FileTransferServerSuite {
             probe.expectLine(step("reply to a PUT with a wrong digest", "respuesta a un PUT con un resumen erróneo"),
                     "ERR digest-mismatch");
             expectListing(dir, List.of(), step("the folder after a digest mismatch", "la carpeta tras un resumen erróneo"));
-            Transfers.put(probe, "checked.bin", content);
+            // Digest lines that are not 64 hex digits are mismatches too, answered at once, the connection usable.
+            for (String line : List.of("", "abc", Transfers.sha256(content) + "00")) {
+                Transfers.sendPut(probe, "checked.bin", content, line);
+                probe.expectLine(step("reply to a PUT whose digest line is " + Bytes.quote(line),
+                        "respuesta a un PUT cuya línea de resumen es " + Bytes.quote(line)), "ERR digest-mismatch");
+            }
+            expectListing(dir, List.of(), step("the folder after digest mismatches", "la carpeta tras resúmenes erróneos"));
+            // The digest compares without regard to case; the server always answers in lower case.
+            Transfers.sendPut(probe, "checked.bin", content, Transfers.sha256(content).toUpperCase(Locale.ROOT));
+            probe.expectLine(step("reply to a PUT whose digest is in upper case", "respuesta a un PUT con el resumen en mayúsculas"),
+                    "OK " + Transfers.sha256(content));
+            expectOnDisk(dir, "checked.bin", content, step("the stored checked.bin", "el checked.bin guardado"));
         }
     }
 
-    @Requirement(clause = "FT-6", points = 2)
+    @Requirement(clause = "FT-6", points = 1)
     void refusesBadNames(ServerUnderTest server) throws Exception {
         Path dir = useDir(server, "names");
         List<String> exact = List.of("../escape.txt", "/tmp/escape.txt", ".hidden", "x".repeat(256), "a\\b", "a:b", "ñ.txt");
@@ -311,6 +378,15 @@ class FileTransferServerSuite {
                 }
             }
         }
+        try (TcpProbe probe = server.connect()) {
+            // Not UTF-8: an invalid name (bad-name) or an invalid line (unknown-command), both are right.
+            probe.send(Transfers.concat(Bytes.utf8("PUT na"), new byte[] {(byte) 0xef}, Bytes.utf8("ve.txt 5\n")));
+            Text step = step("reply to PUT of a name that is not UTF-8", "respuesta a PUT de un nombre que no es UTF-8");
+            String reply = probe.readLine(step);
+            if (!reply.equals("ERR bad-name") && !reply.equals("ERR unknown-command")) {
+                throw ConformanceFailure.wrongOutput(step, "ERR bad-name (or ERR unknown-command)", Bytes.quote(reply));
+            }
+        }
         expectListing(dir, List.of(), step("the folder after bad names", "la carpeta tras nombres no válidos"));
         if (Files.exists(dir.getParent().resolve("escape.txt"))) {
             throw ConformanceFailure.integrity(step("the folder above --dir", "la carpeta por encima de --dir"),
@@ -318,10 +394,28 @@ class FileTransferServerSuite {
         }
     }
 
+    @Requirement(clause = "FT-6", points = 1)
+    void checksNamesOnGetAndAcceptsEdgeNames(ServerUnderTest server) throws Exception {
+        Path dir = useDir(server, "names-get");
+        Files.writeString(dir.getParent().resolve("secret.txt"), "outside --dir\n");
+        try (TcpProbe probe = server.connect()) {
+            for (String name : List.of("../secret.txt", "..", ".", ".hidden", "a/b", "/etc/hostname")) {
+                probe.sendLine("GET " + name);
+                probe.expectLine(step("reply to GET " + Bytes.quote(name), "respuesta a GET " + Bytes.quote(name)), "ERR bad-name");
+            }
+            for (String name : List.of("x".repeat(255), "-x", "_", "A-Z_0-9.tar.gz", "report.final.pdf", "a")) {
+                byte[] content = Bytes.utf8("valid name " + name + "\n");
+                Transfers.put(probe, name, content);
+                Transfers.expectGet(probe, name, content);
+            }
+        }
+    }
+
     @Requirement(clause = "FT-7", points = 1)
     void refusesBadSizes(ServerUnderTest server) throws Exception {
         useDir(server, "sizes-bad");
-        for (String size : List.of("-1", "abc", "1.5", "0x10")) {
+        // Signs, separators and exponents that int(), parseLong or a lenient parser would take; an empty size.
+        for (String size : List.of("-1", "abc", "1.5", "0x10", "+12", "1_000", "1e3", "")) {
             try (TcpProbe probe = server.connect()) {
                 probe.sendLine("PUT ok.txt " + size);
                 probe.expectLine(step("reply to PUT ok.txt " + size, "respuesta a PUT ok.txt " + size), "ERR bad-size");
@@ -332,13 +426,29 @@ class FileTransferServerSuite {
     @Requirement(clause = "FT-7", points = 1)
     void enforcesMaxSize(ServerUnderTest server, Random random) throws Exception {
         Path dir = useDir(server, "limit", "--max-size", "1000");
-        try (TcpProbe probe = server.connect()) {
-            probe.sendLine("PUT big.bin 1001");
-            probe.expectLine(step("reply to PUT of 1001 bytes with --max-size 1000",
-                    "respuesta a PUT de 1001 bytes con --max-size 1000"), "ERR too-large");
+        // Just above the limit, and above what a 32-bit int holds (Integer.parseInt fails on it: still too-large).
+        for (String size : List.of("1001", "3000000000")) {
+            try (TcpProbe probe = server.connect()) {
+                probe.sendLine("PUT big.bin " + size);
+                probe.expectLine(step("reply to PUT of " + size + " bytes with --max-size 1000",
+                        "respuesta a PUT de " + size + " bytes con --max-size 1000"), "ERR too-large");
+            }
         }
         try (TcpProbe probe = server.connect()) {
-            Transfers.put(probe, "fits.bin", random(random, 1000));
+            // Too large for any 64-bit integer: either answer is allowed.
+            probe.sendLine("PUT big.bin 99999999999999999999");
+            Text step = step("reply to PUT of a 20-digit size", "respuesta a PUT de un tamaño de 20 cifras");
+            String reply = probe.readLine(step);
+            if (!reply.equals("ERR too-large") && !reply.equals("ERR bad-size")) {
+                throw ConformanceFailure.wrongOutput(step, "ERR too-large (or ERR bad-size)", Bytes.quote(reply));
+            }
+        }
+        byte[] fits = random(random, 1000);
+        try (TcpProbe probe = server.connect()) {
+            // Exactly the limit, written with leading zeros.
+            probe.send("PUT fits.bin 0001000\n").send(fits).send(Transfers.sha256(fits) + "\n");
+            Transfers.expectOkDigest(probe, step("reply to PUT fits.bin 0001000 (exactly --max-size)",
+                    "respuesta a PUT fits.bin 0001000 (exactamente --max-size)"), Transfers.sha256(fits));
         }
         expectListing(dir, List.of("fits.bin"), step("the folder after both uploads", "la carpeta tras ambas subidas"));
     }
@@ -346,7 +456,7 @@ class FileTransferServerSuite {
     @Requirement(clause = "FT-8", points = 1)
     void servesSeveralCommands(ServerUnderTest server) throws Exception {
         useDir(server, "session");
-        try (TcpProbe probe = server.connect()) {
+        try (TcpProbe probe = server.connect(); TcpProbe other = server.connect()) {
             Transfers.put(probe, "one.txt", Bytes.utf8("1"));
             Transfers.put(probe, "two.txt", Bytes.utf8("22"));
             probe.sendLine("LIST");
@@ -358,19 +468,36 @@ class FileTransferServerSuite {
             probe.expectLine(step("GET of a missing file mid-session", "GET de un fichero inexistente en mitad de la sesión"),
                     "ERR not-found");
             Transfers.expectGet(probe, "two.txt", Bytes.utf8("22"));
+            // The first connection stays open, idle between commands: another client is served meanwhile.
+            other.sendLine("GET one.txt");
+            Transfers.expectGetReply(other, "one.txt", Bytes.utf8("1"));
+            Transfers.expectGet(probe, "one.txt", Bytes.utf8("1"));
         }
     }
 
     @Requirement(clause = "FT-8", points = 1)
     void answersUnknownCommands(ServerUnderTest server) throws Exception {
         useDir(server, "unknown");
+        String longest = "LIST " + "x".repeat(8192 - 5);
         try (TcpProbe probe = server.connect()) {
-            for (String line : List.of("DELETE x.txt", "HELLO", "")) {
+            // Commands are case-sensitive, LIST takes no argument, and a line of 8192 bytes is still an ordinary line.
+            for (String line : List.of("DELETE x.txt", "HELLO", "", "put a.txt 3", "LIST all", longest)) {
                 probe.sendLine(line);
-                probe.expectLine(step("reply to " + Bytes.quote(line), "respuesta a " + Bytes.quote(line)), "ERR unknown-command");
+                String shown = line.length() > 40 ? "a line of " + Bytes.utf8(line).length + " bytes" : Bytes.quote(line);
+                String shownEs = line.length() > 40 ? "una línea de " + Bytes.utf8(line).length + " bytes" : Bytes.quote(line);
+                probe.expectLine(step("reply to " + shown, "respuesta a " + shownEs), "ERR unknown-command");
             }
+            probe.send(Transfers.concat(new byte[] {(byte) 0xff, (byte) 0xfe}, Bytes.utf8("LIST\n")));
+            probe.expectLine(step("reply to a line that is not UTF-8", "respuesta a una línea que no es UTF-8"), "ERR unknown-command");
             probe.sendLine("LIST");
             probe.expectLine(step("LIST after unknown commands", "LIST tras comandos desconocidos"), "OK 0");
+        }
+        try (TcpProbe probe = server.connect()) {
+            // One byte more than a line may hold: refused, and the connection closed.
+            probe.sendLine(longest + "x");
+            Text step = step("reply to a line of 8193 bytes", "respuesta a una línea de 8193 bytes");
+            probe.expectLine(step, "ERR line-too-long");
+            probe.expectClosed(step("after ERR line-too-long", "tras ERR line-too-long"), probe.replyTimeout());
         }
     }
 
@@ -385,6 +512,11 @@ class FileTransferServerSuite {
             TcpProbe vanishing = server.connect();
             vanishing.send("PUT gone.bin 1000000\n").send(random(random, 1000));
             vanishing.reset();
+            // A client that asks for 3 MiB, reads nothing (the server's writes block), then resets.
+            TcpProbe stalled = server.connect();
+            stalled.sendLine("GET keep.bin");
+            Transfers.expectGet(reader, "keep.bin", content);
+            stalled.reset();
             Transfers.expectGet(reader, "keep.bin", content);
         }
         server.expectAlive(step("after a client vanished", "tras desaparecer un cliente"));

@@ -74,10 +74,23 @@ final class Transfers {
                 && line.regionMatches(true, digestAt, expected, digestAt, 64);
     }
 
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
     /** GETs {@code name} and expects exactly {@code content}. */
     static void expectGet(TcpProbe probe, String name, byte[] content) throws IOException {
-        Text step = Text.of("reply to GET " + name, "respuesta a GET " + name);
         probe.sendLine("GET " + name);
+        expectGetReply(probe, name, content);
+    }
+
+    /** Expects the reply to a {@code GET name} already sent: {@code OK <size> <sha256>}, then exactly {@code content}. */
+    static void expectGetReply(TcpProbe probe, String name, byte[] content) throws IOException {
+        Text step = Text.of("reply to GET " + name, "respuesta a GET " + name);
         String header = probe.readLine(step);
         String expected = "OK " + content.length + " " + sha256(content);
         if (!sameWithDigest(header, expected)) {
