@@ -132,7 +132,7 @@ class ChatClientSuite {
         FakeTcpServer fake = client.fakeServer(connection -> {
             connection.expectLine(Text.of("the client's first line", "la primera línea del cliente"), "NICK alice");
             connection.sendLine("ERR nick-taken");
-            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"),
+            connection.readUntilClosed(Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"), 1 << 16,
                     connection.replyTimeout());
         });
         ClientResult result = client.run(fake.port(), List.of("--nick", "alice"), Bytes.utf8("never sent\n"));

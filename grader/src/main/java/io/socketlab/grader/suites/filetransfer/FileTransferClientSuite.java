@@ -32,10 +32,10 @@ class FileTransferClientSuite {
     private static FakeTcpServer acceptingPut(ClientUnderTest client, String name, byte[] content) throws Exception {
         return client.fakeServer(connection -> {
             connection.expectLine(UPLOAD, "PUT " + name + " " + content.length);
-            byte[] body = connection.readExactly(content.length, UPLOAD, connection.replyTimeout());
+            byte[] body = connection.readExactly(UPLOAD, content.length, connection.replyTimeout());
             if (!Arrays.equals(body, content)) {
                 throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                        Text.same(Bytes.describeDifference(content, body)));
+                        Bytes.describeDifference(content, body));
             }
             String digest = connection.readLine(UPLOAD);
             if (!digest.equalsIgnoreCase(Transfers.sha256(content))) {
@@ -110,8 +110,8 @@ class FileTransferClientSuite {
             connection.sendLine("ERR too-large");
             // As a server should: stop sending, then take (and drop) what the client still sends before closing.
             connection.shutdownOutput();
-            connection.readUntilClosed(16 << 20, Text.of("what the client sends after ERR too-large",
-                    "lo que envía el cliente tras ERR too-large"), connection.replyTimeout().multipliedBy(2));
+            connection.readUntilClosed(Text.of("what the client sends after ERR too-large",
+                    "lo que envía el cliente tras ERR too-large"), 16 << 20, connection.replyTimeout().multipliedBy(2));
         });
         ClientResult refused = client.run(refusing.port(), List.of("put", file.toString()), new byte[0]);
         refused.expectConnectedTo(refusing)
@@ -125,7 +125,7 @@ class FileTransferClientSuite {
         byte[] other = Bytes.utf8("something else\n");
         FakeTcpServer mismatched = client.fakeServer(connection -> {
             connection.expectLine(UPLOAD, "PUT checked.txt " + small.length);
-            connection.readExactly(small.length, UPLOAD, connection.replyTimeout());
+            connection.readExactly(UPLOAD, small.length, connection.replyTimeout());
             connection.readLine(UPLOAD);
             connection.sendLine("OK " + Transfers.sha256(other));
         });
@@ -153,7 +153,7 @@ class FileTransferClientSuite {
             if (body.length > first) {
                 connection.sendSliced(Arrays.copyOfRange(body, first, body.length), 1500, Duration.ofMillis(1));
             }
-            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(3));
+            connection.readUntilClosed(LEAVING, 1 << 16, connection.replyTimeout().multipliedBy(3));
         });
     }
 
@@ -185,9 +185,9 @@ class FileTransferClientSuite {
                             "la salida estándar del cliente con un fichero de " + size + " bytes"),
                     List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
             if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
-                String got = Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : null;
                 throw ConformanceFailure.integrity(Text.of("the OUT file", "el fichero OUT"), "the " + size + " bytes served",
-                        Text.of(got != null ? got : "no OUT file", got != null ? got : "no hay fichero OUT"));
+                        Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out))
+                                : Text.of("no OUT file", "no hay fichero OUT"));
             }
         }
     }
@@ -253,7 +253,7 @@ class FileTransferClientSuite {
             // client must stop after count lines, not wait for a close.
             connection.sendSliced(Arrays.copyOf(reply, 4), 4, Duration.ofMillis(50));
             connection.sendSliced(Arrays.copyOfRange(reply, 4, reply.length), 700, Duration.ofMillis(2));
-            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(2));
+            connection.readUntilClosed(LEAVING, 1 << 16, connection.replyTimeout().multipliedBy(2));
         });
         ClientResult result = client.run(fake.port(), List.of("list"), new byte[0]);
         result.expectConnectedTo(fake);
@@ -271,7 +271,7 @@ class FileTransferClientSuite {
         // A server that takes the command and never answers, the connection open: the client gives up after 10 s.
         FakeTcpServer silent = client.fakeServer(connection -> {
             connection.readLine(Text.of("the client's request", "la petición del cliente"));
-            connection.readUntilClosed(1 << 16, LEAVING, connection.replyTimeout().multipliedBy(4));
+            connection.readUntilClosed(LEAVING, 1 << 16, connection.replyTimeout().multipliedBy(4));
         });
         client.run(silent.port(), List.of("list"), new byte[0]).expectConnectedTo(silent)
                 .expectExitCode(Text.of("exit code after 10 s without a reply", "código de salida tras 10 s sin respuesta"), 2)

@@ -105,7 +105,7 @@ class QuizClientSuite {
         FakeTcpServer fake = client.fakeServer(connection -> {
             connection.expectLine(SENT, "JOIN red");
             connection.sendLine("ERR team-taken");
-            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"),
+            connection.readUntilClosed(Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"), 1 << 16,
                     connection.replyTimeout());
         });
         ClientResult result = client.run(fake.port(), List.of("--team", "red"), Bytes.utf8("an answer\n"));

@@ -86,19 +86,19 @@ final class Frames {
     static JsonNode readOrClose(TcpProbe probe, Text step) throws IOException {
         byte[] first;
         try {
-            first = probe.readExactly(1, step, probe.replyTimeout());
+            first = probe.readExactly(step, 1, probe.replyTimeout());
         } catch (ConformanceFailure failure) {
             if (failure.kind() == FailureKind.CLOSED_UNEXPECTEDLY) {
                 return null;
             }
             throw failure;
         }
-        return parse(concat(first, probe.readExactly(3, step, probe.replyTimeout())), probe, step);
+        return parse(concat(first, probe.readExactly(step, 3, probe.replyTimeout())), probe, step);
     }
 
     /** Reads one response frame and parses its JSON object. */
     static JsonNode read(TcpProbe probe, Text step) throws IOException {
-        return parse(probe.readExactly(4, step, probe.replyTimeout()), probe, step);
+        return parse(probe.readExactly(step, 4, probe.replyTimeout()), probe, step);
     }
 
     /** Reads the body that {@code prefix} announces and parses its JSON object. */
@@ -108,7 +108,7 @@ final class Frames {
             throw ConformanceFailure.wrongOutput(step, "a frame length between 1 and " + MAX_LENGTH,
                     Text.of("a length of " + length, "una longitud de " + length));
         }
-        byte[] body = probe.readExactly((int) length, step, probe.replyTimeout());
+        byte[] body = probe.readExactly(step, (int) length, probe.replyTimeout());
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {

@@ -232,8 +232,8 @@ class SerializationClientSuite {
         // A server that takes the request and stays silent, the connection open: the client gives up after 10 s.
         FakeTcpServer silent = client.fakeServer(connection -> {
             Frames.read(connection, REQUEST);
-            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to give up", "esperando a que el cliente desista"),
-                    connection.replyTimeout().multipliedBy(4));
+            connection.readUntilClosed(Text.of("waiting for the client to give up", "esperando a que el cliente desista"),
+                    1 << 16, connection.replyTimeout().multipliedBy(4));
         });
         client.run(silent.port(), List.of(), new byte[0]).expectConnectedTo(silent)
                 .expectExitCode(Text.of("exit code after 10 s without an answer", "código de salida tras 10 s sin respuesta"), 2)

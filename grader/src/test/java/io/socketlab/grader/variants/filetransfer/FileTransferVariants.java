@@ -31,9 +31,22 @@ public final class FileTransferVariants {
             new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
             new Variant("file-transfer", "client", BlockReaderGetFileTransferClient.class, "FT-11"),
             new Variant("file-transfer", "client", ListUntilCloseFileTransferClient.class, "FT-12"),
-            new Variant("file-transfer", "client", NoTimeoutFileTransferClient.class, "FT-13"));
+            new Variant("file-transfer", "client", NoTimeoutFileTransferClient.class, "FT-13"),
+            Variant.python("file-transfer", "server", "filetransfer/recv_once_line_server.py", "FT-1"),
+            Variant.python("file-transfer", "server", "filetransfer/listdir_server.py", "FT-3"),
+            Variant.python("file-transfer", "server", "filetransfer/direct_write_server.py", "FT-4"),
+            Variant.python("file-transfer", "server", "filetransfer/get_without_check_server.py", "FT-6"),
+            Variant.python("file-transfer", "server", "filetransfer/int_size_server.py", "FT-7"),
+            Variant.python("file-transfer", "server", "filetransfer/no_line_limit_server.py", "FT-8"),
+            Variant.python("file-transfer", "server", "filetransfer/single_threaded_server.py", "FT-8"),
+            Variant.python("file-transfer", "client", "filetransfer/ok_whatever_client.py", "FT-10"),
+            Variant.python("file-transfer", "client", "filetransfer/block_reader_client.py", "FT-11"),
+            Variant.python("file-transfer", "client", "filetransfer/recv_once_list_client.py", "FT-12"),
+            Variant.python("file-transfer", "client", "filetransfer/no_timeout_client.py", "FT-13"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null));
+            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
+            Variant.python("file-transfer", "server", "filetransfer/classroom_server.py", null),
+            Variant.python("file-transfer", "client", "filetransfer/classroom_client.py", null));
 }

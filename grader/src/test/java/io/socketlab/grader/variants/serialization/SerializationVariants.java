@@ -31,9 +31,22 @@ public final class SerializationVariants {
             new Variant("serialization", "client", WrongOutputSerializationClient.class, "SER-9"),
             new Variant("serialization", "client", OkWhateverSerializationClient.class, "SER-9"),
             new Variant("serialization", "client", BlockReaderSerializationClient.class, "SER-10"),
-            new Variant("serialization", "client", NoTimeoutSerializationClient.class, "SER-11"));
+            new Variant("serialization", "client", NoTimeoutSerializationClient.class, "SER-11"),
+            Variant.python("serialization", "server", "serialization/recv_once_server.py", "SER-1"),
+            Variant.python("serialization", "server", "serialization/allocates_announced_length_server.py", "SER-2"),
+            Variant.python("serialization", "server", "serialization/accepts_nan_server.py", "SER-4"),
+            Variant.python("serialization", "server", "serialization/catches_decode_error_only_server.py", "SER-4"),
+            Variant.python("serialization", "server", "serialization/fromisoformat_server.py", "SER-4"),
+            Variant.python("serialization", "server", "serialization/single_threaded_server.py", "SER-7"),
+            Variant.python("serialization", "server", "serialization/no_sigterm_handler_server.py", "SER-8"),
+            Variant.python("serialization", "client", "serialization/silent_error_client.py", "SER-9"),
+            Variant.python("serialization", "client", "serialization/recv_once_client.py", "SER-10"),
+            Variant.python("serialization", "client", "serialization/prints_repr_client.py", "SER-10"),
+            Variant.python("serialization", "client", "serialization/no_timeout_client.py", "SER-11"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("serialization", "server", CorrectSerializationServer.class, null),
-            new Variant("serialization", "client", CorrectSerializationClient.class, null));
+            new Variant("serialization", "client", CorrectSerializationClient.class, null),
+            Variant.python("serialization", "server", "serialization/classroom_server.py", null),
+            Variant.python("serialization", "client", "serialization/classroom_client.py", null));
 }
