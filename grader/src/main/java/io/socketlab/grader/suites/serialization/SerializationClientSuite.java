@@ -2,16 +2,18 @@ package io.socketlab.grader.suites.serialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.model.ConformanceFailure;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Facts;
+import io.socketlab.grader.probe.FakeTcpServer;
+import io.socketlab.grader.probe.Slicing;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,69 +27,75 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The report client against a fake report server: the facts it sends, what it prints, how it exits. */
+/**
+ * The report client against the report server the grader plays: gentle in the baseline, then as hostile as TCP
+ * allows (answers a byte per segment or in pieces, large answers, codes it does not know, silence, answers cut short).
+ */
 @ExerciseSuite(exercise = "serialization", program = Program.CLIENT)
 class SerializationClientSuite {
 
-    private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
-    private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
+    private static final byte[] NO_INPUT = new byte[0];
     private static final Text REQUEST = Text.of("the frame the client sent", "la trama que envió el cliente");
 
-    /** A fake server that records the client's one request and answers {@code response}. */
-    private static FakeTcpServer fakeServer(ClientUnderTest client, AtomicReference<JsonNode> request, String response)
-            throws Exception {
+    /**
+     * A fake server that records the client's one request and answers {@code answer}, cut as {@code cut} says, then
+     * keeps the connection open, as a server does, until the client closes it.
+     */
+    private static FakeTcpServer answering(ClientUnderTest client, AtomicReference<JsonNode> request, byte[] answer,
+                                           Slicing cut) throws IOException {
         return client.fakeServer(connection -> {
             request.set(Frames.read(connection, REQUEST));
-            connection.send(Frames.frame(response));
+            connection.send(answer, cut);
+            connection.readUntilClosed(Text.of("the client closing after the answer", "el cierre del cliente tras la respuesta"),
+                    1 << 16, connection.replyTimeout().multipliedBy(2));
         });
     }
 
-    private static JsonNode received(ClientResult result, FakeTcpServer fake, AtomicReference<JsonNode> request)
-            throws Exception {
-        result.expectConnectedTo(fake);
-        fake.verify(REQUEST, Duration.ofSeconds(1));
-        return request.get();
+    private static FakeTcpServer answering(ClientUnderTest client, AtomicReference<JsonNode> request, String answer)
+            throws IOException {
+        return answering(client, request, Frames.frame(answer), Slicing.WHOLE);
+    }
+
+    private static void expectType(JsonNode request, String type) {
+        if (!type.equals(request.path("type").asText())) {
+            throw ConformanceFailure.wrongOutput(REQUEST, Text.same("{\"type\":\"" + type + "\",...}"), Frames.shown(request));
+        }
     }
 
     @Baseline
     @Requirement(clause = "SER-9", points = 1)
     void sendsAReportAndPrintsOk(ClientUnderTest client) throws Exception {
         AtomicReference<JsonNode> request = new AtomicReference<>();
-        FakeTcpServer fake = fakeServer(client, request, "{\"status\":\"ok\",\"id\":7}");
-        ClientResult result = client.run(fake.port(), List.of(), new byte[0]);
-        JsonNode report = received(result, fake, request);
-        if (!"report".equals(report.path("type").asText())) {
-            throw ConformanceFailure.wrongOutput(REQUEST, "{\"type\":\"report\",...}", Frames.cut(report));
-        }
-        result.expectStdoutLines(OUTPUT, List.of("OK 7")).expectExitCode(EXIT, 0);
+        FakeTcpServer fake = answering(client, request, "{\"status\":\"ok\",\"id\":7}");
+        client.run(fake.port(), List.of(), NO_INPUT).expectServedBy(fake).expectPrinted("OK 7").expectExitCode(0);
+        expectType(request.get(), "report");
     }
 
     @Requirement(clause = "SER-9", points = 1)
     void reportsRealLocalFacts(ClientUnderTest client) throws Exception {
         AtomicReference<JsonNode> request = new AtomicReference<>();
-        FakeTcpServer fake = fakeServer(client, request, "{\"status\":\"ok\",\"id\":8}");
+        FakeTcpServer fake = answering(client, request, "{\"status\":\"ok\",\"id\":8}");
         Instant before = Instant.now();
-        ClientResult result = client.run(fake.port(), List.of(), new byte[0]);
-        JsonNode report = received(result, fake, request);
+        client.run(fake.port(), List.of(), NO_INPUT).expectServedBy(fake).expectExitCode(0);
         Instant after = Instant.now();
-        String hostname = report.path("hostname").asText("");
-        if (!localNames().contains(hostname)) {
-            throw ConformanceFailure.wrongOutput(REQUEST, "hostname one of " + localNames(), Frames.cut(report));
+        JsonNode report = request.get();
+        if (!localNames().contains(report.path("hostname").asText(""))) {
+            throw ConformanceFailure.wrongOutput(REQUEST, Text.format("a hostname among this machine's names %s",
+                    "un hostname entre los nombres de esta máquina %s", localNames()), Frames.shown(report));
         }
         String timestamp = report.path("timestamp").asText(null);
         if (!Frames.isRfc3339(timestamp) || Frames.instant(timestamp).isBefore(before.minusSeconds(60))
                 || Frames.instant(timestamp).isAfter(after.plusSeconds(60))) {
-            throw ConformanceFailure.wrongOutput(REQUEST, "timestamp: now, as RFC 3339 with seconds and a zone",
-                    Frames.cut(report));
+            throw ConformanceFailure.wrongOutput(REQUEST, Text.of("timestamp: now, in RFC 3339 with seconds and a zone",
+                    "timestamp: ahora, en RFC 3339 con segundos y zona"), Frames.shown(report));
         }
         for (String field : List.of("runtime", "os")) {
             String value = report.path(field).asText("");
             if (value.isBlank() || !value.matches(".*\\d.*") || value.codePointCount(0, value.length()) > 256) {
-                throw ConformanceFailure.wrongOutput(REQUEST, field + ": a name and a version, e.g. \"Linux 6.1.0\"",
-                        Frames.cut(report));
+                throw ConformanceFailure.wrongOutput(REQUEST, Text.format("%s: a name and a version, e.g. \"Linux 6.1.0\"",
+                        "%s: un nombre y una versión, p. ej. \"Linux 6.1.0\"", field), Frames.shown(report));
             }
         }
-        result.expectExitCode(EXIT, 0);
     }
 
     /** Every name this machine answers to (the kernel's, and what Java resolves), never a placeholder. */
@@ -95,14 +103,14 @@ class SerializationClientSuite {
         Set<String> names = new HashSet<>();
         try {
             names.add(Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip());
-        } catch (Exception e) {
+        } catch (IOException e) {
             // not Linux
         }
         try {
             InetAddress local = InetAddress.getLocalHost();
             names.add(local.getHostName());
             names.add(local.getCanonicalHostName());
-        } catch (Exception e) {
+        } catch (IOException e) {
             // no resolvable hostname
         }
         String env = System.getenv("HOSTNAME");
@@ -115,27 +123,21 @@ class SerializationClientSuite {
 
     @Requirement(clause = "SER-9", points = 1)
     void printsErrorCode(ClientUnderTest client) throws Exception {
-        AtomicReference<JsonNode> request = new AtomicReference<>();
         // A code this document does not list, in an answer whose prefix arrives one byte per segment.
         byte[] error = Frames.frame("{\"status\":\"error\",\"error\":\"storage-full\",\"message\":\"the disk is full\"}");
-        FakeTcpServer fake = client.fakeServer(connection -> {
-            request.set(Frames.read(connection, REQUEST));
-            connection.sendSliced(Arrays.copyOf(error, 4), 1, Duration.ofMillis(30));
-            connection.sendSliced(Arrays.copyOfRange(error, 4, error.length), 7, Duration.ofMillis(5));
-        });
-        ClientResult result = client.run(fake.port(), List.of(), new byte[0]).expectConnectedTo(fake);
-        // What the client made of the answer first: a client that left early also breaks the fake's sending.
-        result.expectStdoutLines(OUTPUT, List.of("ERROR storage-full")).expectExitCode(EXIT, 1)
-                .expectErrorLine(Text.of("the client's stderr after an error answer", "la salida de error del cliente tras una respuesta de error"));
-        received(result, fake, request);
+        AtomicReference<JsonNode> request = new AtomicReference<>();
+        FakeTcpServer fake = answering(client, request, error, Slicing.at(1, 2, 3, 4, 11, 18, 40).pausing(Duration.ofMillis(30)));
+        client.run(fake.port(), List.of(), NO_INPUT).expectServedBy(fake)
+                .expectPrinted("ERROR storage-full").expectExitCode(1).expectOneErrorLine();
+        expectType(request.get(), "report");
     }
 
     /** An ok answer to --list holding {@code reports}. */
-    private static ObjectNode listAnswer(List<ObjectNode> reports) {
-        ObjectNode response = Frames.JSON.createObjectNode();
-        response.put("status", "ok");
-        response.putArray("reports").addAll(reports);
-        return response;
+    private static byte[] listAnswer(List<ObjectNode> reports) {
+        ObjectNode answer = Frames.JSON.createObjectNode();
+        answer.put("status", "ok");
+        answer.putArray("reports").addAll(reports);
+        return Frames.frame(answer.toString());
     }
 
     private static ObjectNode stored(String hostname, int id) {
@@ -146,21 +148,27 @@ class SerializationClientSuite {
         return report;
     }
 
-    /** Fails unless stdout holds exactly one line per report, each the report as JSON (compared by value). */
+    /**
+     * Fails unless stdout holds one line per report, each that report as JSON: compared by value, since member
+     * order, spaces and escapes are the client's choice.
+     */
     private static void expectListed(ClientResult result, List<ObjectNode> reports) {
         List<String> lines = result.stdoutLines();
         boolean same = lines.size() == reports.size();
         for (int i = 0; same && i < reports.size(); i++) {
             try {
                 same = Frames.JSON.readTree(lines.get(i)).equals(reports.get(i));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 same = false;
             }
         }
         if (!same) {
-            String shown = reports.size() <= 2 ? ": " + reports : " (the first: " + Frames.cut(reports.get(0)) + ")";
-            throw ConformanceFailure.wrongOutput(OUTPUT, reports.size() + " lines, each one report as JSON" + shown,
-                    lines.size() <= 3 ? lines.toString() : lines.size() + " lines, the first " + Bytes.quote(lines.get(0)));
+            Text expected = Text.format("%d lines, each one report as compact JSON, the first %s",
+                    "%d líneas, cada una un informe en JSON compacto, la primera %s", reports.size(),
+                    reports.isEmpty() ? Text.of("(none)", "(ninguna)") : Frames.shown(reports.get(0)));
+            throw ConformanceFailure.wrongOutput(Text.of("the client's stdout", "la salida estándar del cliente"), expected,
+                    lines.isEmpty() ? Text.of("no lines", "ninguna línea") : Text.format("%d lines, the first %s",
+                            "%d líneas, la primera %s", lines.size(), Facts.quoted(lines.get(0))));
         }
     }
 
@@ -168,20 +176,13 @@ class SerializationClientSuite {
     void listsReports(ClientUnderTest client) throws Exception {
         List<ObjectNode> reports = List.of(stored("alpha", 1), stored("bêta-日本", 2));
         AtomicReference<JsonNode> request = new AtomicReference<>();
-        FakeTcpServer fake = fakeServer(client, request, listAnswer(reports).toString());
-        ClientResult result = client.run(fake.port(), List.of("--list"), new byte[0]);
-        JsonNode sent = received(result, fake, request);
-        if (!"list".equals(sent.path("type").asText())) {
-            throw ConformanceFailure.wrongOutput(REQUEST, "{\"type\":\"list\"}", Frames.cut(sent));
-        }
+        FakeTcpServer fake = answering(client, request, listAnswer(reports), Slicing.WHOLE);
+        ClientResult result = client.run(fake.port(), List.of("--list"), NO_INPUT).expectServedBy(fake).expectExitCode(0);
+        expectType(request.get(), "list");
         expectListed(result, reports);
-        result.expectExitCode(EXIT, 0);
         // An empty store: nothing to print, and still success.
-        FakeTcpServer empty = fakeServer(client, request, listAnswer(List.of()).toString());
-        client.run(empty.port(), List.of("--list"), new byte[0]).expectConnectedTo(empty)
-                .expectStdoutLines(Text.of("the client's stdout for an empty list", "la salida estándar del cliente con una lista vacía"),
-                        List.of())
-                .expectExitCode(Text.of("the client's exit code for an empty list", "el código de salida del cliente con una lista vacía"), 0);
+        FakeTcpServer empty = answering(client, request, listAnswer(List.of()), Slicing.WHOLE);
+        client.run(empty.port(), List.of("--list"), NO_INPUT).expectServedBy(empty).expectPrinted().expectExitCode(0);
     }
 
     @Requirement(clause = "SER-10", points = 1)
@@ -192,42 +193,34 @@ class SerializationClientSuite {
             report.put("os", "😀".repeat(250));
             reports.add(report);
         }
-        byte[] answer = Frames.frame(listAnswer(reports).toString());
-        FakeTcpServer fake = client.fakeServer(connection -> {
-            Frames.read(connection, REQUEST);
-            // A first piece shorter than any common read size, a pause, then the rest in TCP-sized pieces.
-            connection.send(Arrays.copyOf(answer, 1000));
-            connection.sendSliced(Arrays.copyOfRange(answer, 1000, 1000 + 3000), 1000, Duration.ofMillis(50));
-            connection.sendSliced(Arrays.copyOfRange(answer, 4000, answer.length), 16_384, Duration.ofMillis(2));
-        });
-        ClientResult result = client.run(fake.port(), List.of("--list"), new byte[0]);
-        result.expectConnectedTo(fake);
+        // About 150 KB: a first piece shorter than any common read size, a pause, then TCP-sized pieces.
+        byte[] answer = listAnswer(reports);
+        List<Integer> offsets = new ArrayList<>(List.of(1000));
+        for (int at = 4000; at < answer.length; at += 16_384) {
+            offsets.add(at);
+        }
+        int[] cuts = offsets.stream().mapToInt(Integer::intValue).toArray();
+        AtomicReference<JsonNode> request = new AtomicReference<>();
+        FakeTcpServer fake = answering(client, request, answer, Slicing.at(cuts).pausing(Duration.ofMillis(20)));
+        ClientResult result = client.run(fake.port(), List.of("--list"), NO_INPUT);
+        result.expectConnectedTo(fake).expectExitCode(0);
         expectListed(result, reports);
-        result.expectExitCode(EXIT, 0);
-        fake.verify(REQUEST, Duration.ofSeconds(1));
+        result.expectServedBy(fake);
     }
 
     @Requirement(clause = "SER-11", points = 1)
     void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
-        client.expectExitTwoWhenRefused(List.of());
+        client.run(client.refusedPort(), List.of(), NO_INPUT).expectExitCode(2).expectOneErrorLine();
         byte[] ok = Frames.frame("{\"status\":\"ok\",\"id\":3}");
-        byte[][] answers = {new byte[0], Arrays.copyOf(ok, 2), Arrays.copyOf(ok, ok.length - 1),
-                Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}")};
-        String[] shown = {"no answer at all", "half a length prefix", "a body one byte short", "a length of 0",
-                "a JSON array", "an object without status"};
-        String[] shownEs = {"ninguna respuesta", "medio prefijo de longitud", "un cuerpo al que le falta un byte",
-                "una longitud 0", "un array JSON", "un objeto sin status"};
-        for (int i = 0; i < answers.length; i++) {
-            byte[] answer = answers[i];
+        // Answers that break off, or that are no valid answer at all, each followed by the server's close.
+        for (byte[] answer : List.of(new byte[0], Arrays.copyOf(ok, 2), Arrays.copyOf(ok, ok.length - 1),
+                Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}"))) {
             FakeTcpServer fake = client.fakeServer(connection -> {
                 Frames.read(connection, REQUEST);
                 connection.send(answer);
             });
-            client.run(fake.port(), List.of(), new byte[0]).expectConnectedTo(fake)
-                    .expectExitCode(Text.of("exit code after " + shown[i] + ", then a close",
-                            "código de salida tras " + shownEs[i] + " y un cierre"), 2)
-                    .expectErrorLine(Text.of("stderr after " + shown[i] + ", then a close",
-                            "stderr tras " + shownEs[i] + " y un cierre"));
+            client.run(fake.port(), List.of(), NO_INPUT).expectServedBy(fake).expectPrinted().expectExitCode(2)
+                    .expectOneErrorLine();
         }
         // A server that takes the request and stays silent, the connection open: the client gives up after 10 s.
         FakeTcpServer silent = client.fakeServer(connection -> {
@@ -235,8 +228,9 @@ class SerializationClientSuite {
             connection.readUntilClosed(Text.of("waiting for the client to give up", "esperando a que el cliente desista"),
                     1 << 16, connection.replyTimeout().multipliedBy(4));
         });
-        client.run(silent.port(), List.of(), new byte[0]).expectConnectedTo(silent)
-                .expectExitCode(Text.of("exit code after 10 s without an answer", "código de salida tras 10 s sin respuesta"), 2)
-                .expectErrorLine(Text.of("stderr after 10 s without an answer", "stderr tras 10 s sin respuesta"));
+        ClientUnderTest.Run waiting = client.start(silent.port(), List.of());
+        waiting.writeStdinAndClose(NO_INPUT);
+        // The contract's 10 s, and time for the program to start and to end on a busy machine.
+        waiting.awaitExit(client.timeouts().seconds(22)).expectServedBy(silent).expectExitCode(2).expectOneErrorLine();
     }
 }
