@@ -182,6 +182,15 @@ class FileTransferClientSuite {
         FakeTcpServer refusing = serving(client, "gone.bin", "ERR not-found", new byte[0]);
         client.run(refusing.port(), List.of("get", "gone.bin", out.toString()), NO_INPUT)
                 .expectServedBy(refusing).expectPrinted().expectExitCode(1).expectOneErrorLineHolding("ERR not-found");
+        // A reply that is neither OK <size> <digest> nor ERR <code>: the conversation broke off before any data.
+        FakeTcpServer confused = serving(client, "data.bin", "HELLO", new byte[0]);
+        client.run(confused.port(), List.of("get", "data.bin", out.toString()), NO_INPUT)
+                .expectServedBy(confused).expectPrinted().expectExitCode(2).expectOneErrorLine();
+        // OUT in a folder that does not exist, or OUT that is a folder: usage errors, found before connecting.
+        for (Path unusable : List.of(dir.resolve("no-such-folder").resolve("out.bin"), dir)) {
+            client.run(refusing.port(), List.of("get", "gone.bin", unusable.toString()), NO_INPUT)
+                    .expectExitCode(2).expectOneErrorLine();
+        }
         Folder.expectHolding(dir, List.of("out.bin"));
         Folder.expectFile(dir, "out.bin", previous);
     }
@@ -208,6 +217,10 @@ class FileTransferClientSuite {
     @Requirement(clause = "FT-13", points = 1)
     void exitsTwoWhenRefusedOrLeftWithoutReply(ClientUnderTest client) throws Exception {
         client.run(client.refusedPort(), List.of("list"), NO_INPUT).expectExitCode(2).expectOneErrorLine();
+        // A server that takes the command and closes without a reply.
+        FakeTcpServer closing = client.fakeServer(connection -> connection.expectLine("LIST"));
+        client.run(closing.port(), List.of("list"), NO_INPUT)
+                .expectServedBy(closing).expectPrinted().expectExitCode(2).expectOneErrorLine();
         // A server that takes the command and never answers, the connection open: the client gives up after 10 s.
         FakeTcpServer silent = client.fakeServer(connection -> {
             connection.expectLine("LIST");

@@ -214,7 +214,7 @@ class SerializationClientSuite {
         byte[] ok = Frames.frame("{\"status\":\"ok\",\"id\":3}");
         // Answers that break off, or that are no valid answer at all, each followed by the server's close.
         for (byte[] answer : List.of(new byte[0], Arrays.copyOf(ok, 2), Arrays.copyOf(ok, ok.length - 1),
-                Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}"))) {
+                Frames.lengthOnly(0), Frames.frame("[\"ok\"]"), Frames.frame("{\"id\":3}"), Frames.frame("{\"status\":\"ok\"}"))) {
             FakeTcpServer fake = client.fakeServer(connection -> {
                 Frames.read(connection, REQUEST);
                 connection.send(answer);

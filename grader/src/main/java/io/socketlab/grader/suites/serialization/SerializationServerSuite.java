@@ -129,7 +129,7 @@ class SerializationServerSuite {
                         Text.format("reports ending with id %d", "informes que terminan con el id %d", id), Frames.shown(reports));
             }
             connection.sendFrame(Arrays.copyOfRange(third, 2, third.length), Slicing.pieces(64).pausing(Duration.ofMillis(20)),
-                    Text.of("the rest of the third frame", "el resto de la tercera trama")).expectOkAfter(id);
+                    Text.of("the rest of the third frame", "lo que faltaba de la tercera trama")).expectOkAfter(id);
         }
     }
 
@@ -297,7 +297,10 @@ class SerializationServerSuite {
 
     @Requirement(clause = "SER-6", points = 1)
     void acknowledgedReportsSurviveKill(ServerUnderTest server) throws Exception {
-        Path store = freshStore(server, "durable");
+        // A store whose very first line a kill tore: nothing in it was ever acknowledged.
+        Path store = server.dataDir().resolve("durable.jsonl");
+        Files.write(store, Bytes.utf8("{\"hostname\":\"torn-first\",\"timesta"));
+        server.restartWith(List.of("--store", store.toString()));
         long id;
         try (FrameConnection connection = FrameConnection.open(server)) {
             id = connection.send(Frames.report("durable-host")).expectOk();
