@@ -12,6 +12,10 @@ import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.session.Suites;
 import io.socketlab.grader.process.BuiltinTarget;
 import io.socketlab.grader.process.DockerSandbox;
+import io.socketlab.grader.process.Limits;
+import io.socketlab.grader.process.NamespaceSandbox;
+import io.socketlab.grader.process.PrivateNetwork;
+import io.socketlab.grader.process.Sandbox;
 import io.socketlab.grader.process.Target;
 import io.socketlab.grader.process.Targets;
 import java.io.PrintWriter;
@@ -61,16 +65,23 @@ final class GradeCommand implements Callable<Integer> {
             description = "Multiplies every timeout, for slow machines (default: ${DEFAULT-VALUE}).")
     double timeoutScale;
 
-    @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|docker",
-            description = "Where the programs run: none (plain processes) or docker (a container each, with CPU, "
-                    + "memory, process and filesystem limits; needs a running Docker engine) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sandbox", defaultValue = "none", paramLabel = "none|ns|docker",
+            description = "Where the programs run: none (plain processes), ns (Linux namespaces through bubblewrap:"
+                    + " loopback-only network shared with the grader, own PID namespace, an allow-list view of the"
+                    + " files, resource limits) or docker (a container each, same isolation; needs a running engine)"
+                    + " (default: ${DEFAULT-VALUE}). See docs/sandbox.md.")
     String sandbox;
 
     @Option(names = "--sandbox-image", defaultValue = DockerSandbox.DEFAULT_IMAGE, paramLabel = "IMAGE",
-            description = "With --sandbox docker: the image the programs run in, present locally (never pulled); "
-                    + "Python manifests need one with python3, e.g. built from the grader's sandbox/Dockerfile "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "With --sandbox docker: the image the programs run in, present locally (never pulled), with"
+                    + " java, python3 and whatever else the manifests call (default: ${DEFAULT-VALUE}).")
     String sandboxImage;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE,...",
+            description = "With --sandbox ns or docker: what each program may use, e.g. memory=1g,pids=128,cpu=60s"
+                    + " (names: memory, pids, cpu, fsize, nofile, cpus; default: "
+                    + "memory=512m,pids=256,cpu=120s,fsize=256m,nofile=1024,cpus=1).")
+    String limit;
 
     @Override
     public Integer call() {
@@ -94,47 +105,49 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        DockerSandbox container;
-        switch (sandbox) {
-            case "none" -> container = null;
-            case "docker" -> {
-                if (coverage) {
-                    return usage("--coverage cannot be combined with --sandbox docker: the coverage agent runs "
-                            + "with the grader's JVM, outside the containers");
-                }
-                var engineProblem = DockerSandbox.unavailableBecause();
-                if (engineProblem.isPresent()) {
-                    return usage("--sandbox docker needs a running Docker engine: " + engineProblem.get());
-                }
-                var imageProblem = DockerSandbox.imageMissingBecause(sandboxImage);
-                if (imageProblem.isPresent()) {
-                    return usage("--sandbox docker: " + imageProblem.get());
-                }
-                container = DockerSandbox.of(sandboxImage);
-            }
-            default -> {
-                return usage("--sandbox must be none or docker, got '" + sandbox + "'");
-            }
+        Limits limits;
+        try {
+            limits = limit == null ? Limits.DEFAULT : Limits.DEFAULT.with(limit);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
+        if (!List.of("none", "ns", "docker").contains(sandbox)) {
+            return usage("--sandbox must be none, ns or docker, got '" + sandbox + "'");
+        }
+        if (!sandbox.equals("none") && !PrivateNetwork.isLoopbackOnly()) {
+            // The programs must share one private loopback with the grader: run again inside one.
+            return relaunchInPrivateNetwork();
+        }
+        Sandbox programs;
+        try {
+            programs = sandbox(limits);
+        } catch (IllegalStateException e) {
+            return usage(e.getMessage());
+        }
+        programs.limitations().forEach(line ->
+                spec.commandLine().getErr().println("socketlab-grader: --sandbox " + sandbox + ": " + line));
         long actualSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         Reports reports = Reports.standard(console, out, lang, showHidden);
         GradeReport report;
-        if (coverage && resolved instanceof BuiltinTarget builtin) {
-            try (CoverageRecorder recorder = CoverageRecorder.start()) {
-                report = new GradingSession(config(recorder.instrument(builtin), selected, actualSeed, timeouts),
+        try (programs) {
+            if (coverage && resolved instanceof BuiltinTarget builtin) {
+                try (CoverageRecorder recorder = CoverageRecorder.start()) {
+                    report = new GradingSession(config(recorder.instrument(builtin), selected, actualSeed, timeouts)
+                            .withSandbox(programs), reports).run();
+                    CoverageSummary summary = recorder.report(builtin, selected,
+                            out == null ? null : out.resolve("coverage"));
+                    summary.consoleLines().forEach(console::println);
+                }
+            } else {
+                report = new GradingSession(config(resolved, selected, actualSeed, timeouts).withSandbox(programs),
                         reports).run();
-                CoverageSummary summary = recorder.report(builtin, selected, out == null ? null : out.resolve("coverage"));
-                summary.consoleLines().forEach(console::println);
-            }
-        } else {
-            report = new GradingSession(config(resolved, selected, actualSeed, timeouts).withSandbox(container),
-                    reports).run();
-            if (coverage) {
-                console.println(lang == Lang.ES
-                        ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "
-                                + target + " no lo es, así que no hay informe de cobertura."
-                        : "--coverage: coverage is measured only for Java targets (reference, student); "
-                                + target + " is not one, so there is no coverage report.");
+                if (coverage) {
+                    console.println(lang == Lang.ES
+                            ? "--coverage: la cobertura solo se mide en implementaciones Java (reference, student); "
+                                    + target + " no lo es, así que no hay informe de cobertura."
+                            : "--coverage: coverage is measured only for Java targets (reference, student); "
+                                    + target + " is not one, so there is no coverage report.");
+                }
             }
         }
         console.flush();
@@ -142,6 +155,70 @@ final class GradeCommand implements Callable<Integer> {
             return ExitCodes.HARNESS_ERROR;
         }
         return report.fullMarks() ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;
+    }
+
+    /** The sandbox of {@code --sandbox}, in this JVM's private network. */
+    private Sandbox sandbox(Limits limits) {
+        List<java.nio.file.Path> hidden = new java.util.ArrayList<>(Sandbox.graderFiles());
+        if (out != null) {
+            hidden.add(out.toAbsolutePath().normalize());
+        }
+        return switch (sandbox) {
+            case "ns" -> {
+                var problem = NamespaceSandbox.unavailableBecause();
+                if (problem.isPresent()) {
+                    throw new IllegalStateException("--sandbox ns cannot isolate programs here: " + problem.get());
+                }
+                yield NamespaceSandbox.create(limits, hidden);
+            }
+            case "docker" -> {
+                String network = PrivateNetwork.relaunchedAs().filter(v -> v.startsWith("container:"))
+                        .orElseThrow(() -> new IllegalStateException("--sandbox docker runs its programs in the"
+                                + " network of a holder container that `grade` starts itself; this network is not one"));
+                yield new DockerSandbox(sandboxImage, limits, network, hidden);
+            }
+            default -> Sandbox.NONE;
+        };
+    }
+
+    /**
+     * Runs this same command again in a private network with loopback only, shared with every program: a new
+     * namespace ({@code ns}) or a holder container's ({@code docker}). Checks first what would make that fail.
+     */
+    private int relaunchInPrivateNetwork() {
+        if (PrivateNetwork.relaunchedAs().isPresent()) {
+            return usage("--sandbox " + sandbox + ": the relaunched grader still sees network interfaces other than"
+                    + " loopback, so its programs would not be isolated");
+        }
+        List<String> arguments = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (arguments.isEmpty() || !arguments.get(0).equals("grade")) {
+            arguments.add(0, "grade");
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        java.io.PrintWriter console = spec.commandLine().getOut();
+        if (sandbox.equals("ns")) {
+            var problem = NamespaceSandbox.unavailableBecause();
+            if (problem.isPresent()) {
+                return usage("--sandbox ns cannot isolate programs here: " + problem.get());
+            }
+            return PrivateNetwork.relaunchIsolated(arguments, console, err);
+        }
+        var problem = DockerSandbox.unusableBecause(sandboxImage);
+        if (problem.isPresent()) {
+            return usage("--sandbox docker " + problem.get());
+        }
+        DockerSandbox.reapLeftovers();
+        DockerSandbox.NetworkHolder holder;
+        try {
+            holder = DockerSandbox.startNetworkHolder(sandboxImage);
+        } catch (IllegalStateException e) {
+            return usage("--sandbox docker: " + e.getMessage());
+        }
+        try {
+            return PrivateNetwork.relaunchInto(holder.pid(), holder.network(), arguments, console, err);
+        } finally {
+            DockerSandbox.remove(holder.name());
+        }
     }
 
     private SessionConfig config(Target graded, List<String> selected, long actualSeed, Timeouts timeouts) {

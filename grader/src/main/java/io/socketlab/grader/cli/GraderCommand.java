@@ -1,5 +1,7 @@
 package io.socketlab.grader.cli;
 
+import io.socketlab.grader.process.GraderJvm;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +38,15 @@ public final class GraderCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        // Grading runs in a JVM whose heap is bounded, so that no program can make the grader's memory grow; `grade`
+        // with an isolating sandbox relaunches itself anyway, bounded, in a private network.
+        boolean isolated = arguments.contains("--sandbox=ns") || arguments.contains("--sandbox=docker")
+                || java.util.Collections.indexOfSubList(arguments, List.of("--sandbox", "ns")) >= 0
+                || java.util.Collections.indexOfSubList(arguments, List.of("--sandbox", "docker")) >= 0;
+        if (!arguments.isEmpty() && arguments.get(0).equals("grade") && !isolated && !GraderJvm.heapBounded()) {
+            System.exit(GraderJvm.relaunchWithBoundedHeap(arguments));
+        }
         int exit = commandLine().execute(args);
         System.exit(exit);
     }

@@ -7,6 +7,8 @@ import io.socketlab.grader.classreport.Submission.Status;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.regrade.Deadline;
 import io.socketlab.grader.regrade.Jplag;
+import io.socketlab.grader.regrade.CommandRunner;
+import io.socketlab.grader.regrade.NamespaceCommandRunner;
 import io.socketlab.grader.regrade.PlainCommandRunner;
 import io.socketlab.grader.regrade.Regrade;
 import io.socketlab.grader.regrade.Roster;
@@ -150,7 +152,14 @@ final class RegradeCommand implements Callable<Integer> {
             console.flush();
             return ExitCodes.FULL_MARKS;
         }
-        Regrade regrade = new Regrade(settings, new PlainCommandRunner(), console);
+        CommandRunner runner;
+        try {
+            // With --sandbox ns the students' builds are sandboxed too, not only their programs.
+            runner = options.sandbox.equals("ns") ? new NamespaceCommandRunner() : new PlainCommandRunner();
+        } catch (IllegalStateException e) {
+            return usage(e.getMessage());
+        }
+        Regrade regrade = new Regrade(settings, runner, console);
         if (fetchOnly) {
             return regrade.fetch(students) ? ExitCodes.FULL_MARKS : ExitCodes.POINTS_LOST;
         }

@@ -94,7 +94,7 @@ public final class ClientUnderTest {
 
     /** Starts the client with exactly these arguments (for clients whose command line is not host/port). */
     public Run startRaw(List<String> arguments) {
-        RunningProgram program = scope.own(context.launcher().start(label, command, arguments));
+        RunningProgram program = scope.watch(scope.own(context.launcher().start(label, command, arguments)));
         scope.transcript().note("client", "started with arguments " + arguments);
         return new Run(program);
     }

@@ -62,7 +62,7 @@ public final class CodeUnderTest implements ExtensionContext.Store.CloseableReso
      * {@code within} is stopped and reported with exit code -1.
      */
     public ClientResult run(String label, ProgramCommand command, List<String> arguments, Duration within) {
-        try (RunningProgram program = context.launcher().start(label, command, arguments)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, arguments))) {
             scope.transcript().note(label, "ran `" + command.description() + "` " + String.join(" ", arguments));
             program.closeStdin();
             OptionalInt exit = program.awaitExit(within);

@@ -138,6 +138,16 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         ServerUnderTest server = classStore(context).get(SERVER, ServerUnderTest.class);
+        Optional<io.socketlab.grader.process.LimitBreach> breach = scope(context).limitBreach()
+                .or(() -> server != null ? server.limitBreach() : Optional.empty());
+        if (breach.isPresent()) {
+            // Whatever the test saw (a timeout, a reset, even a harness error), a sandbox limit stopped the program.
+            ConformanceFailure limited = ConformanceFailure.crashed(Text.of("during this test", "durante esta prueba"),
+                    "the program within the sandbox's limits", breach.get().description())
+                    .withHint(breach.get().hint());
+            limited.initCause(thrown);
+            throw limited;
+        }
         boolean alreadyCrash = thrown instanceof ConformanceFailure failure
                 && failure.kind() == io.socketlab.grader.model.FailureKind.CRASHED;
         if (server != null && server.diedDuringTest() && !alreadyCrash) {

@@ -200,7 +200,7 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         stop();
         java.util.List<String> all = new java.util.ArrayList<>(List.of("--port", Integer.toString(port)));
         all.addAll(arguments);
-        try (RunningProgram program = context.launcher().start(label, command, all)) {
+        try (RunningProgram program = scope.watch(context.launcher().start(label, command, all))) {
             scope.transcript().note("server", "started with arguments " + all);
             OptionalInt exit = program.awaitExit(within);
             scope.addLog(label, program.log());
@@ -234,6 +234,11 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         return running == null ? "" : running.program().log();
     }
 
+    /** The sandbox limit the running server ran into, if any. */
+    synchronized java.util.Optional<io.socketlab.grader.process.LimitBreach> limitBreach() {
+        return running == null ? java.util.Optional.empty() : running.program().limitBreach();
+    }
+
     synchronized boolean diedDuringTest() {
         return running != null && !running.program().isAlive();
     }
@@ -243,6 +248,10 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
     }
 
     static Text exitDescription(RunningProgram program) {
+        java.util.Optional<io.socketlab.grader.process.LimitBreach> breach = program.limitBreach();
+        if (breach.isPresent()) {
+            return breach.get().description();
+        }
         int code = program.exitCode().orElse(-1);
         String tail = program.stderr().tailText(300).strip();
         String suffix = tail.isEmpty() ? "" : "; stderr ends: " + tail;
@@ -263,11 +272,13 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
             }
             running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
             if (scope != null) {
+                scope.watch(running.program());
                 scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
             }
             return running;
         } catch (ServerStarter.StartFailure failure) {
             if (scope != null) {
+                scope.watch(failure.program());
                 scope.addLog(label, failure.program().log());
             }
             Text step = Text.of("starting the server with --port", "arrancando el servidor con --port");

@@ -31,6 +31,11 @@ public final class TcpProbe implements AutoCloseable {
 
     /** The longest line a probe will buffer: a peer that never sends LF cannot exhaust the grader. */
     private static final int MAX_LINE = 1 << 20;
+    /**
+     * The most line bytes one connection may deliver: a script that keeps every line it reads (a fake server's) stays
+     * bounded against a peer that sends lines without end. No protocol here comes near it.
+     */
+    private static final long MAX_LINE_BYTES = 16L << 20;
 
     private final Socket socket;
     private final Inbound inbound;
@@ -43,6 +48,7 @@ public final class TcpProbe implements AutoCloseable {
     private Slicing slicing = Slicing.WHOLE;
     /** What the last send was, as a step names it; null before the first send. */
     private Text lastSent;
+    private long lineBytes;
 
     /** Wraps a connection a client under test opened to a fake server. */
     public TcpProbe(Socket socket, Transcript transcript, String channel, Timeouts timeouts) throws IOException {
@@ -241,6 +247,12 @@ public final class TcpProbe implements AutoCloseable {
             if (lf >= 0) {
                 byte[] raw = line.toByteArray();
                 recordReceived(raw);
+                lineBytes += raw.length;
+                if (lineBytes > MAX_LINE_BYTES) {
+                    throw ConformanceFailure.wrongOutput(step, Facts.aLine(), Text.of(
+                            "more than " + (MAX_LINE_BYTES >> 20) + " MiB of lines on one connection",
+                            "más de " + (MAX_LINE_BYTES >> 20) + " MiB de líneas en una conexión"));
+                }
                 return raw;
             }
             if (line.size() > MAX_LINE) {

@@ -12,18 +12,38 @@ import java.util.List;
  * @param description what a report shows, e.g. {@code python3 echo/server.py}
  * @param beforeStop run just before the grader stops the program (SIGTERM or kill) while it still runs: collects
  *                   what must be taken from a live process, such as its coverage
+ * @param readable   in a sandbox, folders and files it reads besides its working folder, its classpath and the
+ *                   system's (a build's dependency cache, say)
+ * @param writable   in a sandbox, folders it writes besides its own private one and the data folders its arguments
+ *                   name (a build's output folder, say)
  */
-public record ProgramCommand(List<String> command, Path workingDir, String description, Runnable beforeStop) {
+public record ProgramCommand(List<String> command, Path workingDir, String description, Runnable beforeStop,
+                             List<Path> readable, List<Path> writable) {
 
     private static final Runnable NOTHING = () -> { };
 
     public ProgramCommand {
         command = List.copyOf(command);
         beforeStop = beforeStop != null ? beforeStop : NOTHING;
+        readable = List.copyOf(readable);
+        writable = List.copyOf(writable);
+    }
+
+    public ProgramCommand(List<String> command, Path workingDir, String description, Runnable beforeStop) {
+        this(command, workingDir, description, beforeStop, List.of(), List.of());
     }
 
     public ProgramCommand(List<String> command, Path workingDir, String description) {
         this(command, workingDir, description, NOTHING);
+    }
+
+    /** The same command, which in a sandbox may also read {@code readable} and write {@code writable}. */
+    public ProgramCommand withFolders(List<Path> moreReadable, List<Path> moreWritable) {
+        List<Path> allReadable = new ArrayList<>(readable);
+        allReadable.addAll(moreReadable);
+        List<Path> allWritable = new ArrayList<>(writable);
+        allWritable.addAll(moreWritable);
+        return new ProgramCommand(command, workingDir, description, beforeStop, allReadable, allWritable);
     }
 
     /** The full command line with the contract's arguments appended. */

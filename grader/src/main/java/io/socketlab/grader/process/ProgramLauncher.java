@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -21,7 +24,7 @@ import java.util.Set;
 public final class ProgramLauncher {
 
     /** Variables a program may inherit: what finds interpreters and runtimes, nothing that carries secrets. */
-    private static final Set<String> INHERITED = Set.of(
+    static final Set<String> INHERITED = Set.of(
             "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "TZ", "JAVA_HOME",
             "PYENV_ROOT", "PYENV_VERSION", "VIRTUAL_ENV", "CONDA_PREFIX", "GOPATH", "GOROOT",
             "CARGO_HOME", "RUSTUP_HOME", "NVM_DIR", "NODE_PATH", "DISPLAY", "XAUTHORITY");
@@ -39,7 +42,7 @@ public final class ProgramLauncher {
     private final Path tempRoot;
     private final Duration grace;
     private final int stdoutHeadLimit;
-    private final DockerSandbox sandbox;
+    private final Sandbox sandbox;
 
     /**
      * @param tempRoot        where each program's private folder is made
@@ -47,67 +50,172 @@ public final class ProgramLauncher {
      * @param stdoutHeadLimit how many bytes of a program's stdout are kept whole (clients' output is compared)
      */
     public ProgramLauncher(Path tempRoot, Duration grace, int stdoutHeadLimit) {
-        this(tempRoot, grace, stdoutHeadLimit, null);
+        this(tempRoot, grace, stdoutHeadLimit, Sandbox.NONE);
     }
 
     /**
-     * A launcher that runs every program in a container of {@code sandbox} ({@code null}: as plain processes). The
-     * programs' folders are all under {@code tempRoot}, which each container mounts read-write.
+     * A launcher that runs every program in {@code sandbox}. The programs' folders are all under {@code tempRoot};
+     * a sandbox lets each program write its own folder and the data folders its arguments name, nothing else.
      */
-    public ProgramLauncher(Path tempRoot, Duration grace, int stdoutHeadLimit, DockerSandbox sandbox) {
+    public ProgramLauncher(Path tempRoot, Duration grace, int stdoutHeadLimit, Sandbox sandbox) {
         this.tempRoot = tempRoot;
         this.grace = grace;
         this.stdoutHeadLimit = stdoutHeadLimit;
-        this.sandbox = sandbox;
+        this.sandbox = sandbox == null ? Sandbox.NONE : sandbox;
     }
 
-    /** Starts {@code command} with {@code arguments} appended. */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** Starts {@code command} with {@code arguments} appended, with the grader's variables that find runtimes. */
     public RunningProgram start(String label, ProgramCommand command, List<String> arguments) {
-        Path privateDir;
-        try {
-            Files.createDirectories(tempRoot);
-            privateDir = Files.createTempDirectory(tempRoot, label.replaceAll("[^A-Za-z0-9.-]", "-") + "-");
-        } catch (IOException e) {
-            throw new HarnessException("cannot create a temporary folder under " + tempRoot, e);
-        }
+        Map<String, String> inherited = new HashMap<>(System.getenv());
+        inherited.keySet().retainAll(INHERITED);
+        return start(label, command, arguments, inherited);
+    }
+
+    /**
+     * Starts {@code command} with {@code arguments} appended and {@code variables} as its environment, to which the
+     * launcher adds its own ({@code TMPDIR}, {@code SOCKETLAB_WORKDIR}, the UTF-8 ones).
+     */
+    public RunningProgram start(String label, ProgramCommand command, List<String> arguments,
+                                Map<String, String> variables) {
+        Path privateDir = newFolder(label);
         List<String> commandLine = command.withArguments(arguments);
         Path workingDir = command.workingDir() != null ? command.workingDir() : privateDir;
-        Map<String, String> programEnvironment = new HashMap<>(ADDED);
-        programEnvironment.put("TMPDIR", privateDir.toString());
-        programEnvironment.put("SOCKETLAB_WORKDIR", privateDir.toString());
-        Runnable killContainer = null;
-        ProcessBuilder builder;
-        if (sandbox == null) {
-            builder = new ProcessBuilder(commandLine).directory(workingDir.toFile());
-            builder.environment().keySet().retainAll(INHERITED);
-            builder.environment().putAll(programEnvironment);
-        } else {
-            // The host's PATH, HOME or JAVA_HOME mean nothing in the image: the container gets only the program's own.
-            programEnvironment.put("HOME", "/tmp");
-            DockerSandbox.Container sandboxed = sandbox.container(commandLine, workingDir, tempRoot, programEnvironment);
-            killContainer = () -> sandbox.kill(sandboxed.name());
-            commandLine = sandbox.runCommand(sandboxed);
-            builder = new ProcessBuilder(commandLine).directory(privateDir.toFile());
-            // The client keeps what finds its engine and its configuration (HOME); the program's go into the container.
-            builder.environment().keySet().retainAll(union(INHERITED, DockerSandbox.CLIENT_ENVIRONMENT));
+        Map<String, String> environment = new HashMap<>(variables);
+        environment.putAll(ADDED);
+        environment.put("TMPDIR", privateDir.toString());
+        environment.put("SOCKETLAB_WORKDIR", privateDir.toString());
+        List<Path> writable = new ArrayList<>(List.of(privateDir));
+        writable.addAll(dataFolders(commandLine));
+        writable.addAll(command.writable());
+        List<Path> readable = new ArrayList<>(codePaths(commandLine));
+        readable.addAll(command.readable());
+        Confinement confinement;
+        try {
+            confinement = sandbox.confine(new Sandbox.Launch(label, commandLine, workingDir, privateDir, tempRoot,
+                    writable, readable, environment));
+        } catch (RuntimeException e) {
+            deleteRecursively(privateDir);
+            throw e;
         }
+        ProcessBuilder builder = new ProcessBuilder(confinement.argv())
+                .directory((sandbox == Sandbox.NONE ? workingDir : privateDir).toFile());
+        builder.environment().clear();
+        builder.environment().putAll(confinement.environment());
         long start = System.nanoTime();
         try {
-            Process process = builder.start();
+            Process process = spawn(builder);
             OutputCapture stdout = new OutputCapture("out", process.getInputStream(), stdoutHeadLimit, 64 * 1024, start);
             OutputCapture stderr = new OutputCapture("err", process.getErrorStream(), 64 * 1024, 64 * 1024, start);
             return new RunningProgram(label, commandLine, process, stdout, stderr, privateDir, grace,
-                    command.beforeStop(), killContainer);
+                    command.beforeStop(), confinement);
         } catch (IOException e) {
+            confinement.release();
             deleteRecursively(privateDir);
             throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);
         }
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
+    /**
+     * How a command run to its end went.
+     *
+     * @param exitCode    its exit code; empty when it was still running at the deadline and was stopped
+     * @param log         its output, head and tail of both streams, timestamped
+     * @param limitBreach the sandbox limit it ran into, if any
+     */
+    public record Finished(OptionalInt exitCode, String log, Optional<LimitBreach> limitBreach) {
+        public boolean timedOut() {
+            return exitCode.isEmpty();
+        }
+    }
+
+    /**
+     * Runs {@code command} with {@code arguments} and no input in this launcher's sandbox until it exits, at most
+     * {@code timeout} (then it is stopped: SIGTERM, the grace period, SIGKILL), and removes its private folder. A
+     * command that builds or tests code passes the folders it reads and writes through
+     * {@link ProgramCommand#withFolders}; in {@code --sandbox ns} outside a grading session it has a network of its
+     * own with loopback only.
+     */
+    public Finished run(String label, ProgramCommand command, List<String> arguments, Duration timeout) {
+        try (RunningProgram program = start(label, command, arguments)) {
+            program.closeStdin();
+            OptionalInt exit = program.awaitExit(timeout);
+            program.close();
+            return new Finished(exit, program.log(), program.limitBreach());
+        }
+    }
+
+    /**
+     * Starts {@code builder}'s process from one thread that lives as long as the JVM. A sandbox's wrapper asks to
+     * be killed when its parent dies ({@code bwrap --die-with-parent}), and Linux means the parent <em>thread</em>:
+     * started from a test's own thread, a server would be killed when that test ends.
+     */
+    private static Process spawn(ProcessBuilder builder) throws IOException {
+        try {
+            return SPAWNER.submit(builder::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new HarnessException("cannot start a process: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a process", e);
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService SPAWNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "socketlab-spawner");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * The data folders a command line names: every path inside this launcher's root that an argument holds, alone
+     * or after a {@code =} or {@code :} ({@code --store=F}, {@code -javaagent:A=destfile=F}), stands for the folder
+     * made there by {@link #newFolder}: the {@code --store} file's folder, the {@code --dir} itself.
+     */
+    List<Path> dataFolders(List<String> commandLine) {
+        String root = tempRoot.toAbsolutePath().normalize() + "/";
+        Set<Path> folders = new LinkedHashSet<>();
+        for (String argument : commandLine) {
+            for (int at = argument.indexOf(root); at >= 0; at = argument.indexOf(root, at + 1)) {
+                boolean starts = at == 0 || argument.charAt(at - 1) == '=' || argument.charAt(at - 1) == ':';
+                String rest = argument.substring(at + root.length());
+                String name = rest.split("[/=:,]", 2)[0];
+                Path folder = Path.of(root, name);
+                if (starts && !name.isEmpty() && Files.isDirectory(folder)) {
+                    folders.add(folder);
+                }
+            }
+        }
+        return List.copyOf(folders);
+    }
+
+    /** The code a command line runs besides its working folder: {@code -cp} entries and {@code -javaagent} jars. */
+    static List<Path> codePaths(List<String> commandLine) {
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < commandLine.size(); i++) {
+            String argument = commandLine.get(i);
+            if ((argument.equals("-cp") || argument.equals("-classpath") || argument.equals("--class-path"))
+                    && i + 1 < commandLine.size()) {
+                for (String entry : commandLine.get(i + 1).split(java.io.File.pathSeparator)) {
+                    if (!entry.isBlank() && Path.of(entry).isAbsolute()) {
+                        paths.add(Path.of(entry));
+                    }
+                }
+            } else if (argument.startsWith("-javaagent:")) {
+                String jar = argument.substring("-javaagent:".length()).split("=", 2)[0];
+                if (Path.of(jar).isAbsolute()) {
+                    paths.add(Path.of(jar));
+                }
+            }
+        }
+        return paths;
     }
 
     /** A new empty folder under this launcher's root, for data that outlives one program (a store, uploads). */

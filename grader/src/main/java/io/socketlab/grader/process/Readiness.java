@@ -32,6 +32,19 @@ public enum Readiness {
         };
     }
 
+    /**
+     * Whether every socket this readiness waits for on {@code port} is one of {@code sockets} (inodes): the server
+     * started is the one listening, not another program that took the port meanwhile. True where the socket table
+     * cannot be read.
+     */
+    public boolean isOwnedBy(int port, java.util.Set<Long> sockets) {
+        boolean tcp = this == UDP || !Files.isReadable(PROC_NET.resolve("tcp"))
+                || inodes(List.of("tcp", "tcp6"), port, TCP_LISTEN).stream().anyMatch(sockets::contains);
+        boolean udp = this == TCP || !Files.isReadable(PROC_NET.resolve("udp"))
+                || inodes(List.of("udp", "udp6"), port, null).stream().anyMatch(sockets::contains);
+        return tcp && udp;
+    }
+
     static boolean tcpListening(int port) {
         if (!Files.isReadable(PROC_NET.resolve("tcp"))) {
             return connects(port);
@@ -47,23 +60,31 @@ public enum Readiness {
         return inSocketTable(List.of("udp", "udp6"), port, null);
     }
 
-    /** Reads /proc/net/{tcp,udp}[6]: column 2 is local address:port in hex, column 4 the state. */
     private static boolean inSocketTable(List<String> tables, int port, String state) {
+        return !inodes(tables, port, state).isEmpty();
+    }
+
+    /**
+     * The inodes of the sockets on {@code port} in /proc/net/{tcp,udp}[6]: column 2 is local address:port in hex,
+     * column 4 the state, column 10 the inode.
+     */
+    private static List<Long> inodes(List<String> tables, int port, String state) {
         String wantedPort = String.format(Locale.ROOT, ":%04X", port);
+        List<Long> found = new java.util.ArrayList<>();
         for (String table : tables) {
             try {
                 for (String line : Files.readAllLines(PROC_NET.resolve(table))) {
                     String[] fields = line.trim().split("\\s+");
-                    if (fields.length > 3 && fields[1].endsWith(wantedPort)
-                            && (state == null || fields[3].equals(state))) {
-                        return true;
+                    if (fields.length > 9 && fields[1].endsWith(wantedPort)
+                            && (state == null || fields[3].equals(state)) && fields[9].matches("\\d+")) {
+                        found.add(Long.parseLong(fields[9]));
                     }
                 }
             } catch (IOException e) {
                 // table6 is absent when IPv6 is disabled
             }
         }
-        return false;
+        return found;
     }
 
     private static boolean connects(int port) {

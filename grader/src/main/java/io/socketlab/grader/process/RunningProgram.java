@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,17 +24,21 @@ public final class RunningProgram implements AutoCloseable {
     private final Path privateDir;
     private final Duration grace;
     private final Runnable beforeStop;
-    /** Kills the Docker container the program runs in ({@code --sandbox docker}); null for a plain process. */
-    private final Runnable container;
+    /** The sandbox around the program: how to signal it, kill it, see its limits and free what it held. */
+    private final Confinement confinement;
     private volatile boolean stopped;
+    /** The limit the program ran into, kept once known: the sandbox forgets it when it is released. */
+    private volatile Optional<LimitBreach> breach = Optional.empty();
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
                    OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop) {
-        this(label, commandLine, process, stdout, stderr, privateDir, grace, beforeStop, null);
+        this(label, commandLine, process, stdout, stderr, privateDir, grace, beforeStop,
+                Confinement.plain(commandLine, java.util.Map.of()));
     }
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
-                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop, Runnable container) {
+                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop,
+                   Confinement confinement) {
         this.label = label;
         this.commandLine = commandLine;
         this.process = process;
@@ -41,7 +47,7 @@ public final class RunningProgram implements AutoCloseable {
         this.privateDir = privateDir;
         this.grace = grace;
         this.beforeStop = beforeStop;
-        this.container = container;
+        this.confinement = confinement;
     }
 
     public String label() {
@@ -50,6 +56,11 @@ public final class RunningProgram implements AutoCloseable {
 
     public List<String> commandLine() {
         return commandLine;
+    }
+
+    /** The command line actually started: the program's own, or the program's wrapped in its sandbox's tools. */
+    public List<String> startedCommandLine() {
+        return confinement.argv();
     }
 
     public boolean isAlive() {
@@ -122,9 +133,8 @@ public final class RunningProgram implements AutoCloseable {
      */
     public OptionalInt terminate() {
         runBeforeStop();
-        // In a sandbox the docker client proxies SIGTERM to the container; a container left over is killed after.
-        boolean graceful = ProcessTree.stop(process.toHandle(), grace);
-        killContainer();
+        // SIGTERM to the program's tree below any wrapper; in docker the client proxies it into the container.
+        boolean graceful = ProcessTree.stop(process.toHandle(), grace, confinement.wrapperDepth());
         stopped = true;
         awaitExit(Duration.ofSeconds(5));
         return graceful ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
@@ -133,27 +143,43 @@ public final class RunningProgram implements AutoCloseable {
     /** Kills the whole process tree at once (SIGKILL): no chance to flush or clean up, like a power cut. */
     public void kill() {
         runBeforeStop();
-        // SIGKILL is not proxied to a container: kill the container itself first, then its client.
-        killContainer();
+        // SIGKILL is not proxied to a container, nor felt by a program below bubblewrap at once: the sandbox first.
+        confinement.kill();
         ProcessTree.kill(process.toHandle());
         awaitExit(Duration.ofSeconds(5));
         stopped = true;
     }
 
     /**
+     * The sandbox limit the program ran into (memory, processes, CPU time, file size), if any: a program killed by
+     * a limit is told so rather than that it crashed. Empty outside a sandbox.
+     */
+    public Optional<LimitBreach> limitBreach() {
+        if (breach.isEmpty()) {
+            breach = confinement.breach(exitCode());
+        }
+        return breach;
+    }
+
+    /**
      * Resident memory of the program and all its descendants, in KiB, from {@code /proc}; empty where the system
      * has no such table.
      */
-    public java.util.OptionalLong residentKib() {
-        if (container != null) {
-            // The process here is the docker client; the program's memory is the container's, bounded by its limit.
-            return java.util.OptionalLong.empty();
+    public OptionalLong residentKib() {
+        if (confinement.measuresMemory()) {
+            // The process here is the docker client; the program's memory is the container's.
+            return confinement.residentKib();
         }
-        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
+        return residentKibOf(process.toHandle());
+    }
+
+    /** Resident memory of {@code root} and all its descendants, in KiB; empty when {@code /proc} has no such table. */
+    static OptionalLong residentKibOf(ProcessHandle root) {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+        tree.add(root);
         long total = 0;
         for (ProcessHandle handle : tree) {
-            java.nio.file.Path status = java.nio.file.Path.of("/proc", Long.toString(handle.pid()), "status");
+            Path status = Path.of("/proc", Long.toString(handle.pid()), "status");
             try {
                 for (String line : java.nio.file.Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:")) {
@@ -161,12 +187,46 @@ public final class RunningProgram implements AutoCloseable {
                     }
                 }
             } catch (java.io.IOException | NumberFormatException e) {
-                if (handle.equals(process.toHandle()) && !java.nio.file.Files.exists(status)) {
-                    return java.util.OptionalLong.empty();
+                if (handle.equals(root) && !java.nio.file.Files.exists(status)) {
+                    return OptionalLong.empty();
                 }
             }
         }
-        return java.util.OptionalLong.of(total);
+        return OptionalLong.of(total);
+    }
+
+    /**
+     * The inodes of the sockets the program's processes hold now; empty when they cannot be read (another user's
+     * processes without root, a container not yet started).
+     */
+    public Optional<java.util.Set<Long>> socketInodes() {
+        Optional<ProcessHandle> root = confinement.programRoot();
+        if (confinement.measuresMemory() && root.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle top = root.orElse(process.toHandle());
+        List<ProcessHandle> tree = new java.util.ArrayList<>(top.descendants().toList());
+        tree.add(top);
+        java.util.Set<Long> sockets = new java.util.HashSet<>();
+        for (ProcessHandle handle : tree) {
+            try (var fds = java.nio.file.Files.list(Path.of("/proc", Long.toString(handle.pid()), "fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            sockets.add(Long.parseLong(target.substring(8, target.length() - 1)));
+                        }
+                    } catch (java.io.IOException | NumberFormatException e) {
+                        // closed meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                if (handle.equals(top) && handle.isAlive()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(sockets);
     }
 
     /**
@@ -189,27 +249,20 @@ public final class RunningProgram implements AutoCloseable {
         }
     }
 
-    /** Whether the program runs in a Docker container ({@code --sandbox docker}). */
-    public boolean isSandboxed() {
-        return container != null;
-    }
-
-    /** Kills the program's container by name (bounded), so nothing outlives the test even if its client died. */
-    private void killContainer() {
-        if (container != null) {
-            container.run();
-        }
-    }
-
     @Override
     public void close() {
         if (!stopped) {
+            // Some limits show only while the program runs (a docker container's refused forks): look first.
+            limitBreach();
             runBeforeStop();
-            ProcessTree.stop(process.toHandle(), grace);
-            killContainer();
+            ProcessTree.stop(process.toHandle(), grace, confinement.wrapperDepth());
             stopped = true;
         }
         closeStdin();
+        // Read what the sandbox recorded before it forgets it, then take down whatever is left of the program and
+        // free its cgroup, uid or container.
+        limitBreach();
+        confinement.release();
         ProgramLauncher.deleteRecursively(privateDir);
     }
 }

@@ -5,14 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Starts a server on a free port and waits until it is ready, without fixed sleeps: polls the kernel's socket
- * table while checking the process is alive. A start lost to a port taken meanwhile is retried on another port and
- * never charged to the student.
+ * table while checking the process is alive, and that the listening socket is the server's own (its processes hold
+ * it). A start lost to a port taken meanwhile, by the server's bind failing or by another program's socket in its
+ * place, is retried on another port and never charged to the student.
  */
 public final class ServerStarter {
 
@@ -20,6 +23,8 @@ public final class ServerStarter {
     private static final Pattern ADDRESS_IN_USE =
             Pattern.compile("(?i)address already in use|EADDRINUSE|BindException|Errno 98");
     private static final int ATTEMPTS = 3;
+    /** How long a socket of another program may hold the server's port before the start is counted as stolen. */
+    private static final Duration STOLEN_AFTER = Duration.ofSeconds(1);
 
     /** Why a server never became ready: the student's program, not the harness. */
     public static final class StartFailure extends Exception {
@@ -67,9 +72,19 @@ public final class ServerStarter {
             List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port)));
             arguments.addAll(extraArguments);
             RunningProgram program = launcher.start(label, command, arguments);
-            Optional<String> problem = awaitReady(program, readiness, port, readyWithin);
+            AtomicBoolean stolen = new AtomicBoolean();
+            Optional<String> problem = awaitReady(program, readiness, port, readyWithin, stolen);
             if (problem.isEmpty()) {
                 return new StartedServer(program, port);
+            }
+            if (stolen.get()) {
+                // Another program (another grading session's, say) took the port before this one could bind it.
+                program.close();
+                if (attempt < ATTEMPTS) {
+                    continue;
+                }
+                throw new HarnessException("port " + port + " was taken by another program " + ATTEMPTS
+                        + " times in a row");
             }
             boolean exited = program.exitCode().isPresent();
             program.close();
@@ -89,18 +104,44 @@ public final class ServerStarter {
         }
     }
 
-    private static Optional<String> awaitReady(RunningProgram program, Readiness readiness, int port, Duration limit) {
+    /**
+     * Waits until the server is ready on {@code port} with a socket of its own, or exits, or the time is up. Sockets
+     * of another program on that port (seen for a second while the server runs) set {@code stolen}.
+     */
+    private static Optional<String> awaitReady(RunningProgram program, Readiness readiness, int port, Duration limit,
+                                               AtomicBoolean stolen) {
+        AtomicLong othersSince = new AtomicLong(-1);
         try {
             Awaitility.await("server on port " + port)
                     .atMost(limit)
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> !program.isAlive() || readiness.isReady(port));
+                    .until(() -> {
+                        if (!program.isAlive()) {
+                            return true;
+                        }
+                        if (!readiness.isReady(port)) {
+                            othersSince.set(-1);
+                            return false;
+                        }
+                        Optional<java.util.Set<Long>> own = program.socketInodes();
+                        if (own.isEmpty() || readiness.isOwnedBy(port, own.get())) {
+                            return true;
+                        }
+                        long now = System.nanoTime();
+                        othersSince.compareAndSet(-1, now);
+                        stolen.set(now - othersSince.get() > STOLEN_AFTER.toNanos());
+                        return stolen.get();
+                    });
         } catch (ConditionTimeoutException e) {
             return Optional.of(String.format(java.util.Locale.ROOT, "it did not listen on port %d within %.1f s (%s)",
                     port, limit.toMillis() / 1000.0, describe(readiness)));
         }
+        if (stolen.get() && program.isAlive()) {
+            return Optional.of("port " + port + " is held by another program");
+        }
+        stolen.set(false);
         if (!program.isAlive()) {
             return Optional.of("it exited with code " + program.exitCode().orElse(-1)
                     + " before listening on port " + port);

@@ -36,8 +36,11 @@ public final class GradingSession {
 
     /** Every test gets this long (scaled) before JUnit abandons it as hung. */
     private static final Duration TEST_TIMEOUT = Duration.ofSeconds(90);
-    /** Whole-program stdout kept for client tests (echo streams several MiB through them). */
-    private static final int CLIENT_OUTPUT_LIMIT = 32 * 1024 * 1024;
+    /**
+     * Whole-program stdout kept for client tests: four times the most a suite compares (echo's 1 MiB); more is
+     * counted, not kept, so a client printing without end costs the grader nothing more.
+     */
+    private static final int CLIENT_OUTPUT_LIMIT = 4 * 1024 * 1024;
 
     private final SessionConfig config;
     private final GradingListener listener;
@@ -49,6 +52,10 @@ public final class GradingSession {
 
     public GradeReport run() {
         long start = System.nanoTime();
+        if (!config.sandbox().sharesLoopbackWithGrader()) {
+            throw new io.socketlab.grader.model.HarnessException("--sandbox " + config.sandbox().mode()
+                    + " grades only in a private network shared with its programs: run it through `grade`");
+        }
         Path tempRoot = makeTempRoot(config.tempRoot());
         ProgramLauncher launcher = new ProgramLauncher(tempRoot,
                 config.timeouts().seconds(3), CLIENT_OUTPUT_LIMIT, config.sandbox());

@@ -137,6 +137,47 @@ class OutputCaptureTests {
         assertThat(capture.awaitText(text -> text.contains("READY"), 60_000)).isFalse();
     }
 
+    @Test
+    void holdsABoundedAmountHoweverMuchAProgramWritesAndHoweverLongItsLines() throws InterruptedException {
+        // 16 MiB as a hostile client prints it: random bytes, 64 KiB runs without a newline, floods of short lines.
+        long size = 16L << 20;
+        java.util.Random random = new java.util.Random(7);
+        InputStream junk = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ < size ? random.nextInt(256) : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - sent);
+                long block = sent / (64 << 10);
+                if (block % 3 == 0) {
+                    byte[] noise = new byte[n];
+                    random.nextBytes(noise);
+                    System.arraycopy(noise, 0, b, off, n);
+                } else {
+                    java.util.Arrays.fill(b, off, off + n, block % 3 == 1 ? (byte) 'A' : (byte) '\n');
+                }
+                sent += n;
+                return n;
+            }
+        };
+
+        OutputCapture capture = drained(junk, 1 << 20, 64 << 10);
+
+        assertThat(capture.totalBytes()).isEqualTo(size);
+        assertThat(capture.retainedBytes()).isLessThanOrEqualTo(capture.bound());
+        assertThat(capture.bound()).as("head, tail and 400 lines of at most 500 bytes")
+                .isLessThan((1 << 20) + (64 << 10) + (256 << 10));
+        assertThat(capture.bytes()).hasSize(1 << 20);
+    }
+
     private static OutputCapture drained(InputStream stream, int headLimit, int tailLimit) throws InterruptedException {
         OutputCapture capture = new OutputCapture("out", stream, headLimit, tailLimit, System.nanoTime());
         assertThat(capture.awaitEnd(GENEROUS_MILLIS)).as("the stream is drained").isTrue();

@@ -188,4 +188,19 @@ class ProgramLauncherTests {
                 .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
                         line -> line.substring(line.indexOf('=') + 1), (a, b) -> b));
     }
+    @Test
+    void theDataFoldersOfACommandLineAreTheLaunchersFoldersItsArgumentsName() {
+        ProgramLauncher launcher = new ProgramLauncher(tempRoot, Duration.ofSeconds(2), 1024);
+        Path store = launcher.newFolder("store");
+        Path agent = launcher.newFolder("agent");
+        Path dir = launcher.newFolder("dir");
+
+        List<Path> folders = launcher.dataFolders(List.of("java",
+                "-javaagent:" + agent.resolve("a.jar") + "=destfile=" + agent.resolve("own.exec"),
+                "--store", store.resolve("reports.jsonl").toString(), "--dir=" + dir, "/etc/passwd",
+                "x" + store, tempRoot.toString()));
+
+        assertThat(folders).as("a sandbox lets the program write these, and only these")
+                .containsExactly(agent, store, dir);
+    }
 }

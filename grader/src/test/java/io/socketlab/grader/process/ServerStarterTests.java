@@ -70,6 +70,22 @@ class ServerStarterTests {
     }
 
     @Test
+    void aPortHeldByAnotherProgramIsNeverTakenForTheServersAndIsRetriedThenAHarnessError() throws IOException {
+        // The server never binds; a program outside its tree (re-parented away) listens on its port for a while, as
+        // another grading session's server would.
+        ProgramCommand robbed = script("echo \"$2\" >> attempts.log;"
+                + " (python3 -c 'import socket, sys, time; s = socket.socket();"
+                + " s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((\"\", int(sys.argv[1])));"
+                + " s.listen(); time.sleep(8)' \"$2\" &); exec sleep 300");
+
+        assertThatExceptionOfType(HarnessException.class)
+                .isThrownBy(() -> starter.start("server", robbed, List.of(), Readiness.TCP, GENEROUS_READINESS))
+                .withMessageMatching("port \\d+ was taken by another program 3 times in a row");
+
+        assertThat(Files.readAllLines(dir.resolve("attempts.log"))).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aServerThatListensOnTheGivenPortIsStartedThere() throws Exception {
         Path source = dir.resolve("Listen.java");
         Files.writeString(source, """
