@@ -234,7 +234,8 @@ public final class RunningProgram implements AutoCloseable {
      * be watched: no {@code /proc}, or a program in a container, whose processes are not this one's descendants.
      */
     public java.util.Optional<PeakMemory> watchPeakMemory() {
-        return container != null ? java.util.Optional.empty() : PeakMemory.watch(process.toHandle());
+        // A container measures its own memory (its processes are not this one's descendants): no peak to watch here.
+        return confinement.measuresMemory() ? java.util.Optional.empty() : PeakMemory.watch(process.toHandle());
     }
 
     /** The program's output, head and tail, timestamped, for a report. */
