@@ -256,6 +256,19 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr, OptionalL
                 Text.format("%d lines: %s", "%d líneas: %s", lines.size(), shown));
     }
 
+    /**
+     * Fails unless stderr holds exactly one line (as {@link #expectOneErrorLine}) and it contains {@code text}: for a
+     * line the contract says the program repeats as it received it, whatever the program says around it.
+     */
+    public ClientResult expectOneErrorLineHolding(String text) {
+        expectOneErrorLine();
+        if (stderrLines().stream().noneMatch(line -> line.contains(text))) {
+            throw ConformanceFailure.wrongOutput(STDERR, Text.format("one line holding %s", "una línea que contenga %s",
+                    Bytes.quote(text)), Text.same(Bytes.quote(stderr.strip())));
+        }
+        return this;
+    }
+
     /** Fails unless stderr holds each of these lines (surrounding spaces ignored), in this order, among others. */
     public ClientResult expectStderrHolds(String... expected) {
         List<String> actual = stderrLines().stream().map(String::strip).toList();

@@ -87,9 +87,13 @@ public final class Upload {
         }
     }
 
-    /** Waits (within the reply timeout) until everything is written; a peer that stops reading fails. */
+    /** Waits (10 s, scaled) until everything is written; a peer that stops reading fails. */
     public Upload expectFinished() {
-        Duration within = probe.timeouts().seconds(10);
+        return expectFinished(probe.timeouts().seconds(10));
+    }
+
+    /** Waits at most {@code within} until everything is written: for payloads that take longer to send than 10 s may. */
+    public Upload expectFinished(Duration within) {
         Text step = Facts.allSent(payload);
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (this) {

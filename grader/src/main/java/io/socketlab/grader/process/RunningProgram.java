@@ -234,6 +234,15 @@ public final class RunningProgram implements AutoCloseable {
         return Optional.of(sockets);
     }
 
+    /**
+     * Starts watching the peak resident memory of the program's tree (see {@link PeakMemory}); empty where it cannot
+     * be watched: no {@code /proc}, or a program in a container, whose processes are not this one's descendants.
+     */
+    public java.util.Optional<PeakMemory> watchPeakMemory() {
+        // A container measures its own memory (its processes are not this one's descendants): no peak to watch here.
+        return confinement.measuresMemory() ? java.util.Optional.empty() : PeakMemory.watch(process.toHandle());
+    }
+
     /** The program's output, head and tail, timestamped, for a report. */
     public String log() {
         return stdout.timestampedLines() + stderr.timestampedLines();

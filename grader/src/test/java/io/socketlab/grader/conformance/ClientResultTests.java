@@ -43,6 +43,16 @@ class ClientResultTests {
     }
 
     @Test
+    void anErrorLineHoldingTheServersWordsMayHaveAPrefix() {
+        new ClientResult(1, new byte[0], "client: the server refused: ERR not-found\n").expectOneErrorLineHolding("ERR not-found");
+
+        ConformanceFailure other = catchThrowableOfType(ConformanceFailure.class,
+                () -> new ClientResult(1, new byte[0], "download failed\n").expectOneErrorLineHolding("ERR not-found"));
+        assertThat(facts(other).expected().es()).isEqualTo("una línea que contenga \"ERR not-found\"");
+        assertThat(facts(other).actual().en()).isEqualTo("\"download failed\"");
+    }
+
+    @Test
     void stdoutLinesForgiveACrLikeAReceiver() {
         printed("HELLO fake\r\nBYE\r\n").expectStdoutLines(java.util.List.of("HELLO fake", "BYE"));
     }

@@ -30,16 +30,7 @@ import io.socketlab.grader.variants.echo.NoUdpEchoServer;
 import io.socketlab.grader.variants.echo.OneClientAtATimeEchoServer;
 import io.socketlab.grader.variants.echo.TextDecodingEchoServer;
 import io.socketlab.grader.variants.echo.TruncatingUdpEchoServer;
-import io.socketlab.grader.variants.filetransfer.CorrectFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.CorrectFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.DirectWriteFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.EndMarkerFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.InMemoryFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.LeavesTempFilesFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.NoDigestCheckFileTransferServer;
-import io.socketlab.grader.variants.filetransfer.NoVerifyFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileTransferClient;
-import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileTransferServer;
+import io.socketlab.grader.variants.filetransfer.FileTransferVariants;
 import io.socketlab.grader.variants.http.HttpVariants;
 import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
 import io.socketlab.grader.variants.quiz.CorrectQuizClient;
@@ -51,17 +42,7 @@ import io.socketlab.grader.variants.quiz.NoResetQuizServer;
 import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
 import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
 import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
-import io.socketlab.grader.variants.serialization.AckBeforeWriteSerializationServer;
-import io.socketlab.grader.variants.serialization.ClosesOnBadJsonSerializationServer;
-import io.socketlab.grader.variants.serialization.CorrectSerializationClient;
-import io.socketlab.grader.variants.serialization.CorrectSerializationServer;
-import io.socketlab.grader.variants.serialization.HardcodedFactsSerializationClient;
-import io.socketlab.grader.variants.serialization.LenientValidationSerializationServer;
-import io.socketlab.grader.variants.serialization.NoPersistenceSerializationServer;
-import io.socketlab.grader.variants.serialization.SingleReadLengthSerializationServer;
-import io.socketlab.grader.variants.serialization.UncheckedLengthSerializationServer;
-import io.socketlab.grader.variants.serialization.UnsynchronizedIdsSerializationServer;
-import io.socketlab.grader.variants.serialization.WrongOutputSerializationClient;
+import io.socketlab.grader.variants.serialization.SerializationVariants;
 import io.socketlab.grader.variants.sockets.CharCountSocketsServer;
 import io.socketlab.grader.variants.sockets.CorrectSocketsClient;
 import io.socketlab.grader.variants.sockets.CorrectSocketsServer;
@@ -150,23 +131,6 @@ public final class Variants {
             Variant.python("echo", "server", "echo/send_not_sendall_server.py", "ECHO-4"),
             Variant.python("echo", "server", "echo/selectors_server.py", "ECHO-4"),
             Variant.python("echo", "client", "echo/single_thread_client.py", "ECHO-8"),
-            new Variant("serialization", "server", SingleReadLengthSerializationServer.class, "SER-1"),
-            new Variant("serialization", "server", UncheckedLengthSerializationServer.class, "SER-2"),
-            new Variant("serialization", "server", AckBeforeWriteSerializationServer.class, "SER-6"),
-            new Variant("serialization", "server", NoPersistenceSerializationServer.class, "SER-6"),
-            new Variant("serialization", "server", LenientValidationSerializationServer.class, "SER-4"),
-            new Variant("serialization", "server", ClosesOnBadJsonSerializationServer.class, "SER-4"),
-            new Variant("serialization", "server", UnsynchronizedIdsSerializationServer.class, "SER-7"),
-            new Variant("serialization", "client", HardcodedFactsSerializationClient.class, "SER-9"),
-            new Variant("serialization", "client", WrongOutputSerializationClient.class, "SER-9"),
-            new Variant("file-transfer", "server", EndMarkerFileTransferServer.class, "FT-1"),
-            new Variant("file-transfer", "server", DirectWriteFileTransferServer.class, "FT-4"),
-            new Variant("file-transfer", "server", NoDigestCheckFileTransferServer.class, "FT-5"),
-            new Variant("file-transfer", "server", UnsanitisedNameFileTransferServer.class, "FT-6"),
-            new Variant("file-transfer", "server", InMemoryFileTransferServer.class, "FT-1"),
-            new Variant("file-transfer", "server", LeavesTempFilesFileTransferServer.class, "FT-4"),
-            new Variant("file-transfer", "client", NoVerifyFileTransferClient.class, "FT-11"),
-            new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
             new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
             new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
             new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
@@ -186,6 +150,8 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            SerializationVariants.BROKEN,
+            FileTransferVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -199,14 +165,12 @@ public final class Variants {
             Variant.python("sockets", "client", "sockets/classroom_client.py", null),
             Variant.python("echo", "server", "echo/classroom_server.py", null),
             Variant.python("echo", "client", "echo/classroom_client.py", null),
-            new Variant("serialization", "server", CorrectSerializationServer.class, null),
-            new Variant("serialization", "client", CorrectSerializationClient.class, null),
-            new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
             new Variant("chat", "server", CorrectChatServer.class, null),
             new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            SerializationVariants.CORRECT,
+            FileTransferVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);

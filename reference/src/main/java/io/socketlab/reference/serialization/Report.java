@@ -43,6 +43,11 @@ record Report(String hostname, String timestamp, String runtime, String os) {
             throw new BadRequestException("\"" + field + "\" must have 1 to " + MAX_CODE_POINTS
                     + " characters, not " + length);
         }
+        // SER-4: JSON can escape half of a surrogate pair ("\ud800"), which is no character at all; a paired one
+        // counts above as one code point, so any surrogate left in the code points is a lone one.
+        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw new BadRequestException("\"" + field + "\" holds a lone surrogate, which is not Unicode text");
+        }
         return text;
     }
 

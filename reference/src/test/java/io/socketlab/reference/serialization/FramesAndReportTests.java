@@ -61,6 +61,9 @@ class FramesAndReportTests {
         expectBadRequest(valid().replace("\"os\":\"o\"", "\"os\":7"), "\"os\" must be a string");
         expectBadRequest(valid().replace("\"os\":\"o\"", "\"os\":\"\""), "not 0");
         expectBadRequest(valid().replace("\"os\":\"o\"", "\"os\":\"" + "x".repeat(257) + "\""), "not 257");
+        expectBadRequest(valid().replace("\"os\":\"o\"", "\"os\":\"a\\ud800b\""), "lone surrogate");
+        assertThat(Report.from(JSON.readTree(valid().replace("\"os\":\"o\"", "\"os\":\"\\ud83d\\ude00\""))).os())
+                .isEqualTo("😀");
         for (String timestamp : new String[] {"2026-06-03T17:48Z", "2026-06-03T17:48:08", "2026-02-30T10:00:00Z",
                 "2026-06-03 17:48:08Z", "yesterday"}) {
             expectBadRequest(valid().replace("2026-06-03T17:48:08Z", timestamp), "timestamp");

@@ -1,51 +1,70 @@
 package io.socketlab.grader.suites.filetransfer;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
+import io.socketlab.grader.probe.Slicing;
+import io.socketlab.grader.probe.TcpProbe;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** The file client against a fake file server: what it uploads, how it verifies downloads, what it prints. */
+/**
+ * The file client against the file server the grader plays: gentle in the baseline, then as a real server is and a
+ * careless client does not expect (content in pieces, a connection kept open after the answer, an early ERR, another
+ * digest, silence).
+ */
 @ExerciseSuite(exercise = "file-transfer", program = Program.CLIENT)
 class FileTransferClientSuite {
 
-    private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
-    private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
+    private static final byte[] NO_INPUT = new byte[0];
     private static final Text UPLOAD = Text.of("the upload the client sent", "la subida que envió el cliente");
 
-    /** A fake server that accepts one PUT, checking its line, bytes and digest line. */
-    private static FakeTcpServer acceptingPut(ClientUnderTest client, String name, byte[] content) throws Exception {
+    /** Holds the connection open, as a server waiting for the next command does, until the client closes it. */
+    private static void untilTheClientLeaves(TcpProbe connection) throws IOException {
+        connection.readUntilClosed(Text.of("the client closing the connection", "el cierre de la conexión por el cliente"),
+                1 << 16, connection.replyTimeout().multipliedBy(3));
+    }
+
+    /**
+     * A fake server that accepts one PUT, checking its line (ended by LF alone, as senders write), bytes and digest
+     * line, and answers {@code answer}.
+     */
+    private static FakeTcpServer acceptingPut(ClientUnderTest client, String name, byte[] content, String answer)
+            throws IOException {
         return client.fakeServer(connection -> {
-            connection.expectLine(UPLOAD, "PUT " + name + " " + content.length);
-            byte[] body = connection.readExactly(UPLOAD, content.length, connection.replyTimeout());
-            if (!Arrays.equals(body, content)) {
-                throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                        Bytes.describeDifference(content, body));
-            }
-            String digest = connection.readLine(UPLOAD);
-            if (!digest.equalsIgnoreCase(Transfers.sha256(content))) {
-                throw ConformanceFailure.wrongOutput(UPLOAD, "the SHA-256 line " + Transfers.sha256(content), Bytes.quote(digest));
-            }
-            connection.sendLine("OK " + Transfers.sha256(content));
+            connection.lfOnly().expectLine("PUT " + name + " " + content.length)
+                    .expectBytes(UPLOAD, content, connection.replyTimeout().multipliedBy(2))
+                    .expectLine(Text.of("the digest line after the content", "la línea del resumen tras el contenido"),
+                            Transfers.sha256(content))
+                    .sendLine(answer);
+            untilTheClientLeaves(connection);
         });
     }
 
-    private static void verify(ClientResult result, FakeTcpServer fake) throws Exception {
-        result.expectConnectedTo(fake);
-        fake.verify(UPLOAD, Duration.ofSeconds(1));
+    private static FakeTcpServer acceptingPut(ClientUnderTest client, String name, byte[] content) throws IOException {
+        return acceptingPut(client, name, content, "OK " + Transfers.sha256(content));
+    }
+
+    /** The baseline's gentle server: one CR before an LF is forgiven, as any receiver does. */
+    private static FakeTcpServer acceptingPutGently(ClientUnderTest client, String name, byte[] content) throws IOException {
+        return client.fakeServer(connection -> {
+            connection.expectLine("PUT " + name + " " + content.length).expectBytes(UPLOAD, content)
+                    .expectLine(Transfers.sha256(content)).sendLine("OK " + Transfers.sha256(content));
+            untilTheClientLeaves(connection);
+        });
     }
 
     @Baseline
@@ -53,14 +72,13 @@ class FileTransferClientSuite {
     void putsASmallFile(ClientUnderTest client) throws Exception {
         byte[] content = Bytes.utf8("notes for the exam\n");
         Path file = Files.write(client.files().resolve("notes.txt"), content);
-        FakeTcpServer fake = acceptingPut(client, "notes.txt", content);
-        ClientResult result = client.run(fake.port(), List.of("put", file.toString()), new byte[0]);
-        verify(result, fake);
-        result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
+        FakeTcpServer fake = acceptingPutGently(client, "notes.txt", content);
+        client.run(fake.port(), List.of("put", file.toString()), NO_INPUT)
+                .expectServedBy(fake).expectPrinted("OK " + Transfers.sha256(content)).expectExitCode(0);
     }
 
     @Requirement(clause = "FT-10", points = 1)
-    void putsBinaryUnderAName(ClientUnderTest client, Random random) throws Exception {
+    void putsAnyFileAndReportsFailures(ClientUnderTest client, Random random) throws Exception {
         byte[] content = new byte[300_000];
         random.nextBytes(content);
         for (int i = 0; i < 256; i++) {
@@ -68,55 +86,72 @@ class FileTransferClientSuite {
         }
         Path file = Files.write(client.files().resolve("local.bin"), content);
         FakeTcpServer fake = acceptingPut(client, "remote-name.bin", content);
-        ClientResult result = client.run(fake.port(), List.of("put", file.toString(), "remote-name.bin"), new byte[0]);
-        verify(result, fake);
-        result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
-        ClientResult missing = client.run(fake.port(), List.of("put", client.files().resolve("absent.bin").toString()),
-                new byte[0]);
-        missing.expectExitCode(Text.of("exit code for a missing FILE", "código de salida con un FILE inexistente"), 2)
-                .expectErrorLine(Text.of("stderr for a missing FILE", "stderr con un FILE inexistente"));
-        ClientResult folder = client.run(fake.port(), List.of("put", client.files().toString()), new byte[0]);
-        folder.expectExitCode(Text.of("exit code for a FILE that is a folder", "código de salida con un FILE que es una carpeta"), 2)
-                .expectErrorLine(Text.of("stderr for a FILE that is a folder", "stderr con un FILE que es una carpeta"));
+        client.run(fake.port(), List.of("put", file.toString(), "remote-name.bin"), NO_INPUT)
+                .expectServedBy(fake).expectPrinted("OK " + Transfers.sha256(content)).expectExitCode(0);
+        Path empty = Files.write(client.files().resolve("empty.txt"), new byte[0]);
+        FakeTcpServer emptyFake = acceptingPut(client, "empty.txt", new byte[0]);
+        client.run(emptyFake.port(), List.of("put", empty.toString()), NO_INPUT)
+                .expectServedBy(emptyFake).expectPrinted("OK " + Transfers.sha256(new byte[0])).expectExitCode(0);
+        client.run(fake.port(), List.of("put", client.files().resolve("absent.bin").toString()), NO_INPUT)
+                .expectExitCode(2).expectOneErrorLine();
+        client.run(fake.port(), List.of("put", client.files().toString()), NO_INPUT).expectExitCode(2).expectOneErrorLine();
+
+        // Larger than the socket buffers: a client that writes it all before reading meets a server that refused at once.
+        byte[] big = new byte[8 << 20];
+        random.nextBytes(big);
+        Path bigFile = Files.write(client.files().resolve("big.bin"), big);
+        FakeTcpServer refusing = client.fakeServer(connection -> {
+            connection.lfOnly().expectLine("PUT big.bin " + big.length).sendLine("ERR too-large");
+            // As a server should: stop sending, then take (and drop) what the client still sends before closing.
+            connection.shutdownOutput().readUntilClosed(Text.of("what the client sends after ERR too-large",
+                    "lo que envía el cliente tras ERR too-large"), 16 << 20, connection.replyTimeout().multipliedBy(2));
+        });
+        client.run(refusing.port(), List.of("put", bigFile.toString()), NO_INPUT)
+                .expectConnectedTo(refusing).expectPrinted().expectExitCode(1).expectOneErrorLineHolding("ERR too-large");
+        // A server that stored something else: its OK carries another digest.
+        byte[] small = Bytes.utf8("checked\n");
+        Path smallFile = Files.write(client.files().resolve("checked.txt"), small);
+        FakeTcpServer mismatched = acceptingPut(client, "checked.txt", small, "OK " + Transfers.sha256(Bytes.utf8("other\n")));
+        client.run(mismatched.port(), List.of("put", smallFile.toString()), NO_INPUT)
+                .expectServedBy(mismatched).expectPrinted().expectExitCode(1).expectOneErrorLine();
     }
 
-    /** A fake server answering one GET with {@code header} and then {@code body}, then closing. */
-    private static FakeTcpServer serving(ClientUnderTest client, String name, String header, byte[] body,
-                                         AtomicReference<String> request) throws Exception {
+    /**
+     * A fake server answering one GET with {@code header} and then {@code body} (a first piece shorter than any
+     * common block, a pause, then TCP-sized pieces), keeping the connection open until the client closes it.
+     */
+    private static FakeTcpServer serving(ClientUnderTest client, String name, String header, byte[] body) throws IOException {
         return client.fakeServer(connection -> {
-            request.set(connection.readLine(Text.of("the client's GET", "el GET del cliente")));
-            connection.send(header + "\n");
-            connection.send(body);
+            connection.lfOnly().expectLine("GET " + name).sendLine(header);
+            if (body.length > 0) {
+                List<Integer> cuts = new ArrayList<>(List.of(Math.min(1000, body.length)));
+                for (int at = 2500; at < body.length; at += 1500) {
+                    cuts.add(at);
+                }
+                connection.send(body, Slicing.at(cuts.stream().mapToInt(Integer::intValue).toArray())
+                        .pausing(Duration.ofMillis(1)));
+            }
+            untilTheClientLeaves(connection);
         });
+    }
+
+    /** A fake server answering one GET with {@code header} and {@code body}, then closing: a transfer cut short. */
+    private static FakeTcpServer servingThenClosing(ClientUnderTest client, String header, byte[] body) throws IOException {
+        return client.fakeServer(connection -> connection.expectLine("GET data.bin").sendLine(header).send(body));
     }
 
     @Requirement(clause = "FT-11", points = 1)
     void getsAVerifiedFile(ClientUnderTest client, Random random) throws Exception {
-        byte[] content = new byte[500_000];
-        random.nextBytes(content);
-        AtomicReference<String> request = new AtomicReference<>();
-        FakeTcpServer fake = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content), content, request);
-        Path out = client.files().resolve("downloaded.bin");
-        ClientResult result = client.run(fake.port(), List.of("get", "data.bin", out.toString()), new byte[0]);
-        result.expectConnectedTo(fake);
-        if (!"GET data.bin".equals(request.get())) {
-            throw ConformanceFailure.wrongOutput(Text.of("the client's request", "la petición del cliente"),
-                    "\"GET data.bin\"", Bytes.quote(String.valueOf(request.get())));
-        }
-        result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
-        if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
-            throw ConformanceFailure.integrity(Text.of("the OUT file", "el fichero OUT"), "the " + content.length + " bytes served",
-                    Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out))
-                            : Text.of("no OUT file", "no hay fichero OUT"));
-        }
-    }
-
-    /** Fails unless the folder holds exactly {@code names}: a failed get leaves OUT as it was and no temporary. */
-    private static void expectFolder(Path dir, List<String> names, Text step) throws Exception {
-        List<String> actual = Transfers.listing(dir);
-        if (!actual.equals(names)) {
-            throw ConformanceFailure.integrity(step, "the folder holding exactly " + names,
-                    Text.of("it holds " + actual, "contiene " + actual));
+        // No bytes at all, an exact multiple of every common buffer, and an odd size that arrives in pieces.
+        for (int size : new int[] {0, 65536, 100_001}) {
+            byte[] content = new byte[size];
+            random.nextBytes(content);
+            FakeTcpServer fake = serving(client, "data.bin", "OK " + size + " " + Transfers.sha256(content), content);
+            Path dir = Files.createDirectories(client.files().resolve("get-" + size));
+            client.run(fake.port(), List.of("get", "data.bin", dir.resolve("out.bin").toString()), NO_INPUT)
+                    .expectServedBy(fake).expectPrinted("OK " + Transfers.sha256(content)).expectExitCode(0);
+            Folder.expectFile(dir, "out.bin", content);
+            Folder.expectHolding(dir, List.of("out.bin"));
         }
     }
 
@@ -126,12 +161,11 @@ class FileTransferClientSuite {
         random.nextBytes(content);
         byte[] corrupted = Arrays.copyOf(content, content.length);
         corrupted[50_000] ^= 0x20;
-        FakeTcpServer fake = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content), corrupted,
-                new AtomicReference<>());
+        FakeTcpServer fake = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content), corrupted);
         Path dir = Files.createDirectories(client.files().resolve("corrupted"));
-        ClientResult result = client.run(fake.port(), List.of("get", "data.bin", dir.resolve("out.bin").toString()), new byte[0]);
-        result.expectConnectedTo(fake).expectExitCode(EXIT, 1);
-        expectFolder(dir, List.of(), Text.of("OUT's folder after corrupted bytes", "la carpeta de OUT tras bytes corruptos"));
+        client.run(fake.port(), List.of("get", "data.bin", dir.resolve("out.bin").toString()), NO_INPUT)
+                .expectServedBy(fake).expectPrinted().expectExitCode(1).expectOneErrorLine();
+        Folder.expectHolding(dir, List.of());
     }
 
     @Requirement(clause = "FT-11", points = 1)
@@ -141,44 +175,61 @@ class FileTransferClientSuite {
         Path dir = Files.createDirectories(client.files().resolve("cut"));
         byte[] previous = Bytes.utf8("the previous OUT\n");
         Path out = Files.write(dir.resolve("out.bin"), previous);
-        FakeTcpServer cut = serving(client, "data.bin", "OK " + content.length + " " + Transfers.sha256(content),
-                Arrays.copyOf(content, 5000), new AtomicReference<>());
-        client.run(cut.port(), List.of("get", "data.bin", out.toString()), new byte[0]).expectConnectedTo(cut)
-                .expectExitCode(Text.of("exit code after a transfer cut short", "código de salida tras una transferencia cortada"), 1);
-        FakeTcpServer refusing = serving(client, "gone.bin", "ERR not-found", new byte[0], new AtomicReference<>());
-        client.run(refusing.port(), List.of("get", "gone.bin", out.toString()), new byte[0]).expectConnectedTo(refusing)
-                .expectExitCode(Text.of("exit code after ERR not-found", "código de salida tras ERR not-found"), 1);
-        expectFolder(dir, List.of("out.bin"), Text.of("OUT's folder after two failed gets", "la carpeta de OUT tras dos get fallidos"));
-        if (!Arrays.equals(Files.readAllBytes(out), previous)) {
-            throw ConformanceFailure.integrity(Text.of("the existing OUT after failed gets", "el OUT existente tras get fallidos"),
-                    "unchanged", Text.of("it was changed", "cambió"));
+        FakeTcpServer cut = servingThenClosing(client, "OK " + content.length + " " + Transfers.sha256(content),
+                Arrays.copyOf(content, 5000));
+        client.run(cut.port(), List.of("get", "data.bin", out.toString()), NO_INPUT)
+                .expectConnectedTo(cut).expectPrinted().expectExitCode(1).expectOneErrorLine();
+        FakeTcpServer refusing = serving(client, "gone.bin", "ERR not-found", new byte[0]);
+        client.run(refusing.port(), List.of("get", "gone.bin", out.toString()), NO_INPUT)
+                .expectServedBy(refusing).expectPrinted().expectExitCode(1).expectOneErrorLineHolding("ERR not-found");
+        // A reply that is neither OK <size> <digest> nor ERR <code>: the conversation broke off before any data.
+        FakeTcpServer confused = serving(client, "data.bin", "HELLO", new byte[0]);
+        client.run(confused.port(), List.of("get", "data.bin", out.toString()), NO_INPUT)
+                .expectServedBy(confused).expectPrinted().expectExitCode(2).expectOneErrorLine();
+        // OUT in a folder that does not exist, or OUT that is a folder: usage errors, found before connecting.
+        for (Path unusable : List.of(dir.resolve("no-such-folder").resolve("out.bin"), dir)) {
+            client.run(refusing.port(), List.of("get", "gone.bin", unusable.toString()), NO_INPUT)
+                    .expectExitCode(2).expectOneErrorLine();
         }
+        Folder.expectHolding(dir, List.of("out.bin"));
+        Folder.expectFile(dir, "out.bin", previous);
     }
 
     @Requirement(clause = "FT-12", points = 1)
     void listsTheServersFiles(ClientUnderTest client) throws Exception {
-        List<String> lines = List.of("OK 2", "a.txt 2 " + Transfers.sha256(Bytes.utf8("ay")),
-                "b.bin 0 " + Transfers.sha256(new byte[0]));
-        AtomicReference<String> request = new AtomicReference<>();
-        FakeTcpServer fake = client.fakeServer(connection -> {
-            request.set(connection.readLine(Text.of("the client's request", "la petición del cliente")));
-            connection.send(String.join("\n", lines) + "\n");
-            // Keep the connection open: the client must stop after count lines, not wait for a close.
-            connection.readUntilClosed(Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"), 1 << 16,
-                    connection.replyTimeout().multipliedBy(2));
-        });
-        ClientResult result = client.run(fake.port(), List.of("list"), new byte[0]);
-        result.expectConnectedTo(fake);
-        fake.verify(Text.of("the client closing after the listing", "el cliente cerrando tras el listado"), Duration.ofSeconds(1));
-        result.expectStdoutLines(OUTPUT, lines).expectExitCode(EXIT, 0);
-        if (!"LIST".equals(request.get())) {
-            throw ConformanceFailure.wrongOutput(Text.of("the client's request", "la petición del cliente"), "\"LIST\"",
-                    Bytes.quote(String.valueOf(request.get())));
+        List<String> lines = new ArrayList<>(List.of("OK 300"));
+        for (int i = 0; i < 300; i++) {
+            byte[] content = Bytes.utf8("file " + i);
+            lines.add(String.format(Locale.ROOT, "file-%03d.txt %d %s", i, content.length, Transfers.sha256(content)));
         }
+        byte[] reply = Bytes.utf8(String.join("\n", lines) + "\n");
+        FakeTcpServer fake = client.fakeServer(connection -> {
+            // In pieces that cut lines (the first inside "OK 300"), then the connection kept open: the client must
+            // stop after count lines, not wait for a close.
+            connection.lfOnly().expectLine("LIST")
+                    .send(Arrays.copyOf(reply, 4))
+                    .send(Arrays.copyOfRange(reply, 4, reply.length), Slicing.pieces(700).pausing(Duration.ofMillis(2)));
+            untilTheClientLeaves(connection);
+        });
+        client.run(fake.port(), List.of("list"), NO_INPUT).expectServedBy(fake).expectPrinted(lines).expectExitCode(0);
     }
 
     @Requirement(clause = "FT-13", points = 1)
-    void exitsTwoWhenRefused(ClientUnderTest client) {
-        client.expectExitTwoWhenRefused(List.of("list"));
+    void exitsTwoWhenRefusedOrLeftWithoutReply(ClientUnderTest client) throws Exception {
+        client.run(client.refusedPort(), List.of("list"), NO_INPUT).expectExitCode(2).expectOneErrorLine();
+        // A server that takes the command and closes without a reply.
+        FakeTcpServer closing = client.fakeServer(connection -> connection.expectLine("LIST"));
+        client.run(closing.port(), List.of("list"), NO_INPUT)
+                .expectServedBy(closing).expectPrinted().expectExitCode(2).expectOneErrorLine();
+        // A server that takes the command and never answers, the connection open: the client gives up after 10 s.
+        FakeTcpServer silent = client.fakeServer(connection -> {
+            connection.expectLine("LIST");
+            connection.readUntilClosed(Text.of("waiting for the client to give up", "esperando a que el cliente desista"),
+                    1 << 16, connection.replyTimeout().multipliedBy(4));
+        });
+        ClientUnderTest.Run waiting = client.start(silent.port(), List.of("list"));
+        waiting.writeStdinAndClose(NO_INPUT);
+        // The contract's 10 s, and time for the program to start and to end on a busy machine.
+        waiting.awaitExit(client.timeouts().seconds(22)).expectServedBy(silent).expectExitCode(2).expectOneErrorLine();
     }
 }

@@ -2,6 +2,11 @@ package io.socketlab.grader.suites.http;
 
 import static io.socketlab.grader.suites.http.Expect.step;
 
+import io.socketlab.grader.conformance.Baseline;
+import io.socketlab.grader.conformance.ClientResult;
+import io.socketlab.grader.conformance.ClientUnderTest;
+import io.socketlab.grader.conformance.ExerciseSuite;
+import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
@@ -9,11 +14,6 @@ import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.probe.Slicing;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.Baseline;
-import io.socketlab.grader.conformance.ClientResult;
-import io.socketlab.grader.conformance.ClientUnderTest;
-import io.socketlab.grader.conformance.ExerciseSuite;
-import io.socketlab.grader.conformance.Requirement;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

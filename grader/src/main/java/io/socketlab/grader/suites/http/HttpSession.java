@@ -1,11 +1,11 @@
 package io.socketlab.grader.suites.http;
 
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.util.Optional;
 

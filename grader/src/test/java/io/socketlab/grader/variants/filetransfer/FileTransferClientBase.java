@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,7 +59,7 @@ abstract class FileTransferClientBase {
             VariantSupport.die(2, "cannot connect to " + host + ":" + port + ": " + e.getMessage());
         }
         try {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(answerTimeoutMillis());
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
             switch (command) {
@@ -79,6 +80,7 @@ abstract class FileTransferClientBase {
 
     private void put(Path file, String name) throws IOException {
         MessageDigest sha = FileTransferServerBase.sha256();
+        String sent;
         try (InputStream content = Files.newInputStream(file)) {
             long size = Files.size(file);
             out.write(("PUT " + name + " " + size + "\n").getBytes(StandardCharsets.UTF_8));
@@ -93,20 +95,29 @@ abstract class FileTransferClientBase {
                 out.write(buf, 0, n);
                 left -= n;
             }
-            out.write((HexFormat.of().formatHex(sha.digest()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            sent = HexFormat.of().formatHex(sha.digest());
+            out.write((sent + "\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
             // The server may have refused at once (bad name, too large) and closed: its reply says so.
             String early = readReplyOrNull();
             refuseIfErr(early);
             VariantSupport.die(2, "connection lost during the upload: " + e.getMessage());
+            return;
         }
-        String reply = expectReply();
+        reportPut(expectReply(), sent);
+    }
+
+    /** Hook: what the reply to a PUT prints. Correct: ERR or another digest is exit 1; OK prints our own digest. */
+    void reportPut(String reply, String sent) {
         refuseIfErr(reply);
         if (!reply.startsWith("OK ")) {
             VariantSupport.die(2, "unexpected reply: " + reply);
         }
-        VariantSupport.printLine(reply.getBytes(StandardCharsets.UTF_8));
+        if (!reply.substring(3).equalsIgnoreCase(sent)) {
+            VariantSupport.die(1, "the server stored another content: its digest is " + reply.substring(3));
+        }
+        VariantSupport.printLine(("OK " + sent).getBytes(StandardCharsets.US_ASCII));
     }
 
     private void get(String name, Path target) throws IOException {
@@ -128,17 +139,7 @@ abstract class FileTransferClientBase {
         }
         MessageDigest sha = FileTransferServerBase.sha256();
         try {
-            byte[] buf = new byte[1 << 16];
-            long left = size;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw new IOException("the server closed after " + (size - left) + " of " + size + " bytes");
-                }
-                sha.update(buf, 0, n);
-                staging.out().write(buf, 0, n);
-                left -= n;
-            }
+            download(new DigestOutputStream(staging.out(), sha), size);
         } catch (IOException e) {
             staging.discard();
             VariantSupport.die(1, "transfer cut short: " + e.getMessage());
@@ -170,6 +171,30 @@ abstract class FileTransferClientBase {
         for (int i = Integer.parseInt(ok.group(1)); i > 0; i--) {
             VariantSupport.printLine(expectReply().getBytes(StandardCharsets.UTF_8));
         }
+        afterList();
+    }
+
+    /** Hook: how long the client waits for the server. Correct: 10 s, then exit 2 (or 1 mid-download). */
+    int answerTimeoutMillis() {
+        return 10_000;
+    }
+
+    /** Hook: receives a download's content into {@code file}. Correct: exactly {@code size} bytes, counted. */
+    void download(OutputStream file, long size) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long left = size;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("the server closed after " + (size - left) + " of " + size + " bytes");
+            }
+            file.write(buf, 0, n);
+            left -= n;
+        }
+    }
+
+    /** Hook: what the client does once the list is printed. Correct: nothing more; it closes the connection. */
+    void afterList() throws IOException {
     }
 
     /** Hook: where a download is written until it verifies. Correct: a hidden temporary file, renamed over OUT. */

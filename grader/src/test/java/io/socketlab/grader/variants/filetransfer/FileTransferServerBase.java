@@ -73,14 +73,18 @@ abstract class FileTransferServerBase {
         VariantSupport.exitZeroOnSigterm();
         try (ServerSocket server = VariantSupport.listen(args.get("--host", null), port)) {
             while (true) {
-                Socket socket = server.accept();
-                new Thread(() -> serve(socket), "file-connection").start();
+                handle(server.accept());
             }
         }
     }
 
+    /** Hook: how a connection is served. Correct: a thread of its own, so that no client waits for another. */
+    void handle(Socket socket) {
+        new Thread(() -> serve(socket), "file-connection").start();
+    }
+
     /** Serves one client's commands; I/O errors (resets, disconnects mid-upload) end only this connection. */
-    private void serve(Socket socket) {
+    final void serve(Socket socket) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
@@ -121,11 +125,7 @@ abstract class FileTransferServerBase {
         if (target == null) {
             throw new Refusal("bad-name", true);
         }
-        String sizeText = words.length > 1 ? words[1] : "";
-        if (!sizeText.matches("[0-9]+")) {
-            throw new Refusal("bad-size", true);
-        }
-        long size = sizeText.replaceFirst("^0+(?=.)", "").length() > 18 ? Long.MAX_VALUE : Long.parseLong(sizeText);
+        long size = size(words.length > 1 ? words[1] : "");
         if (size > maxSize) {
             throw new Refusal("too-large", true);
         }
@@ -156,7 +156,7 @@ abstract class FileTransferServerBase {
     }
 
     private void get(String name, OutputStream out) throws IOException {
-        Path path = resolve(name);
+        Path path = readable(name);
         if (path == null) {
             reply(out, "ERR bad-name");
             return;
@@ -189,18 +189,8 @@ abstract class FileTransferServerBase {
             reply(out, "ERR unknown-command");
             return;
         }
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (NAME.matcher(name).matches() && Files.isRegularFile(entry)) {
-                    names.add(name);
-                }
-            }
-        }
-        names.sort(null); // ASCII names: String order is byte order
         List<String> lines = new ArrayList<>();
-        for (String name : names) {
+        for (String name : listed()) {
             try (FileChannel file = FileChannel.open(dir.resolve(name), StandardOpenOption.READ)) {
                 lines.add(name + " " + file.size() + " " + sha256(file, file.size()));
             } catch (NoSuchFileException e) {
@@ -212,6 +202,39 @@ abstract class FileTransferServerBase {
             out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         out.flush();
+    }
+
+    /** Hook: the names LIST shows, in order. Correct: valid names of regular files, in byte order. */
+    List<String> listed() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (NAME.matcher(name).matches() && Files.isRegularFile(entry)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(null); // ASCII names: String order is byte order
+        return names;
+    }
+
+    /** Hook: the size of a PUT line. Correct: ASCII digits only (bad-size otherwise), any number of them. */
+    long size(String text) throws Refusal {
+        if (!text.matches("[0-9]+")) {
+            throw new Refusal("bad-size", true);
+        }
+        return text.replaceFirst("^0+(?=.)", "").length() > 18 ? Long.MAX_VALUE : Long.parseLong(text);
+    }
+
+    /** Hook: the file a GET names, or null for a bad name. Correct: the same check as for PUT. */
+    Path readable(String name) {
+        return resolve(name);
+    }
+
+    /** Hook: the longest line accepted, in bytes without LF and CR. Correct: 8192. */
+    int maxLineBytes() {
+        return MAX_LINE_BYTES;
     }
 
     /** Hook: the file a name stands for, or null for a bad name. Correct: only 1..255 of [A-Za-z0-9._-], no leading dot. */
@@ -233,9 +256,9 @@ abstract class FileTransferServerBase {
         }
     }
 
-    /** Hook: whether the digest line matches the content. Correct: exactly its SHA-256 in lowercase hex. */
+    /** Hook: whether the digest line matches the content. Correct: its SHA-256 in hex, upper or lower case. */
     boolean digestMatches(String sent, String computed) {
-        return sent.equals(computed);
+        return sent.equalsIgnoreCase(computed);
     }
 
     /** Hook: where an upload is written until it verifies. Correct: a hidden temporary file, renamed into place. */
@@ -248,14 +271,14 @@ abstract class FileTransferServerBase {
         Staging.delete(temp);
     }
 
-    /** One command line (or the digest line), without its CR; null at end of stream. */
-    private static String readCommand(InputStream in) throws IOException {
-        byte[] raw = VariantSupport.readLine(in, MAX_LINE_BYTES + 1, false);
+    /** Hook: one command line (or the digest line), without its CR; null at end of stream. Correct: up to LF. */
+    String readCommand(InputStream in) throws IOException {
+        byte[] raw = VariantSupport.readLine(in, maxLineBytes() + 1L, false);
         if (raw == null) {
             return null;
         }
         byte[] line = VariantSupport.stripCr(raw);
-        if (line.length > MAX_LINE_BYTES) {
+        if (line.length > maxLineBytes()) {
             throw new LineTooLongException();
         }
         return new String(line, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import io.socketlab.grader.variants.VariantSupport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,6 +41,9 @@ interface Staging {
             @Override
             public void commit() throws IOException {
                 out.close();
+                try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    file.force(true); // on disk before the name is, and before OK
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
 

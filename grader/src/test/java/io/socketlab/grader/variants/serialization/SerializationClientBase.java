@@ -43,7 +43,7 @@ abstract class SerializationClientBase {
             VariantSupport.die(2, "cannot connect to " + host + ":" + port + ": " + e.getMessage());
         }
         try {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(answerTimeoutMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
             ObjectNode request = args.has("--list") ? JSON.createObjectNode().put("type", "list") : report();
             byte[] body = JSON.writeValueAsBytes(request);
@@ -64,9 +64,7 @@ abstract class SerializationClientBase {
                 VariantSupport.die(2, "the server's reply has no recognisable status");
             }
             if (status.equals("error")) {
-                String code = reply.path("error").asText("unknown");
-                VariantSupport.printLine(("ERROR " + code).getBytes(StandardCharsets.UTF_8));
-                VariantSupport.die(1, "the server refused: " + code + " (" + reply.path("message").asText("") + ")");
+                printRefusal(reply);
             }
             if (args.has("--list")) {
                 for (JsonNode stored : reply.path("reports")) {
@@ -96,6 +94,18 @@ abstract class SerializationClientBase {
         return report;
     }
 
+    /** Hook: how long the client waits for the answer. Correct: 10 s, then exit 2. */
+    int answerTimeoutMillis() {
+        return 10_000;
+    }
+
+    /** Hook: what an error answer prints. Correct: {@code ERROR <code>}, the message on stderr, exit 1. */
+    void printRefusal(JsonNode reply) {
+        String code = reply.path("error").asText("unknown");
+        VariantSupport.printLine(("ERROR " + code).getBytes(StandardCharsets.UTF_8));
+        VariantSupport.die(1, "the server refused: " + code + " (" + reply.path("message").asText("") + ")");
+    }
+
     /** Hook: what an accepted report prints. Correct: {@code OK <id>}. */
     void printAccepted(byte[] raw, JsonNode reply) {
         JsonNode id = reply.path("id");
@@ -122,8 +132,8 @@ abstract class SerializationClientBase {
         }
     }
 
-    /** One response frame; the server closing first is exit 2. */
-    private static byte[] readFrame(InputStream in) throws IOException {
+    /** Hook: one response frame; the server closing first is exit 2. Correct: exactly 4 bytes, then exactly L. */
+    byte[] readFrame(InputStream in) throws IOException {
         byte[] prefix = in.readNBytes(4);
         long length = prefix.length == 4 ? Integer.toUnsignedLong(ByteBuffer.wrap(prefix).getInt()) : -1;
         if (length < 0) {

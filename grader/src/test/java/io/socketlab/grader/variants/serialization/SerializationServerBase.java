@@ -146,6 +146,28 @@ abstract class SerializationServerBase {
         return true;
     }
 
+    /** Hook: the body as text, or null when it is not valid UTF-8. Correct: a strict decoder that reports errors. */
+    String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Hook: the one JSON value of a body. Correct: trailing tokens ({@code {} {}}) are an error. */
+    JsonNode parse(String text) throws JsonProcessingException {
+        return JSON.readTree(text);
+    }
+
+    /** Hook: what the store and the list keep of a report. Correct: its id, its four facts and when it was received. */
+    ObjectNode record(JsonNode report, long id) {
+        return stored(report, id);
+    }
+
     /** Hook: what is wrong with a report, or null. Correct: every field present, a string of 1..256 code points, an RFC 3339 timestamp. */
     String problem(JsonNode report) {
         for (String field : FIELDS) {
@@ -159,14 +181,19 @@ abstract class SerializationServerBase {
                 return field + " must have 1..256 Unicode code points";
             }
         }
-        return isRfc3339(report.get("timestamp").textValue()) ? null
+        return validTimestamp(report.get("timestamp").textValue()) ? null
                 : "timestamp must be an RFC 3339 date-time with seconds and a zone";
+    }
+
+    /** Hook: whether a timestamp is valid. Correct: the RFC 3339 shape first, then a date and time that exist. */
+    boolean validTimestamp(String text) {
+        return isRfc3339(text);
     }
 
     /** Hook: stores an accepted report and returns the reply. Correct: id and durable append under one lock, then ok. */
     ObjectNode accept(JsonNode report) throws IOException {
         synchronized (lock) {
-            ObjectNode stored = stored(report, nextId);
+            ObjectNode stored = record(report, nextId);
             journal.append(stored);
             nextId++;
             remember(stored);
@@ -182,12 +209,9 @@ abstract class SerializationServerBase {
     private ObjectNode handle(byte[] body) throws IOException {
         JsonNode request;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            request = JSON.readTree(text);
-        } catch (CharacterCodingException | JsonProcessingException e) {
+            String text = decode(body);
+            request = text == null ? null : parse(text);
+        } catch (JsonProcessingException e) {
             request = null;
         }
         if (request == null || request.isMissingNode()) {
@@ -275,7 +299,7 @@ abstract class SerializationServerBase {
             return false;
         }
         return Integer.parseInt(m.group(4)) <= 23 && Integer.parseInt(m.group(5)) <= 59
-                && Integer.parseInt(m.group(6)) <= 60
+                && Integer.parseInt(m.group(6)) <= 59
                 && (m.group(9) == null || Integer.parseInt(m.group(9)) <= 23 && Integer.parseInt(m.group(10)) <= 59);
     }
 
