@@ -1,7 +1,7 @@
 package io.socketlab.grader.suites.chat;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
@@ -39,7 +39,7 @@ class ChatServerSuite {
     @Requirement(clause = "CHAT-1", points = 1)
     void refusesInvalidNicks(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.anonymous(server);
-        for (String nick : List.of("", "two words", "abcdefghijklmnopq", "ñandú", "a.b", "semi;colon")) {
+        for (String nick : List.of("", "two words", " ana", "ana ", "ana!", "abcdefghijklmnopq", "ñandú", "a.b", "semi;colon")) {
             client.send("NICK " + nick);
             client.expect(step("reply to NICK " + Bytes.quote(nick), "respuesta a NICK " + Bytes.quote(nick)), "ERR nick-invalid");
         }
@@ -50,6 +50,23 @@ class ChatServerSuite {
 
     @Requirement(clause = "CHAT-1", points = 1)
     void refusesTakenNicks(ServerUnderTest server) throws Exception {
+        // Ten clients ask for one nick at the same moment: checking and taking it must be one step.
+        List<Chatter> twins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            twins.add(Chatter.anonymous(server));
+        }
+        for (Chatter twin : twins) {
+            twin.send("NICK Twin");
+        }
+        List<String> replies = new ArrayList<>();
+        for (Chatter twin : twins) {
+            replies.add(twin.probe.readLine(step("replies to ten NICK Twin sent at once", "respuestas a diez NICK Twin enviados a la vez")));
+        }
+        if (replies.stream().filter(r -> r.equals("OK Twin")).count() != 1
+                || replies.stream().filter(r -> r.equals("ERR nick-taken")).count() != twins.size() - 1) {
+            throw ConformanceFailure.wrongOutput(step("replies to ten NICK Twin sent at once", "respuestas a diez NICK Twin enviados a la vez"),
+                    "one OK Twin and nine ERR nick-taken", replies.toString());
+        }
         Chatter.join(server, "Ana_1");
         Chatter second = Chatter.anonymous(server);
         second.send("NICK Ana_1");
@@ -61,7 +78,7 @@ class ChatServerSuite {
     @Requirement(clause = "CHAT-2", points = 1)
     void requiresANickFirst(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.anonymous(server);
-        for (String line : List.of("MSG hello", "WHO", "PRIV bob hi")) {
+        for (String line : List.of("MSG hello", "WHO", "PRIV bob hi", "HELLO", "")) {
             client.send(line);
             client.expect(step("reply to " + Bytes.quote(line) + " before NICK", "respuesta a " + Bytes.quote(line) + " antes de NICK"),
                     "ERR nick-required");
@@ -73,8 +90,14 @@ class ChatServerSuite {
     @Requirement(clause = "CHAT-2", points = 1)
     void refusesASecondNick(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.join(server, "first");
-        client.send("NICK second");
-        client.expect(step("reply to a second NICK", "respuesta a un segundo NICK"), "ERR already-registered");
+        for (String nick : List.of("second", "first", "not valid")) {
+            client.send("NICK " + nick);
+            client.expect(step("reply to a second NICK, " + Bytes.quote(nick), "respuesta a un segundo NICK, " + Bytes.quote(nick)),
+                    "ERR already-registered");
+        }
+        client.send("WHO");
+        client.expect(step("reply to WHO after the refused NICKs: the nick is kept", "respuesta a WHO tras los NICK rechazados: el nick se mantiene"),
+                "USERS first");
     }
 
     @Requirement(clause = "CHAT-3", points = 2)
@@ -82,11 +105,21 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
-        Chatter.anonymous(server).send("MSG not registered, nobody hears this");
+        Chatter stranger = Chatter.anonymous(server);
+        stranger.send("MSG not registered, nobody hears this");
+        stranger.expect(step("reply to MSG before NICK", "respuesta a MSG antes de NICK"), "ERR nick-required");
         Chatter carol = Chatter.join(server, "carol");
         alice.expect(step("alice after carol registered", "alice tras registrarse carol"), "JOIN carol");
+        // Told of carol, alice can reach her at once: the JOIN went out once carol was in the registry.
+        alice.send("PRIV carol welcome");
+        carol.expect(step("carol's first line after her OK (alice wrote to her on hearing JOIN carol)",
+                "la primera línea de carol tras su OK (alice le escribió al recibir JOIN carol)"), "PRIV alice welcome");
         bob.expect(step("bob after carol registered", "bob tras registrarse carol"), "JOIN carol");
-        carol.expectNothingPending(step("carol after her own registration", "carol tras su propio registro"));
+        alice.expectNextReplyToWho(step("alice after her PRIV to carol", "alice tras su PRIV a carol"));
+        carol.expectNextReplyToWho(step("carol after her own registration", "carol tras su propio registro"));
+        stranger.send("WHO");
+        stranger.expect(step("the unregistered connection, after carol registered: nothing but the reply to WHO",
+                "la conexión sin registrar, tras registrarse carol: nada más que la respuesta a WHO"), "ERR nick-required");
     }
 
     @Requirement(clause = "CHAT-4", points = 3)
@@ -144,7 +177,7 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
-        for (String text : List.of(" two  spaces ", "héllo 😀 日本")) {
+        for (String text : List.of(" two  spaces ", "   ", "tab\there", "héllo 😀 日本")) {
             bob.send("MSG " + text);
             alice.expect(step("alice after MSG " + Bytes.quote(text), "alice tras MSG " + Bytes.quote(text)), "MSG bob " + text);
         }
@@ -161,12 +194,18 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         Chatter carol = Chatter.join(server, "carol");
-        alice.send("PRIV bob only for you");
-        bob.expectSkipping(step("bob after alice's PRIV", "bob tras el PRIV de alice"), "PRIV alice only for you", Chatter.NOTICE);
+        alice.send("PRIV bob only  for you ");
+        bob.expectSkipping(step("bob after alice's PRIV", "bob tras el PRIV de alice"), "PRIV alice only  for you ", Chatter.NOTICE);
         carol.expectNothingPending(step("carol, who was not addressed", "carol, a quien no iba dirigido"));
-        alice.send("PRIV nobody hello?");
-        alice.expectSkipping(step("reply to PRIV of an unknown nick", "respuesta a PRIV a un nick desconocido"),
-                "ERR no-such-nick", Chatter.NOTICE);
+        alice.send("PRIV alice note to self");
+        alice.expectSkipping(step("alice after a PRIV to herself", "alice tras un PRIV a sí misma"), "PRIV alice note to self",
+                Chatter.NOTICE);
+        for (String line : List.of("PRIV nobody hello?", "PRIV Bob wrong case", "PRIV")) {
+            alice.send(line);
+            alice.expectSkipping(step("reply to " + Bytes.quote(line), "respuesta a " + Bytes.quote(line)), "ERR no-such-nick",
+                    Chatter.NOTICE);
+        }
+        bob.expectNextReplyToWho(step("bob after PRIVs to others", "bob tras PRIV a otros"));
     }
 
     @Requirement(clause = "CHAT-6", points = 2)
@@ -187,6 +226,10 @@ class ChatServerSuite {
         bob.probe.expectClosed(step("bob after QUIT", "bob tras QUIT"), bob.replyTimeout());
         alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
         alice.expect(step("alice after bob's QUIT", "alice tras el QUIT de bob"), "LEAVE bob");
+        alice.expectNextReplyToWho(step("alice after LEAVE bob: once only", "alice tras LEAVE bob: una sola vez"));
+        Chatter.join(server, "bob");
+        alice.expect(step("alice after a new bob registered: the nick was free again", "alice tras registrarse otro bob: el nick quedó libre"),
+                "JOIN bob");
     }
 
     @Requirement(clause = "CHAT-7", points = 1)
@@ -194,12 +237,21 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         Chatter carol = Chatter.join(server, "carol");
-        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
-        alice.expect(step("alice after carol joined", "alice tras entrar carol"), "JOIN carol");
+        Chatter dave = Chatter.join(server, "dave");
+        for (String nick : List.of("bob", "carol", "dave")) {
+            alice.expect(step("alice after " + nick + " joined", "alice tras entrar " + nick), "JOIN " + nick);
+        }
+        carol.expect(step("carol after dave joined", "carol tras entrar dave"), "JOIN dave");
         bob.probe.reset();
-        alice.expect(step("alice after bob's connection was reset", "alice tras el reset de la conexión de bob"), "LEAVE bob");
+        // A message right after the reset: a failed write to bob must not keep it from the clients after him.
+        dave.send("MSG right after");
+        carol.expectSkipping(step("carol after dave's MSG, bob's connection just reset", "carol tras el MSG de dave, recién reiniciada la conexión de bob"),
+                "MSG dave right after", Chatter.NOTICE);
+        alice.expectEach(step("alice after bob's reset and dave's MSG", "alice tras el reset de bob y el MSG de dave"),
+                List.of("LEAVE bob", "MSG dave right after"));
         carol.probe.close();
         alice.expect(step("alice after carol closed without QUIT", "alice tras cerrar carol sin QUIT"), "LEAVE carol");
+        alice.expectNextReplyToWho(step("alice after every LEAVE: each once", "alice tras cada LEAVE: una vez cada uno"));
     }
 
     @Requirement(clause = "CHAT-7", points = 1)
@@ -239,8 +291,14 @@ class ChatServerSuite {
         String longest = "x".repeat(4096 - 4);
         bob.send("MSG " + longest);
         alice.expect(step("alice after a 4096-byte MSG line", "alice tras una línea MSG de 4096 bytes"), "MSG bob " + longest);
-        bob.send("MSG " + longest + "y");
-        bob.expect(step("reply to a 4097-byte line", "respuesta a una línea de 4097 bytes"), "ERR line-too-long");
+        // The limit counts bytes: 2046 two-byte characters fill 4096 bytes; one byte more is too long.
+        String accents = "é".repeat(2046);
+        bob.send("MSG " + accents);
+        alice.expect(step("alice after a 4096-byte MSG line of 2050 characters", "alice tras una línea MSG de 4096 bytes y 2050 caracteres"),
+                "MSG bob " + accents);
+        bob.send("MSG " + accents + "y");
+        bob.expect(step("reply to a 4097-byte line of 2051 characters", "respuesta a una línea de 4097 bytes y 2051 caracteres"),
+                "ERR line-too-long");
         bob.probe.expectClosed(step("after ERR line-too-long", "tras ERR line-too-long"), bob.replyTimeout());
     }
 
@@ -251,25 +309,33 @@ class ChatServerSuite {
         alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
         bob.probe.send("MSG with crlf\r\n");
         alice.expect(step("alice after a CRLF line", "alice tras una línea con CRLF"), "MSG bob with crlf");
-        bob.probe.sendSliced(Bytes.utf8("MSG sliced\n"), 1, Duration.ofMillis(10));
-        alice.expect(step("alice after a line sent byte by byte", "alice tras una línea enviada byte a byte"), "MSG bob sliced");
+        bob.probe.sendSliced(Bytes.utf8("MSG sliced é 😀\n"), 1, Duration.ofMillis(5));
+        alice.expect(step("alice after a line sent byte by byte", "alice tras una línea enviada byte a byte"), "MSG bob sliced é 😀");
         bob.probe.send("MSG one\nMSG two\n");
         alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob one");
         alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob two");
         Chatter mallory = Chatter.join(server, "mallory");
+        alice.expect(step("alice after mallory joined", "alice tras entrar mallory"), "JOIN mallory");
         mallory.probe.send(new byte[] {'M', 'S', 'G', ' ', (byte) 0xff, (byte) 0xfe, 'x', '\n'});
-        try {
-            mallory.expectNothingPending(step("mallory after sending invalid UTF-8", "mallory tras enviar UTF-8 inválido"));
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() == FailureKind.TIMEOUT) {
-                throw failure;
-            }
-            // An ERR <code> line, or a close, is an allowed answer to invalid UTF-8.
+        Text afterInvalid = step("mallory after sending invalid UTF-8", "mallory tras enviar UTF-8 inválido");
+        String reply = mallory.probe.readLineOrClose(afterInvalid, mallory.replyTimeout());
+        boolean closed = reply == null;
+        if (!closed && !reply.startsWith("ERR ")) {
+            throw ConformanceFailure.wrongOutput(afterInvalid, "an ERR <code> line (ERR bad-utf8 recommended), or the connection closed",
+                    Bytes.quote(reply));
         }
         server.expectAlive(step("after invalid UTF-8", "tras UTF-8 inválido"));
         bob.send("MSG still here");
-        alice.expectSkipping(step("alice after invalid UTF-8 from another client", "alice tras UTF-8 inválido de otro cliente"),
-                "MSG bob still here", line -> Chatter.NOTICE.test(line) || line.startsWith("MSG mallory "));
+        // The invalid line is never forwarded; a closed mallory has left like any client (CHAT-7).
+        Text aliceHears = step("alice after invalid UTF-8 from mallory", "alice tras UTF-8 inválido de mallory");
+        if (closed) {
+            alice.expectEach(aliceHears, List.of("LEAVE mallory", "MSG bob still here"));
+            Chatter.join(server, "mallory");
+        } else {
+            alice.expect(aliceHears, "MSG bob still here");
+            mallory.expect(step("mallory, still registered after ERR", "mallory, aún registrada tras ERR"), "MSG bob still here");
+            mallory.expectNextReplyToWho(step("mallory, still registered after ERR", "mallory, aún registrada tras ERR"));
+        }
     }
 
     @Requirement(clause = "CHAT-9", points = 2)
@@ -294,13 +360,21 @@ class ChatServerSuite {
         });
         Concurrently.awaitAll(List.of(reading, talking), server.timeouts().seconds(30), receiving,
                 messages + " messages delivered");
-        long start = System.nanoTime();
-        talker.send("MSG ping");
-        listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping", Chatter.NOTICE);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (millis > server.timeouts().seconds(1).toMillis()) {
+        // One message must then reach the listener within a second. The best of three tries counts: a busy machine
+        // may delay one, while a server that waits on the sleeper delays them all.
+        Duration limit = server.timeouts().seconds(1);
+        long bestMillis = Long.MAX_VALUE;
+        for (int attempt = 1; attempt <= 3 && bestMillis > limit.toMillis(); attempt++) {
+            long start = System.nanoTime();
+            talker.send("MSG ping " + attempt);
+            listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping " + attempt,
+                    Chatter.NOTICE);
+            bestMillis = Math.min(bestMillis, (System.nanoTime() - start) / 1_000_000);
+        }
+        if (bestMillis > limit.toMillis()) {
             throw ConformanceFailure.wrongOutput(step("latency of one message after the 8 MiB", "latencia de un mensaje tras los 8 MiB"),
-                    "delivery within 1 s", Text.of(millis + " ms", millis + " ms"));
+                    "delivery within 1 s", Text.of("at best " + bestMillis + " ms in three tries", "en el mejor caso " + bestMillis
+                            + " ms en tres intentos"));
         }
     }
 
@@ -308,6 +382,8 @@ class ChatServerSuite {
     void keepsASlowReader(ServerUnderTest server) throws Exception {
         Chatter talker = Chatter.join(server, "talker");
         Chatter reader = Chatter.join(server, "reader");
+        // Small buffers on the reader's side: the server holds most of its backlog, well over 1 MiB, while it reads on.
+        reader.probe.socket().setReceiveBufferSize(64 * 1024);
         String payload = "r".repeat(4000);
         int messages = 600;
         StringBuilder burst = new StringBuilder();
@@ -318,14 +394,49 @@ class ChatServerSuite {
             talker.probe.send(burst.toString());
         });
         Text step = step("a reader taking about 2 s to read 2.4 MB", "un lector que tarda unos 2 s en leer 2,4 MB");
+        SlowReading reading = new SlowReading();
         for (int k = 0; k < messages; k++) {
-            reader.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
+            try {
+                reader.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
+            } catch (ConformanceFailure failure) {
+                if (reading.stalled()) {
+                    throw reading.graderStalled(failure);
+                }
+                throw failure;
+            }
+            reading.read();
             if (k % 10 == 0) {
                 Thread.sleep(30); // deliberate: this reader is slow but never stops
             }
         }
         Concurrently.awaitAll(List.of(sending), server.timeouts().seconds(30), step, "the talker's burst sent");
         reader.expectNothingPending(step("the slow reader at the end", "el lector lento al final"));
+    }
+
+    /**
+     * The slow reader's own pauses. A server may drop a client that has read nothing for a second (CHAT-9); if the
+     * grader itself was kept from reading that long (a busy machine), a drop is no verdict on the server.
+     */
+    private static final class SlowReading {
+        private static final long STALL_NANOS = 700_000_000L;
+        private long last = System.nanoTime();
+        private long longest;
+
+        void read() {
+            long now = System.nanoTime();
+            longest = Math.max(longest, now - last);
+            last = now;
+        }
+
+        boolean stalled() {
+            return Math.max(longest, System.nanoTime() - last) > STALL_NANOS;
+        }
+
+        HarnessException graderStalled(ConformanceFailure failure) {
+            return new HarnessException("the grader's slow reader was itself held up for over "
+                    + STALL_NANOS / 1_000_000 + " ms (a busy machine), so the server may rightly have taken it for a client"
+                    + " that stopped reading: " + failure.getMessage());
+        }
     }
 
     @Requirement(clause = "CHAT-10", points = 1, level = Level.SHOULD)

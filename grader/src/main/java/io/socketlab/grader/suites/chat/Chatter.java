@@ -7,13 +7,17 @@ import io.socketlab.grader.probe.TcpProbe;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** One chat participant driven by a test: registers, sends commands, and expects lines, skipping notices it may get. */
 final class Chatter {
 
     /** JOIN and LEAVE notices arrive whenever others come and go; most checks look past them. */
     static final Predicate<String> NOTICE = line -> line.startsWith("JOIN ") || line.startsWith("LEAVE ");
+    private static final Pattern USERS = Pattern.compile("USERS( .*)?");
 
     final String nick;
     final TcpProbe probe;
@@ -71,6 +75,23 @@ final class Chatter {
                         Bytes.quote(line));
             }
         }
+    }
+
+    /** The next lines must be {@code expected}, each once, in any order (news from different senders may cross). */
+    void expectEach(Text step, List<String> expected) throws IOException {
+        List<String> missing = new ArrayList<>(expected);
+        while (!missing.isEmpty()) {
+            String line = probe.readLine(step);
+            if (!missing.remove(line)) {
+                throw ConformanceFailure.wrongOutput(step, "each of " + missing + ", once, in any order", Bytes.quote(line));
+            }
+        }
+    }
+
+    /** Proves nothing at all is pending, notices included: sends WHO and expects USERS as the very next line. */
+    void expectNextReplyToWho(Text step) throws IOException {
+        send("WHO");
+        probe.expectLineMatching(step, USERS, "USERS ... (the reply to WHO, with no line before it)");
     }
 
     Duration replyTimeout() {
