@@ -1,18 +1,6 @@
 package io.socketlab.grader.variants;
 
-import io.socketlab.grader.variants.chat.BlockingBroadcastChatServer;
-import io.socketlab.grader.variants.chat.CaseInsensitiveNicksChatServer;
-import io.socketlab.grader.variants.chat.CorrectChatClient;
-import io.socketlab.grader.variants.chat.CorrectChatServer;
-import io.socketlab.grader.variants.chat.EchoesToSenderChatServer;
-import io.socketlab.grader.variants.chat.NoJoinNoticeChatServer;
-import io.socketlab.grader.variants.chat.NoLeaveOnResetChatServer;
-import io.socketlab.grader.variants.chat.NoNickValidationChatServer;
-import io.socketlab.grader.variants.chat.NoQuitOnEofChatClient;
-import io.socketlab.grader.variants.chat.PrivToAllChatServer;
-import io.socketlab.grader.variants.chat.RawOutputChatClient;
-import io.socketlab.grader.variants.chat.UnsortedWhoChatServer;
-import io.socketlab.grader.variants.chat.WaitsForStdinChatClient;
+import io.socketlab.grader.variants.chat.ChatVariants;
 import io.socketlab.grader.variants.echo.BufferAllEchoServer;
 import io.socketlab.grader.variants.echo.CorrectEchoClient;
 import io.socketlab.grader.variants.echo.CorrectEchoServer;
@@ -122,17 +110,6 @@ public final class Variants {
             new Variant("file-transfer", "server", LeavesTempFilesFileTransferServer.class, "FT-4"),
             new Variant("file-transfer", "client", NoVerifyFileTransferClient.class, "FT-11"),
             new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
-            new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
-            new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
-            new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
-            new Variant("chat", "server", UnsortedWhoChatServer.class, "CHAT-6"),
-            new Variant("chat", "server", NoNickValidationChatServer.class, "CHAT-1"),
-            new Variant("chat", "server", CaseInsensitiveNicksChatServer.class, "CHAT-1"),
-            new Variant("chat", "server", NoJoinNoticeChatServer.class, "CHAT-3"),
-            new Variant("chat", "server", PrivToAllChatServer.class, "CHAT-5"),
-            new Variant("chat", "client", WaitsForStdinChatClient.class, "CHAT-12"),
-            new Variant("chat", "client", RawOutputChatClient.class, "CHAT-12"),
-            new Variant("chat", "client", NoQuitOnEofChatClient.class, "CHAT-11"),
             new Variant("quiz", "server", LateAcceptedQuizServer.class, "QUIZ-3"),
             new Variant("quiz", "server", UnsyncRoundsQuizServer.class, "QUIZ-5"),
             new Variant("quiz", "server", NoTimeoutQuizServer.class, "QUIZ-4"),
@@ -141,6 +118,7 @@ public final class Variants {
             new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
             new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
             new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            ChatVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -155,10 +133,9 @@ public final class Variants {
             new Variant("serialization", "client", CorrectSerializationClient.class, null),
             new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
             new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
-            new Variant("chat", "server", CorrectChatServer.class, null),
-            new Variant("chat", "client", CorrectChatClient.class, null),
             new Variant("quiz", "server", CorrectQuizServer.class, null),
             new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            ChatVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);
