@@ -14,6 +14,7 @@ lines never echoed. Exit 0 if every line came back, else 1.
 """
 import argparse
 import os
+import select
 import socket
 import sys
 import threading
@@ -75,16 +76,18 @@ class Pump:
 
 def run_tcp(host, port):
     sock = connect_tcp(host, port)
+    # Blocking, with no timeout: a socket's timeout is shared by both threads, and one short enough to keep the
+    # receiving clock would cut the sender's sendall() short whenever the server is slow to read. The receiving
+    # side keeps its own clock with select() instead.
+    sock.settimeout(None)
     pump = Pump(sock)
     threading.Thread(target=pump.stdin_to_socket, daemon=True).start()
 
     out = sys.stdout.buffer
-    sock.settimeout(0.5)
     waiting_since = None           # when we started waiting for an owed answer
     while True:
-        try:
-            data = sock.recv(CHUNK)
-        except socket.timeout:
+        readable, _, _ = select.select([sock], [], [], 0.5)
+        if not readable:
             owed = pump.input_done or pump.sent > pump.received
             if not owed:
                 waiting_since = None
@@ -93,6 +96,8 @@ def run_tcp(host, port):
             elif time.monotonic() - waiting_since >= TIMEOUT:
                 die("no answer from the server for %d s" % TIMEOUT, 2)
             continue
+        try:
+            data = sock.recv(CHUNK)
         except OSError as e:
             die("connection lost: %s" % (e.strerror or e), 2)
         if not data:

@@ -39,6 +39,7 @@ class ArchitectureTests {
                 .layer("session").definedBy("io.socketlab.grader.session..")
                 .layer("report").definedBy("io.socketlab.grader.report..")
                 .layer("classreport").definedBy("io.socketlab.grader.classreport..")
+                .layer("regrade").definedBy("io.socketlab.grader.regrade..")
                 .layer("coverage").definedBy("io.socketlab.grader.coverage..")
                 .layer("export").definedBy("io.socketlab.grader.export..")
                 .layer("suites").definedBy("io.socketlab.grader.suites..")
@@ -48,16 +49,17 @@ class ArchitectureTests {
                 .layer("target").definedBy("io.socketlab.grader.process..")
                 .layer("model").definedBy("io.socketlab.grader.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("session").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("cli", "regrade")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("classreport").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("classreport").mayOnlyBeAccessedByLayers("cli", "regrade")
+                .whereLayer("regrade").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("coverage").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("suites").mayNotBeAccessedByAnyLayer()
                 .whereLayer("suite").mayOnlyBeAccessedByLayers("suites", "session")
                 .whereLayer("probe").mayOnlyBeAccessedByLayers("suite", "suites")
                 .whereLayer("network").mayOnlyBeAccessedByLayers("suite", "suites")
-                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "coverage", "cli")
+                .whereLayer("target").mayOnlyBeAccessedByLayers("suite", "suites", "session", "coverage", "regrade", "cli")
                 .check(GRADER);
     }
 

@@ -3,6 +3,7 @@ package io.socketlab.grader.classreport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socketlab.grader.model.Clauses;
 import io.socketlab.grader.model.Exercises;
 import io.socketlab.grader.model.Verdict;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -93,18 +95,66 @@ public final class ClassReport {
         }
     }
 
+    /**
+     * How the students who had one clause's scored tests fared on it.
+     *
+     * @param passedAll the students who passed every scored test of the clause
+     * @param points    the points they earned in it, all together
+     * @param maxPoints the points they could have earned, all together
+     */
+    public record ClauseRate(String exercise, String clause, int students, int passedAll, int points, int maxPoints) {
+
+        /** Percent of the students who passed every test of the clause. */
+        public double passRate() {
+            return percent(passedAll, students);
+        }
+
+        /** Percent of the clause's points the class earned. */
+        public double pointsRate() {
+            return percent(points, maxPoints);
+        }
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<Student> students;
+    private final Map<String, Submission> submissions;
+    private final Similarity similarity;
 
-    private ClassReport(List<Student> students) {
+    private ClassReport(List<Student> students, Map<String, Submission> submissions, Similarity similarity) {
         this.students = students;
+        this.submissions = submissions;
+        this.similarity = similarity;
     }
 
     public static ClassReport of(List<Student> students) {
+        return of(students, Map.of());
+    }
+
+    /** Students with what a regrade recorded of them ({@link Submission}, by student name). */
+    public static ClassReport of(List<Student> students, Map<String, Submission> submissions) {
         List<Student> sorted = new ArrayList<>(students);
         sorted.sort(Comparator.comparing(Student::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Student::name));
-        return new ClassReport(List.copyOf(sorted));
+        return new ClassReport(List.copyOf(sorted), Map.copyOf(submissions), null);
+    }
+
+    /** The same report with the similarity between submissions. */
+    public ClassReport withSimilarity(Similarity similarity) {
+        return new ClassReport(students, submissions, similarity);
+    }
+
+    /** What the regrade recorded of a student: the commit graded, late commits, build failures; empty otherwise. */
+    public Optional<Submission> submission(String student) {
+        return Optional.ofNullable(submissions.get(student));
+    }
+
+    /** Whether the report comes from a regrade (some student has a {@link Submission}). */
+    public boolean fromRegrade() {
+        return !submissions.isEmpty();
+    }
+
+    public Optional<Similarity> similarity() {
+        return Optional.ofNullable(similarity);
     }
 
     /**
@@ -119,15 +169,53 @@ public final class ClassReport {
             files.addAll(resultsFiles(path, nameFrom));
         }
         Map<String, Student> byName = new LinkedHashMap<>();
+        Map<String, Submission> submissions = new LinkedHashMap<>();
         for (Path file : files) {
-            Student student = read(file, studentName(file, nameFrom));
+            String name = studentName(file, nameFrom);
+            Path record = file.resolveSibling(Submission.FILE);
+            Optional<Submission> submission = nameFrom == NameFrom.PARENT && Files.isRegularFile(record)
+                    ? Optional.of(readSubmission(record)) : Optional.empty();
+            // A regrade that graded nothing (a failed build, no commit in time) leaves only its record: 0 points.
+            Student student = file.getFileName().toString().equals(Submission.FILE)
+                    ? new Student(name, file, 0, submission.orElseThrow().maxScore(), List.of())
+                    : read(file, name);
             Student earlier = byName.putIfAbsent(student.name(), student);
             if (earlier != null) {
                 throw new IllegalArgumentException("two results for student '" + student.name() + "': "
                         + earlier.file() + " and " + file);
             }
+            submission.ifPresent(s -> submissions.put(name, s));
         }
-        return of(new ArrayList<>(byName.values()));
+        return of(new ArrayList<>(byName.values()), submissions);
+    }
+
+    /**
+     * Every clause any student was tested on, the one the fewest students passed whole first; ties in the course's
+     * order.
+     */
+    public List<ClauseRate> clauseRates() {
+        record Key(String exercise, String clause) {
+        }
+        Map<Key, int[]> totals = new LinkedHashMap<>(); // students, passed all, points, max points
+        for (Student student : students) {
+            Map<Key, List<TestResult>> byClause = new LinkedHashMap<>();
+            student.tests().stream().filter(TestResult::scored)
+                    .forEach(t -> byClause.computeIfAbsent(new Key(t.exercise(), t.clause()), k -> new ArrayList<>()).add(t));
+            byClause.forEach((key, tests) -> {
+                int[] total = totals.computeIfAbsent(key, k -> new int[4]);
+                total[0]++;
+                total[1] += tests.stream().allMatch(t -> t.verdict() == Verdict.PASS) ? 1 : 0;
+                total[2] += tests.stream().mapToInt(TestResult::score).sum();
+                total[3] += tests.stream().mapToInt(TestResult::maxScore).sum();
+            });
+        }
+        return totals.entrySet().stream()
+                .map(e -> new ClauseRate(e.getKey().exercise(), e.getKey().clause(), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3]))
+                .sorted(Comparator.comparingDouble(ClauseRate::passRate)
+                        .thenComparingInt(r -> Exercises.order(r.exercise()))
+                        .thenComparingInt(r -> Clauses.number(r.clause())))
+                .toList();
     }
 
     /** Sorted by name. */
@@ -221,7 +309,9 @@ public final class ClassReport {
         Predicate<String> isWanted = nameFrom == NameFrom.FILE ? name -> name.endsWith(".json") : RESULTS_FILE::equals;
         List<Path> found;
         try (Stream<Path> walk = Files.walk(path)) {
-            found = walk.filter(Files::isRegularFile).filter(f -> isWanted.test(f.getFileName().toString()))
+            found = walk.filter(Files::isRegularFile)
+                    .filter(f -> isWanted.test(f.getFileName().toString())
+                            || nameFrom == NameFrom.PARENT && onlyRecord(f))
                     .map(f -> f.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot search " + path + ": " + e.getMessage());
@@ -230,6 +320,25 @@ public final class ClassReport {
             throw new IllegalArgumentException("no " + wanted + " found under " + path);
         }
         return found;
+    }
+
+    /** A regrade's record with no results beside it: the student was not graded, yet has a row. */
+    private static boolean onlyRecord(Path file) {
+        return file.getFileName().toString().equals(Submission.FILE)
+                && !Files.exists(file.resolveSibling(RESULTS_FILE));
+    }
+
+    private static Submission readSubmission(Path file) {
+        try {
+            Submission submission = Submission.read(file);
+            if (submission.status() == null || submission.username() == null) {
+                throw invalid(file, "not a regrade record: status or username missing");
+            }
+            return submission;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a valid " + Submission.FILE + ": " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     private static String studentName(Path file, NameFrom nameFrom) {

@@ -31,7 +31,10 @@ public final class ClassReportWriter {
     public static final String TESTS_FILE = "tests.csv";
     public static final String HISTOGRAM_FILE = "histogram.png";
     public static final String SUMMARY_FILE = "class.md";
-    public static final List<String> FILES = List.of(GRADEBOOK_FILE, TESTS_FILE, HISTOGRAM_FILE, SUMMARY_FILE);
+    public static final String CLAUSES_FILE = "clauses.csv";
+    public static final String PAGE_FILE = "class.html";
+    public static final List<String> FILES = List.of(GRADEBOOK_FILE, TESTS_FILE, CLAUSES_FILE, HISTOGRAM_FILE,
+            SUMMARY_FILE, PAGE_FILE);
 
     public static final int HISTOGRAM_WIDTH = 800;
     public static final int HISTOGRAM_HEIGHT = 480;
@@ -48,32 +51,70 @@ public final class ClassReportWriter {
     private ClassReportWriter() {
     }
 
-    /** Writes the four files into {@code dir}, creating it if needed. */
+    /** Writes the {@link #FILES} into {@code dir}, creating it if needed; each file appears whole or not at all. */
     public static void write(ClassReport report, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(GRADEBOOK_FILE), gradebookCsv(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(TESTS_FILE), testsCsv(report), StandardCharsets.UTF_8);
-            ImageIO.write(histogram(report), "png", dir.resolve(HISTOGRAM_FILE).toFile());
-            Files.writeString(dir.resolve(SUMMARY_FILE), summaryMarkdown(report), StandardCharsets.UTF_8);
+            writeAtomically(dir.resolve(GRADEBOOK_FILE), gradebookCsv(report).getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir.resolve(TESTS_FILE), testsCsv(report).getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir.resolve(CLAUSES_FILE), clausesCsv(report).getBytes(StandardCharsets.UTF_8));
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            ImageIO.write(histogram(report), "png", png);
+            writeAtomically(dir.resolve(HISTOGRAM_FILE), png.toByteArray());
+            writeAtomically(dir.resolve(SUMMARY_FILE), summaryMarkdown(report).getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir.resolve(PAGE_FILE), ClassPage.html(report, png.toByteArray())
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the class report to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** One row per student: total, percent, then the score of each exercise (empty where not graded). */
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        Files.write(partial, bytes);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * One row per student: total, percent, then the score of each exercise (empty where not graded); after a regrade
+     * also how it ended, the commit graded, its date, the number of late commits and why it was not graded.
+     */
     static String gradebookCsv(ClassReport report) {
         List<String> exercises = report.exercises();
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("student", "score", "max_score", "percent"));
         header.addAll(exercises);
+        if (report.fromRegrade()) {
+            header.addAll(List.of("status", "commit", "committed_at", "pushed_at", "late_commits", "dates_out_of_order",
+                    "detail"));
+        }
         csvRow(csv, header);
         for (Student student : report.students()) {
             List<String> row = new ArrayList<>(List.of(student.name(), Integer.toString(student.score()),
                     Integer.toString(student.maxScore()), oneDecimal(student.percent())));
             Map<String, Integer> scores = student.scoreByExercise();
             exercises.forEach(e -> row.add(scores.containsKey(e) ? scores.get(e).toString() : ""));
+            if (report.fromRegrade()) {
+                report.submission(student.name()).ifPresentOrElse(s -> row.addAll(List.of(s.status().label(),
+                                s.commit(), s.committedAt(), s.pushedAt(), Integer.toString(s.lateCommits().size()),
+                                Boolean.toString(s.datesOutOfOrder()), s.detail())),
+                        () -> row.addAll(List.of("", "", "", "", "", "", "")));
+            }
             csvRow(csv, row);
+        }
+        return csv.toString();
+    }
+
+    /** One row per clause, the lowest pass rate first. */
+    static String clausesCsv(ClassReport report) {
+        StringBuilder csv = new StringBuilder();
+        csvRow(csv, List.of("exercise", "clause", "students", "passed_all", "pass_rate", "points", "max_points",
+                "points_rate"));
+        for (ClassReport.ClauseRate clause : report.clauseRates()) {
+            csvRow(csv, List.of(clause.exercise(), clause.clause(), Integer.toString(clause.students()),
+                    Integer.toString(clause.passedAll()), oneDecimal(clause.passRate()), Integer.toString(clause.points()),
+                    Integer.toString(clause.maxPoints()), oneDecimal(clause.pointsRate())));
         }
         return csv.toString();
     }
@@ -116,6 +157,14 @@ public final class ClassReportWriter {
                     .append(COUNTED.stream().map(v -> " | " + test.count(v)).collect(Collectors.joining()))
                     .append(" |\n");
         }
+        md.append("\n## Hardest clauses\n\n| exercise | clause | passed whole | students | points earned |\n"
+                + "|---|---|---:|---:|---:|\n");
+        for (ClassReport.ClauseRate clause : report.clauseRates().stream().limit(HARDEST_TESTS).toList()) {
+            md.append("| ").append(clause.exercise()).append(" | ").append(clause.clause()).append(" | ")
+                    .append(oneDecimal(clause.passRate())).append(" % | ").append(clause.students()).append(" | ")
+                    .append(oneDecimal(clause.pointsRate())).append(" % |\n");
+        }
+        RegradeSections.markdown(report, md);
         return md.toString();
     }
 
@@ -206,7 +255,7 @@ public final class ClassReportWriter {
     }
 
     /** Shown as text in a table cell: no HTML tags, no column breaks. */
-    private static String markdownCell(String text) {
+    static String markdownCell(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
                 .replace("\n", " ");
     }

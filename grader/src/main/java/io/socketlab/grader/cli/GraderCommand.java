@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "SocketLab grader 0.1.0",
         description = "Grades socket-programming exercises over real sockets.",
         subcommands = {GradeCommand.class, ListCommand.class, ClassReportCommand.class, ExportStudentCommand.class,
+                RegradeCommand.class, RegradeReportCommand.class, RegradeSlicesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,15 +3,24 @@ package io.socketlab.grader.conformance;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
+import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.probe.FakeUdpServer;
+import io.socketlab.grader.probe.Payload;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.RunningProgram;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The client program of the exercise under test, run once or more by one test against scripted fake servers:
@@ -41,6 +50,19 @@ public final class ClientUnderTest {
     /** A fake TCP server running {@code script} on every connection, owned by this test. */
     public FakeTcpServer fakeServer(FakeTcpServer.Script script) throws IOException {
         return scope.own(FakeTcpServer.start(scope.transcript(), context.timeouts(), script));
+    }
+
+    /**
+     * A fake TCP server whose connections have small socket buffers ({@link FakeTcpServer#SMALL_BUFFERS}): a client
+     * that writes everything before it reads blocks on it, as it would on any large enough input.
+     */
+    public FakeTcpServer fakeServerWithSmallBuffers(FakeTcpServer.Script script) throws IOException {
+        return scope.own(FakeTcpServer.start(scope.transcript(), context.timeouts(), FakeTcpServer.SMALL_BUFFERS, script));
+    }
+
+    /** A fake UDP server answering as {@code script} says (late, twice, or not at all), owned by this test. */
+    public FakeUdpServer scriptedUdpServer(FakeUdpServer.Script script) throws IOException {
+        return scope.own(FakeUdpServer.scripted(scope.transcript(), script));
     }
 
     /** A fake UDP server answering as {@code responder} decides, owned by this test. */
@@ -89,18 +111,25 @@ public final class ClientUnderTest {
 
     /** Runs the client to completion: stdin is {@code stdin} then EOF. */
     public ClientResult run(int port, List<String> arguments, byte[] stdin) {
+        return run(port, arguments, Payload.of(stdin));
+    }
+
+    /** Runs the client to completion: stdin is {@code stdin}, generated as it is written, then EOF. */
+    public ClientResult run(int port, List<String> arguments, Payload stdin) {
         Run run = start(port, arguments);
         run.writeStdinAndClose(stdin);
-        return run.awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"),
-                context.timeouts().seconds(15));
+        return run.awaitExit();
     }
 
     /** A client that is running. */
     public final class Run {
         private final RunningProgram program;
+        /** Completes with the time the process was seen to exit. */
+        private final CompletableFuture<Long> exitedAt;
 
         Run(RunningProgram program) {
             this.program = program;
+            this.exitedAt = program.handle().onExit().thenApply(process -> System.nanoTime());
         }
 
         public RunningProgram program() {
@@ -109,9 +138,14 @@ public final class ClientUnderTest {
 
         /** Feeds stdin then closes it; a client that exited early simply does not read it all. */
         public void writeStdinAndClose(byte[] stdin) {
+            writeStdinAndClose(Payload.of(stdin));
+        }
+
+        /** Feeds stdin from a second thread, then closes it: the client may read and write at its own pace. */
+        public void writeStdinAndClose(Payload stdin) {
             Thread feeder = new Thread(() -> {
-                try {
-                    program.stdin().write(stdin);
+                try (InputStream source = stdin.open()) {
+                    source.transferTo(program.stdin());
                 } catch (IOException e) {
                     // The client stopped reading: its exit code and output tell what happened.
                 } finally {
@@ -125,9 +159,9 @@ public final class ClientUnderTest {
         /** Writes to the client's stdin and leaves it open (an interactive user typing). */
         public Run type(String text) {
             try {
-                program.stdin().write(io.socketlab.grader.probe.Bytes.utf8(text));
+                program.stdin().write(Bytes.utf8(text));
                 program.stdin().flush();
-                scope.transcript().note("client", "typed on stdin: " + io.socketlab.grader.probe.Bytes.quote(text));
+                scope.transcript().note("client", "typed on stdin: " + Bytes.quote(text));
             } catch (IOException e) {
                 // The client exited or closed its stdin: what it printed and its exit code tell the story.
             }
@@ -141,12 +175,19 @@ public final class ClientUnderTest {
             return this;
         }
 
+        /** Waits (10 s, scaled) until the client has printed {@code line}: it answers as it reads. */
+        public Run awaitPrinted(String line) {
+            return awaitStdoutLine(Text.format("the client printing %s while it still runs",
+                    "que el cliente imprima %s mientras sigue en marcha", Bytes.quote(line)),
+                    line, context.timeouts().seconds(10));
+        }
+
         /**
          * Waits until the client has printed a line equal to {@code expected} on stdout (a trailing CR ignored),
          * at most {@code within}; fails otherwise, showing what it printed.
          */
         public Run awaitStdoutLine(Text step, String expected, Duration within) {
-            java.util.function.Predicate<String> printed = text -> text.lines()
+            Predicate<String> printed = text -> text.lines()
                     .map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).anyMatch(expected::equals);
             boolean seen;
             try {
@@ -156,24 +197,32 @@ public final class ClientUnderTest {
                 seen = false;
             }
             if (!seen) {
-                String out = program.stdout().text();
-                String shown = out.isEmpty() ? "nothing" : io.socketlab.grader.probe.Bytes.quote(out);
+                byte[] out = program.stdout().bytes();
+                Text shown = out.length == 0 ? Text.of("nothing", "nada") : Text.same(Bytes.render(out));
+                Text wanted = Text.format("a line %s on stdout", "una línea %s en stdout", Bytes.quote(expected));
                 // Its stdout may close a moment before the process is reaped: give the exit a moment too.
-                java.util.OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
+                OptionalInt exit = program.awaitExit(Duration.ofSeconds(1));
                 if (exit.isPresent()) {
                     String stderr = program.stderr().text().strip();
-                    String why = "exit code " + exit.getAsInt() + (stderr.isEmpty() ? ""
-                            : " (stderr: " + io.socketlab.grader.probe.Bytes.quote(stderr) + ")");
-                    throw ConformanceFailure.crashed(step, "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
-                            Text.of("the client ended with " + why + " after printing " + shown,
-                                    "el cliente terminó con " + why + " tras imprimir " + shown));
+                    Text why = Text.format("exit code %d", "código de salida %d", exit.getAsInt())
+                            .plus(Text.same(stderr.isEmpty() ? "" : " (stderr: " + Bytes.quote(stderr) + ")"));
+                    throw ConformanceFailure.crashed(step, wanted, Text.format("the client ended with %s after printing %s",
+                            "el cliente terminó con %s tras imprimir %s", why, shown));
                 }
-                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step,
-                        "a line " + io.socketlab.grader.probe.Bytes.quote(expected) + " on stdout",
-                        Text.of(shown + " within " + within.toMillis() / 1000.0 + " s",
-                                shown + " en " + within.toMillis() / 1000.0 + " s"), null);
+                throw ConformanceFailure.timeout(step, wanted, Text.format("%s within %s", "%s en %s", shown,
+                        ConformanceFailure.seconds(within)));
             }
             return this;
+        }
+
+        /** Waits (15 s, scaled) for the client to exit; still running then is a TIMEOUT failure. */
+        public ClientResult awaitExit() {
+            return awaitExit(context.timeouts().seconds(15));
+        }
+
+        /** Waits {@code within} for the client to exit: for a test that makes it wait out a timeout of its own. */
+        public ClientResult awaitExit(Duration within) {
+            return awaitExit(Text.of("waiting for the client to exit", "esperando a que el cliente termine"), within);
         }
 
         /** Waits for the client to exit; still running at the deadline is a TIMEOUT failure. */
@@ -182,14 +231,26 @@ public final class ClientUnderTest {
             scope.addLog(label, program.log());
             if (exit.isEmpty()) {
                 program.close();
-                String out = program.stdout().text();
-                String seconds = String.format(java.util.Locale.ROOT, "%.1f s", within.toMillis() / 1000.0);
-                String printed = out.isEmpty() ? "" : io.socketlab.grader.probe.Bytes.quote(out);
-                throw new ConformanceFailure(io.socketlab.grader.model.FailureKind.TIMEOUT, step, "the client to exit",
-                        Text.of("still running after " + seconds + (out.isEmpty() ? "" : ", having printed " + printed),
-                                "seguía en marcha tras " + seconds + (out.isEmpty() ? "" : ", tras imprimir " + printed)), null);
+                byte[] out = program.stdout().bytes();
+                String seconds = ConformanceFailure.seconds(within);
+                Text printed = out.length == 0 ? Text.of(", having printed nothing", ", sin imprimir nada")
+                        : Text.format(", having printed %s", ", tras imprimir %s", Bytes.render(out));
+                throw ConformanceFailure.timeout(step, Text.of("the client to exit", "que el cliente termine"),
+                        Text.format("still running after %s", "seguía en marcha tras %s", seconds).plus(printed));
             }
-            return new ClientResult(exit.getAsInt(), program.stdout().bytes(), program.stderr().text());
+            return new ClientResult(exit.getAsInt(), program.stdout().bytes(), program.stderr().text(), exitTime());
+        }
+
+        /** When the process exited: known a moment after {@link RunningProgram#awaitExit} returns. */
+        private OptionalLong exitTime() {
+            try {
+                return OptionalLong.of(exitedAt.get(1, TimeUnit.SECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                return OptionalLong.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return OptionalLong.empty();
+            }
         }
     }
 }

@@ -40,6 +40,13 @@ public final class Concurrently {
     private Concurrently() {
     }
 
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static <T> List<T> awaitAll(List<CompletableFuture<T>> steps, Duration within, Text what, String expected)
+            throws Exception {
+        return awaitAll(steps, within, what, Text.same(expected));
+    }
+
     /** Starts {@code step} on its own thread now. */
     public static <T> CompletableFuture<T> start(Step<T> step) {
         return CompletableFuture.supplyAsync(() -> {
@@ -65,7 +72,7 @@ public final class Concurrently {
      * Waits for every step, {@code within} in all. A step's failure is rethrown as it was thrown; a deadline that
      * passes is a TIMEOUT failure of {@code what}, expecting {@code expected}.
      */
-    public static <T> List<T> awaitAll(List<CompletableFuture<T>> steps, Duration within, Text what, String expected)
+    public static <T> List<T> awaitAll(List<CompletableFuture<T>> steps, Duration within, Text what, Text expected)
             throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         List<T> results = new ArrayList<>();

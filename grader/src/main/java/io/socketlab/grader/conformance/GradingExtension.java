@@ -143,7 +143,8 @@ public final class GradingExtension implements ExecutionCondition, BeforeEachCal
         if (server != null && server.diedDuringTest() && !alreadyCrash) {
             // Whatever the probe saw (a reset, a timeout), the cause is that the server died.
             ConformanceFailure crash = ConformanceFailure.crashed(
-                    Text.of("during this test", "durante esta prueba"), "the server keeps running", server.exitDescription());
+                    Text.of("during this test", "durante esta prueba"), ServerUnderTest.KEEPS_RUNNING,
+                    server.exitDescription());
             crash.initCause(thrown);
             throw crash;
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ServerUnderTest implements ExtensionContext.Store.CloseableResource {
 
     public static final String HOST = "127.0.0.1";
+    private static final Text EXIT_ZERO = Text.of("exit code 0", "código de salida 0");
 
     private final GradingContext context;
     private final String label;
@@ -144,10 +145,11 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
         Text step = Text.of("sending SIGTERM to the server", "enviando SIGTERM al servidor");
         OptionalInt exit = terminate();
         if (exit.isEmpty()) {
-            throw ConformanceFailure.timeout(step, "exit code 0", context.timeouts().seconds(3));
+            throw ConformanceFailure.timeout(step, EXIT_ZERO, Text.format("still running %s after SIGTERM",
+                    "seguía en marcha %s después de SIGTERM", ConformanceFailure.seconds(context.timeouts().seconds(3))));
         }
         if (exit.getAsInt() != 0) {
-            throw ConformanceFailure.wrongOutput(step, "exit code 0",
+            throw ConformanceFailure.wrongOutput(step, EXIT_ZERO,
                     Text.of("exit code " + exit.getAsInt(), "código de salida " + exit.getAsInt()));
         }
     }
@@ -215,9 +217,17 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
     /** Fails with CRASHED when the server has exited: the step that was going on is what killed it. */
     public synchronized void expectAlive(Text step) {
         if (running != null && !running.program().isAlive()) {
-            throw ConformanceFailure.crashed(step, "the server keeps running", exitDescription(running.program()));
+            throw ConformanceFailure.crashed(step, KEEPS_RUNNING, exitDescription(running.program()));
         }
     }
+
+    /** Fails with CRASHED when the server has exited since the test began talking to it. */
+    public void expectAlive() {
+        expectAlive(Text.of("the server after this test's connections", "el servidor tras las conexiones de esta prueba"));
+    }
+
+    /** What {@link #expectAlive} expects: "the server keeps running". */
+    static final Text KEEPS_RUNNING = Text.of("the server keeps running", "que el servidor siga en marcha");
 
     /** The server's output so far, for a report. */
     synchronized String log() {
@@ -261,7 +271,7 @@ public final class ServerUnderTest implements ExtensionContext.Store.CloseableRe
                 scope.addLog(label, failure.program().log());
             }
             Text step = Text.of("starting the server with --port", "arrancando el servidor con --port");
-            String expected = "the server listening on its --port";
+            Text expected = Text.of("the server listening on its --port", "el servidor escuchando en su --port");
             throw failure.exited()
                     ? ConformanceFailure.crashed(step, expected, exitDescription(failure.program()))
                     : ConformanceFailure.timeout(step, expected, readyWithin);

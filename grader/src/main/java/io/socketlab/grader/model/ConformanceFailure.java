@@ -1,22 +1,30 @@
 package io.socketlab.grader.model;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The implementation broke the contract: what the test was doing, what it expected, and what it got instead.
- * Extends {@link AssertionFailedError} so IDEs can diff expected and actual.
+ * The implementation broke the contract: what the test was doing, what it expected, and what it got instead, each
+ * fact in English and Spanish. Extends {@link AssertionFailedError} so IDEs can diff expected and actual.
+ *
+ * <p>Suites rarely build one by hand: the probe language ({@code io.socketlab.grader.probe}) throws it with its facts
+ * filled in. The factories taking a {@code String} expectation are deprecated: a String reads the same in both
+ * languages, so a Spanish report would show English. They stay only until the exercises' suites that still call
+ * them are converted to the probe language (sockets and echo are; the others follow).
  */
 public class ConformanceFailure extends AssertionFailedError {
 
+    private static final long serialVersionUID = 1L;
+
     private final FailureKind kind;
     private final Text step;
-    private final String expectedText;
+    private final Text expectedText;
     private final Text actualText;
     private final Text hint;
 
-    public ConformanceFailure(FailureKind kind, Text step, String expected, Text actual, Text hint) {
-        super(step.en() + ": expected " + expected + " but got " + actual.en(), expected, actual.en());
+    public ConformanceFailure(FailureKind kind, Text step, Text expected, Text actual, Text hint) {
+        super(step.en() + ": expected " + expected.en() + " but got " + actual.en(), expected.en(), actual.en());
         this.kind = kind;
         this.step = step;
         this.expectedText = expected;
@@ -24,36 +32,98 @@ public class ConformanceFailure extends AssertionFailedError {
         this.hint = hint;
     }
 
-    public static ConformanceFailure wrongOutput(Text step, String expected, String actual) {
-        return new ConformanceFailure(FailureKind.WRONG_OUTPUT, step, expected, Text.same(actual), null);
-    }
-
-    public static ConformanceFailure wrongOutput(Text step, String expected, Text actual) {
+    public static ConformanceFailure wrongOutput(Text step, Text expected, Text actual) {
         return new ConformanceFailure(FailureKind.WRONG_OUTPUT, step, expected, actual, null);
     }
 
-    public static ConformanceFailure timeout(Text step, String expected, Duration waited) {
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", waited.toMillis() / 1000.0);
-        return new ConformanceFailure(FailureKind.TIMEOUT, step, expected,
-                Text.of("nothing within " + seconds, "nada en " + seconds), null);
+    /** Nothing arrived within {@code waited}: the actual fact says so. */
+    public static ConformanceFailure timeout(Text step, Text expected, Duration waited) {
+        return timeout(step, expected, nothingWithin(waited));
     }
 
-    public static ConformanceFailure closed(Text step, String expected) {
+    /** Time ran out, and {@code actual} says what had happened by then (what arrived, what was still running). */
+    public static ConformanceFailure timeout(Text step, Text expected, Text actual) {
+        return new ConformanceFailure(FailureKind.TIMEOUT, step, expected, actual, null);
+    }
+
+    public static ConformanceFailure closed(Text step, Text expected) {
         return new ConformanceFailure(FailureKind.CLOSED_UNEXPECTEDLY, step, expected,
                 Text.of("the connection was closed", "la conexión se cerró"), null);
     }
 
-    public static ConformanceFailure closed(Text step, String expected, String soFar) {
+    /** The connection closed after {@code soFar} arrived (a rendering of the bytes, or a count). */
+    public static ConformanceFailure closed(Text step, Text expected, Text soFar) {
         return new ConformanceFailure(FailureKind.CLOSED_UNEXPECTEDLY, step, expected,
-                Text.of(soFar + " and then the connection was closed", soFar + " y luego se cerró la conexión"), null);
+                Text.format("%s and then the connection was closed", "%s y luego se cerró la conexión", soFar), null);
     }
 
-    public static ConformanceFailure crashed(Text step, String expected, Text actual) {
+    public static ConformanceFailure crashed(Text step, Text expected, Text actual) {
         return new ConformanceFailure(FailureKind.CRASHED, step, expected, actual, null);
     }
 
-    public static ConformanceFailure integrity(Text step, String expected, Text actual) {
+    public static ConformanceFailure integrity(Text step, Text expected, Text actual) {
         return new ConformanceFailure(FailureKind.INTEGRITY, step, expected, actual, null);
+    }
+
+    /** "nothing within 5.0 s" / "nada en 5.0 s". */
+    public static Text nothingWithin(Duration waited) {
+        String seconds = seconds(waited);
+        return Text.of("nothing within " + seconds, "nada en " + seconds);
+    }
+
+    /** A duration as a student reads it: {@code 5.0 s}. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    // ---- deprecated: an English-only expectation ----
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public ConformanceFailure(FailureKind kind, Text step, String expected, Text actual, Text hint) {
+        this(kind, step, Text.same(expected), actual, hint);
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure wrongOutput(Text step, String expected, String actual) {
+        return wrongOutput(step, Text.same(expected), Text.same(actual));
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure wrongOutput(Text step, String expected, Text actual) {
+        return wrongOutput(step, Text.same(expected), actual);
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure timeout(Text step, String expected, Duration waited) {
+        return timeout(step, Text.same(expected), waited);
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure closed(Text step, String expected) {
+        return closed(step, Text.same(expected));
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure closed(Text step, String expected, String soFar) {
+        return closed(step, Text.same(expected), Text.same(soFar));
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure crashed(Text step, String expected, Text actual) {
+        return crashed(step, Text.same(expected), actual);
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public static ConformanceFailure integrity(Text step, String expected, Text actual) {
+        return integrity(step, Text.same(expected), actual);
     }
 
     /** The same failure with a hint more specific than the test's own. */
@@ -65,6 +135,16 @@ public class ConformanceFailure extends AssertionFailedError {
 
     public FailureKind kind() {
         return kind;
+    }
+
+    /** What the test was doing. */
+    public Text step() {
+        return step;
+    }
+
+    /** What the contract required. */
+    public Text expected() {
+        return expectedText;
     }
 
     /** The failure as a report shows it; {@code defaultHint} is the test's own hint. */

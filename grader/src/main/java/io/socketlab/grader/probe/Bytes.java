@@ -1,5 +1,6 @@
 package io.socketlab.grader.probe;
 
+import io.socketlab.grader.model.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -85,15 +86,36 @@ public final class Bytes {
     }
 
     /** Describes where two byte sequences diverge, showing a little of each around that place. */
-    public static String describeDifference(byte[] expected, byte[] actual) {
+    public static Text describeDifference(byte[] expected, byte[] actual) {
         int at = firstDifference(expected, actual);
         if (at < 0) {
-            return "identical";
+            return Text.of("identical", "idénticos");
         }
+        return differenceAt(at, expected.length, expected, actual, at, actual.length);
+    }
+
+    /**
+     * Describes a difference found at byte {@code offset} of a stream of {@code total} bytes, given windows of both
+     * sides aligned on each other ({@code at} indexes that byte in both), and how many bytes {@code arrived} in all.
+     */
+    static Text differenceAt(long offset, long total, byte[] expected, byte[] actual, int at, long arrived) {
         int from = Math.max(0, at - 8);
-        return "differs at byte " + at + " of " + expected.length + ": expected "
-                + render(expected, from, Math.min(expected.length - from, 24)) + " but got "
-                + (actual.length > from ? render(actual, from, Math.min(actual.length - from, 24)) : "nothing")
-                + " (" + actual.length + " bytes in all)";
+        String want = render(expected, from, Math.max(0, Math.min(expected.length - from, 24)));
+        Text got = actual.length > from ? Text.same(render(actual, from, Math.min(actual.length - from, 24)))
+                : Text.of("nothing", "nada");
+        return Text.format("differs at byte %d of %d: expected %s but got %s (%d bytes in all)",
+                "difiere en el byte %d de %d: se esperaba %s pero llegó %s (%d bytes en total)",
+                offset, total, want, got, arrived);
+    }
+
+    /** A size as a student reads it: {@code 16 MiB}, {@code 48 KiB}, or {@code 1500 bytes}. */
+    public static String size(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return bytes / (1 << 10) + " KiB";
+        }
+        return bytes + " bytes";
     }
 }

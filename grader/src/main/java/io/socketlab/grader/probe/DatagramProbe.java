@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class DatagramProbe implements AutoCloseable {
 
     private static final int MAX_DATAGRAM = 65_535;
+    /** How often a round trip sends before it gives up. */
+    private static final int SENDS = 3;
 
     private final DatagramSocket socket;
     private final InetSocketAddress peer;
@@ -71,9 +73,46 @@ public final class DatagramProbe implements AutoCloseable {
     }
 
     /** The next datagram within the reply timeout; none is a failure. */
-    public byte[] expectDatagram(Text step, String expected) throws IOException {
+    public byte[] expectDatagram(Text step, Text expected) throws IOException {
         Duration within = timeouts.seconds(2);
         return receive(within).orElseThrow(() -> ConformanceFailure.timeout(step, expected, within));
+    }
+
+    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
+    @Deprecated
+    public byte[] expectDatagram(Text step, String expected) throws IOException {
+        return expectDatagram(step, Text.same(expected));
+    }
+
+    /**
+     * Sends {@code payload} and returns the first datagram that comes back, sending again (three sends in all, a
+     * second each) since UDP may lose either: a peer that answers nothing to three sends fails.
+     */
+    public byte[] roundTrip(byte[] payload) throws IOException {
+        return roundTrip(Facts.replyToDatagram(payload.length), payload);
+    }
+
+    public byte[] roundTrip(Text step, byte[] payload) throws IOException {
+        Duration wait = timeouts.seconds(1);
+        for (int attempt = 0; attempt < SENDS; attempt++) {
+            send(payload);
+            Optional<byte[]> reply = receive(wait);
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+        }
+        throw ConformanceFailure.timeout(step, Facts.oneDatagramBack(SENDS), wait.multipliedBy(SENDS));
+    }
+
+    /** A {@link #roundTrip} whose answer must be {@code payload} itself, as one datagram. */
+    public DatagramProbe expectEcho(byte[] payload) throws IOException {
+        Text step = Facts.replyToDatagram(payload.length);
+        byte[] echoed = roundTrip(step, payload);
+        if (!Arrays.equals(payload, echoed)) {
+            throw ConformanceFailure.integrity(step, Facts.theSameDatagram(payload.length),
+                    Facts.aDatagramOf(echoed.length, Bytes.describeDifference(payload, echoed)));
+        }
+        return this;
     }
 
     @Override

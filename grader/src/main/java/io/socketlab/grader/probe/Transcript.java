@@ -1,11 +1,15 @@
 package io.socketlab.grader.probe;
 
+import io.socketlab.grader.model.Lang;
+import io.socketlab.grader.model.Text;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What crossed the wire during one test, across all its connections, in order: the transcript a failure shows up
- * to the first divergence. Thread-safe; keeps a head and a tail when a test exchanges a lot.
+ * to the first divergence. Thread-safe; keeps a head and a tail when a test exchanges a lot. Bytes read the same in
+ * every language; the probe's own notes are kept in English and Spanish.
  */
 public final class Transcript {
 
@@ -20,7 +24,7 @@ public final class Transcript {
         }
     }
 
-    private record Entry(long millis, String channel, Direction direction, String rendered) {
+    private record Entry(long millis, String channel, Direction direction, Text rendered) {
     }
 
     private static final int HEAD = 40;
@@ -28,7 +32,7 @@ public final class Transcript {
 
     private final long start = System.nanoTime();
     private final List<Entry> head = new ArrayList<>();
-    private final java.util.ArrayDeque<Entry> tail = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Entry> tail = new ArrayDeque<>();
     private long dropped;
     private int channels;
 
@@ -38,18 +42,31 @@ public final class Transcript {
     }
 
     public void sent(String channel, byte[] bytes, int offset, int length) {
-        add(channel, Direction.SENT, Bytes.render(bytes, offset, length));
+        add(channel, Direction.SENT, Text.same(Bytes.render(bytes, offset, length)));
     }
 
     public void received(String channel, byte[] bytes, int offset, int length) {
-        add(channel, Direction.RECEIVED, Bytes.render(bytes, offset, length));
+        add(channel, Direction.RECEIVED, Text.same(Bytes.render(bytes, offset, length)));
+    }
+
+    /** A summary instead of the bytes themselves, for streams too long to show: {@code (16 MiB of random bytes)}. */
+    void sentSummary(String channel, Text what) {
+        add(channel, Direction.SENT, what.prefixed("(").plus(Text.same(")")));
+    }
+
+    void receivedSummary(String channel, Text what) {
+        add(channel, Direction.RECEIVED, what.prefixed("(").plus(Text.same(")")));
     }
 
     public void note(String channel, String what) {
+        add(channel, Direction.NOTE, Text.same(what));
+    }
+
+    public void note(String channel, Text what) {
         add(channel, Direction.NOTE, what);
     }
 
-    private synchronized void add(String channel, Direction direction, String rendered) {
+    private synchronized void add(String channel, Direction direction, Text rendered) {
         Entry entry = new Entry((System.nanoTime() - start) / 1_000_000, channel, direction, rendered);
         if (head.size() < HEAD) {
             head.add(entry);
@@ -66,18 +83,25 @@ public final class Transcript {
         return head.isEmpty();
     }
 
-    /** One line per entry: {@code [  12 ms] tcp#1 < "HELLO x\n"}. */
-    public synchronized String render() {
+    /** One line per entry, in English: {@code [  12 ms] tcp#1 < "HELLO x\n"}. */
+    public String render() {
+        return render(Lang.EN);
+    }
+
+    /** One line per entry, the notes in {@code lang}. */
+    public synchronized String render(Lang lang) {
         StringBuilder out = new StringBuilder();
-        head.forEach(e -> line(out, e));
+        head.forEach(e -> line(out, e, lang));
         if (dropped > 0) {
-            out.append("  ... ").append(dropped).append(" more exchanges ...\n");
+            out.append(lang == Lang.ES ? "  ... " + dropped + " intercambios más ...\n"
+                    : "  ... " + dropped + " more exchanges ...\n");
         }
-        tail.forEach(e -> line(out, e));
+        tail.forEach(e -> line(out, e, lang));
         return out.toString();
     }
 
-    private static void line(StringBuilder out, Entry e) {
-        out.append(String.format("[%6d ms] %-6s %s %s%n", e.millis(), e.channel(), e.direction().arrow, e.rendered()));
+    private static void line(StringBuilder out, Entry e, Lang lang) {
+        out.append(String.format("[%6d ms] %-6s %s %s%n", e.millis(), e.channel(), e.direction().arrow,
+                e.rendered().in(lang)));
     }
 }

@@ -34,7 +34,7 @@ final class FailureText {
         int width = LABELS.stream().mapToInt(key -> messages.get(key).length()).max().orElse(9);
         if (outcome.verdict() == Verdict.FAIL) {
             fact(out, width, messages.get("label.step"), detail.step().in(lang));
-            fact(out, width, messages.get("label.expected"), detail.expected());
+            fact(out, width, messages.get("label.expected"), detail.expected().in(lang));
         }
         String actualLabel = outcome.verdict() == Verdict.INFO ? "label.measured" : "label.actual";
         fact(out, width, messages.get(actualLabel), detail.actual().in(lang));

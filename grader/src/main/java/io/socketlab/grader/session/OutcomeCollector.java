@@ -65,7 +65,7 @@ final class OutcomeCollector implements TestExecutionListener {
             Verdict verdict = reason.startsWith(GradingExtension.NOT_SUBMITTED) ? Verdict.NOT_SUBMITTED
                     : reason.startsWith(GradingExtension.BLOCKED) ? Verdict.BLOCKED : Verdict.ERROR;
             String why = reason.replaceFirst("^[A-Z_]+: ", "");
-            record(id, verdict, null, new FailureDetail(Text.same(""), "", skipText(verdict, why), null), Duration.ZERO);
+            record(id, verdict, null, new FailureDetail(Text.EMPTY, Text.EMPTY, skipText(verdict, why), null), Duration.ZERO);
         } else {
             // A skipped class: its tests never start, so report each of them with the class's reason.
             plan.getDescendants(id).stream().filter(TestIdentifier::isTest).forEach(t -> executionSkipped(t, reason));
@@ -112,7 +112,7 @@ final class OutcomeCollector implements TestExecutionListener {
             case CLOSED_UNEXPECTEDLY -> Text.of("the connection failed: " + message, "la conexión falló: " + message);
             default -> Text.same(message);
         };
-        return new FailureDetail(Text.same(""), "", actual, hint);
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, actual, hint);
     }
 
     /** What an INFO test measured, shown as its detail; {@code null} when it published nothing. */
@@ -123,7 +123,7 @@ final class OutcomeCollector implements TestExecutionListener {
             return null;
         }
         String es = published.getOrDefault(GradingExtension.MEASUREMENT_ENTRY_ES, en);
-        return new FailureDetail(Text.same(""), "", Text.of(en, es), null);
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of(en, es), null);
     }
 
     /** The pictures a test attached, in order (see {@link GradingExtension#IMAGE_ENTRY}). */
@@ -140,7 +140,7 @@ final class OutcomeCollector implements TestExecutionListener {
 
     private static FailureDetail harnessDetail(Throwable thrown) {
         String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        return new FailureDetail(Text.same(""), "", Text.of("harness error (not your fault): " + message,
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("harness error (not your fault): " + message,
                 "error del evaluador (no es culpa tuya): " + message), null);
     }
 

@@ -117,8 +117,26 @@ class ClassReportTests {
 
         String md = ClassReportWriter.summaryMarkdown(ClassReport.load(List.of(dir), NameFrom.PARENT));
 
-        assertThat(md.substring(md.indexOf("## Hardest tests")).lines().filter(l -> l.startsWith("| sockets |")))
-                .hasSize(ClassReportWriter.HARDEST_TESTS);
+        assertThat(md.substring(md.indexOf("## Hardest tests"), md.indexOf("## Hardest clauses")).lines()
+                .filter(l -> l.startsWith("| sockets |"))).hasSize(ClassReportWriter.HARDEST_TESTS);
+    }
+
+    @Test
+    void aClauseIsPassedWholeOnlyByStudentsWhoPassedEveryOneOfItsTests() throws IOException {
+        SampleResults.write(dir.resolve("alice/results.json"),
+                new SampleResults.Test("sockets", "SOCK-2", "a", 2, "PASS"),
+                new SampleResults.Test("sockets", "SOCK-2", "b", 1, "PASS"),
+                new SampleResults.Test("sockets", "SOCK-10", "c", 1, "PASS"));
+        SampleResults.write(dir.resolve("bob/results.json"),
+                new SampleResults.Test("sockets", "SOCK-2", "a", 2, "PASS"),
+                new SampleResults.Test("sockets", "SOCK-2", "b", 1, "FAIL"),
+                new SampleResults.Test("sockets", "SOCK-10", "c", 1, "PASS"));
+
+        List<ClassReport.ClauseRate> rates = ClassReport.load(List.of(dir), NameFrom.PARENT).clauseRates();
+
+        assertThat(rates).containsExactly(new ClassReport.ClauseRate("sockets", "SOCK-2", 2, 1, 5, 6),
+                new ClassReport.ClauseRate("sockets", "SOCK-10", 2, 2, 2, 2));
+        assertThat(rates.get(0).passRate()).isEqualTo(50.0);
     }
 
     @Test

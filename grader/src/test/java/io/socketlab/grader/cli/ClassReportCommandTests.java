@@ -30,7 +30,7 @@ class ClassReportCommandTests {
         assertThat(run("class-report", "--out", report.toString(), grades.toString())).isEqualTo(ExitCodes.FULL_MARKS);
 
         assertThat(out.toString()).isEqualTo("class-report: merged 4 students into " + report
-                + " (class.csv, tests.csv, histogram.png, class.md)\n");
+                + " (class.csv, tests.csv, clauses.csv, histogram.png, class.md, class.html)\n");
         assertThat(err.toString()).isEmpty();
         for (String file : ClassReportWriter.FILES) {
             assertThat(report.resolve(file)).isNotEmptyFile();

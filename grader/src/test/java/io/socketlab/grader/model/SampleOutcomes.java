@@ -13,7 +13,7 @@ public final class SampleOutcomes {
     public static final TestOutcome FAILED = new TestOutcome(2, "sockets", Program.SERVER, "SOCK-2",
             Text.of("counts UTF-8 bytes, not characters", "cuenta bytes UTF-8, no caracteres"),
             2, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-            new FailureDetail(Text.of("reply to \"héllo\\n\"", "respuesta a \"héllo\\n\""), "\"RECEIVED 6\"",
+            new FailureDetail(Text.of("reply to \"héllo\\n\"", "respuesta a \"héllo\\n\""), Text.same("\"RECEIVED 6\""),
                     Text.same("\"RECEIVED 5\""),
                     Text.of("count the bytes of the line before decoding it",
                             "cuenta los bytes de la línea antes de decodificarla")),
@@ -23,21 +23,21 @@ public final class SampleOutcomes {
     public static final TestOutcome BLOCKED = new TestOutcome(3, "sockets", Program.CLIENT, "SOCK-10",
             Text.of("with no MESSAGE, sends each stdin line until EOF, then BYE", "sin MESSAGE, envía cada línea"),
             2, Level.MUST, Visibility.PUBLIC, Verdict.BLOCKED, null,
-            new FailureDetail(Text.same(""), "", Text.of("not run because the baseline failed",
+            new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("not run because the baseline failed",
                     "no se ejecutó porque falló la prueba base"), null),
             "", "", Duration.ZERO, false);
 
     public static final TestOutcome NOT_SUBMITTED = new TestOutcome(4, "echo", Program.CLIENT, "ECHO-8",
             Text.of("copies a line from stdin to the server", "copia una línea de stdin al servidor"),
             1, Level.MUST, Visibility.PUBLIC, Verdict.NOT_SUBMITTED, null,
-            new FailureDetail(Text.same(""), "", Text.of("not submitted: no echo.client in the manifest",
+            new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("not submitted: no echo.client in the manifest",
                     "no entregado: no hay echo.client en el manifiesto"), null),
             "", "", Duration.ZERO, false);
 
     public static final TestOutcome HARNESS_ERROR = new TestOutcome(5, "echo", Program.SERVER, "ECHO-3",
             Text.of("serves 100 connections at once", "atiende 100 conexiones a la vez"),
             2, Level.MUST, Visibility.PUBLIC, Verdict.ERROR, null,
-            new FailureDetail(Text.same(""), "", Text.of("harness error (not your fault): no free port",
+            new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("harness error (not your fault): no free port",
                     "error del evaluador (no es culpa tuya): no hay puerto libre"), null),
             "", "", Duration.ofMillis(50), false);
 
@@ -45,7 +45,7 @@ public final class SampleOutcomes {
     public static final TestOutcome HIDDEN_FAILED = new TestOutcome(6, "echo", Program.SERVER, "ECHO-6",
             Text.of("keeps serving others when a client resets mid-stream", "sigue atendiendo a otros"),
             1, Level.SHOULD, Visibility.HIDDEN, Verdict.FAIL, FailureKind.CLOSED_UNEXPECTEDLY,
-            new FailureDetail(Text.same("secret step"), "\"secret expected\"", Text.same("secret actual"),
+            new FailureDetail(Text.same("secret step"), Text.same("\"secret expected\""), Text.same("secret actual"),
                     Text.same("secret hint")),
             "[     9 ms] tcp#2  < \"secret transcript\"\n", "", Duration.ofMillis(700), false);
 

@@ -94,7 +94,7 @@ class BytesTests {
         @Test
         void findsNoDifferenceBetweenEqualSequences() {
             assertThat(Bytes.firstDifference(utf8("same"), utf8("same"))).isEqualTo(-1);
-            assertThat(Bytes.describeDifference(utf8("same"), utf8("same"))).isEqualTo("identical");
+            assertThat(Bytes.describeDifference(utf8("same"), utf8("same")).en()).isEqualTo("identical");
         }
 
         @Test
@@ -113,19 +113,21 @@ class BytesTests {
             byte[] expected = utf8("0123456789abcdefghij" + "X" + "klmnopqrstuvwxyz0123456789");
             byte[] actual = utf8("0123456789abcdefghij" + "Y" + "klmnopqrstuvwxyz0123456789");
 
-            assertThat(Bytes.describeDifference(expected, actual)).isEqualTo("differs at byte 20 of 47: expected "
+            assertThat(Bytes.describeDifference(expected, actual).en()).isEqualTo("differs at byte 20 of 47: expected "
                     + "\"cdefghijXklmnopqrstuvwxy\" but got \"cdefghijYklmnopqrstuvwxy\" (47 bytes in all)");
+            assertThat(Bytes.describeDifference(expected, actual).es()).isEqualTo("difiere en el byte 20 de 47: se esperaba "
+                    + "\"cdefghijXklmnopqrstuvwxy\" pero llegó \"cdefghijYklmnopqrstuvwxy\" (47 bytes en total)");
         }
 
         @Test
         void saysNothingCameWhenTheActualSequenceIsEmpty() {
-            assertThat(Bytes.describeDifference(utf8("hi\n"), new byte[0]))
+            assertThat(Bytes.describeDifference(utf8("hi\n"), new byte[0]).en())
                     .isEqualTo("differs at byte 0 of 3: expected \"hi\\n\" but got nothing (0 bytes in all)");
         }
 
         @Test
         void describesATruncatedReply() {
-            assertThat(Bytes.describeDifference(utf8("hello\n"), utf8("hello")))
+            assertThat(Bytes.describeDifference(utf8("hello\n"), utf8("hello")).en())
                     .isEqualTo("differs at byte 5 of 6: expected \"hello\\n\" but got \"hello\" (5 bytes in all)");
         }
     }

@@ -79,7 +79,7 @@ class AnnotationsReportTests {
         for (int i = 1; i <= 13; i++) {
             outcomes.add(new TestOutcome(i, "echo", Program.SERVER, "ECHO-" + i, Text.same("test " + i), 1,
                     Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.TIMEOUT,
-                    new FailureDetail(Text.same("step"), "\"x\"", Text.same("nothing"), null), "", "",
+                    new FailureDetail(Text.same("step"), Text.same("\"x\""), Text.same("nothing"), null), "", "",
                     Duration.ZERO, false));
         }
         GradeReport report = new GradeReport("student", List.of("echo"), 1L, Lang.EN, outcomes, Duration.ZERO);

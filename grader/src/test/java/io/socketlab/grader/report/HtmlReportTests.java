@@ -100,7 +100,7 @@ class HtmlReportTests {
     void escapesMarkupThatStudentOutputCarries() throws Exception {
         TestOutcome hostile = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echoes <b> & 'friends'"),
                 1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("send a tag"), "\"<i>\"", Text.same("\"<script>alert(1)</script>\""), null),
+                new FailureDetail(Text.same("send a tag"), Text.same("\"<i>\""), Text.same("\"<script>alert(1)</script>\""), null),
                 "[     1 ms] tcp#1  < \"<script>alert(1)</script>\"\n", "out <script>alert(2)</script>\n",
                 Duration.ZERO, false);
 

@@ -72,7 +72,7 @@ class MarkdownReportTests {
     void keepsATitleWithAngleBracketsAndAFenceInTheOutputFromBreakingTheMarkdown() throws IOException {
         TestOutcome tricky = new TestOutcome(1, "echo", Program.SERVER, "ECHO-1", Text.same("echoes <b> & friends"),
                 1, Level.MUST, Visibility.PUBLIC, Verdict.FAIL, FailureKind.WRONG_OUTPUT,
-                new FailureDetail(Text.same("sending a fence"), "\"```\"", Text.same("\"``\""), null),
+                new FailureDetail(Text.same("sending a fence"), Text.same("\"```\""), Text.same("\"``\""), null),
                 "", "", Duration.ZERO, false);
 
         String md = written(new GradeReport("reference", List.of("echo"), 1L, Lang.EN, List.of(tricky), Duration.ZERO));
@@ -104,7 +104,7 @@ class MarkdownReportTests {
     void listsWhatInfoTestsMeasuredUnscored() throws IOException {
         TestOutcome measured = new TestOutcome(1, "udp-transfer", Program.CLIENT, "UT-17", Text.same("goodput"), 0,
                 Level.INFO, Visibility.PUBLIC, Verdict.INFO, null,
-                new FailureDetail(Text.same(""), "", Text.of("0 % loss: 5.00 MiB/s", "0 % pérdida: 5.00 MiB/s"), null),
+                new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("0 % loss: 5.00 MiB/s", "0 % pérdida: 5.00 MiB/s"), null),
                 "", "", Duration.ZERO, false);
         GradeReport report = new GradeReport("reference", List.of("udp-transfer"), 1L, Lang.EN, List.of(measured),
                 Duration.ZERO);

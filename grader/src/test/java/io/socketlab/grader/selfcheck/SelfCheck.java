@@ -13,6 +13,7 @@ import io.socketlab.grader.session.GradingSession;
 import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Target;
+import io.socketlab.grader.process.Targets;
 import io.socketlab.grader.variants.Variants.Variant;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,9 @@ final class SelfCheck {
      */
     static final Path SESSIONS = Path.of(System.getProperty("socketlab.tmpdir", System.getProperty("java.io.tmpdir")));
 
+    /** Where the Python variants live: Python habits are shown in Python. */
+    static final Path PYTHON_VARIANTS = Targets.home().orElseThrow().resolve("grader/src/test/python");
+
     private SelfCheck() {
     }
 
@@ -43,13 +47,17 @@ final class SelfCheck {
         return new Target() {
             @Override
             public String name() {
-                return variant.mainClass().getSimpleName();
+                return variant.name();
             }
 
             @Override
             public Optional<ProgramCommand> program(String exercise, Program program) {
                 if (!exercise.equals(variant.exercise()) || !program.id().equals(variant.program())) {
                     return Optional.empty();
+                }
+                if (variant.isPython()) {
+                    Path script = PYTHON_VARIANTS.resolve(variant.pythonScript());
+                    return Optional.of(new ProgramCommand(List.of("python3", script.toString()), null, variant.name()));
                 }
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 // The test classpath: variants may use the libraries the tests have (Jackson, for JSON).

@@ -1,6 +1,13 @@
 package io.socketlab.grader.variants;
 
 import io.socketlab.grader.variants.chat.ChatVariants;
+import io.socketlab.grader.variants.quiz.QuizVariants;
+import io.socketlab.grader.variants.echo.CrlfUdpEchoClient;
+import io.socketlab.grader.variants.echo.NeverHalfClosesEchoClient;
+import io.socketlab.grader.variants.sockets.ChunkDecodingSocketsServer;
+import io.socketlab.grader.variants.sockets.CrlfRepliesSocketsServer;
+import io.socketlab.grader.variants.sockets.CrlfSocketsClient;
+import io.socketlab.grader.variants.sockets.LenientByeSocketsServer;
 import io.socketlab.grader.variants.echo.BufferAllEchoServer;
 import io.socketlab.grader.variants.echo.CorrectEchoClient;
 import io.socketlab.grader.variants.echo.CorrectEchoServer;
@@ -23,16 +30,6 @@ import io.socketlab.grader.variants.filetransfer.NoVerifyFileTransferClient;
 import io.socketlab.grader.variants.filetransfer.NonAtomicGetFileTransferClient;
 import io.socketlab.grader.variants.filetransfer.UnsanitisedNameFileTransferServer;
 import io.socketlab.grader.variants.http.HttpVariants;
-import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
-import io.socketlab.grader.variants.quiz.CorrectQuizClient;
-import io.socketlab.grader.variants.quiz.CorrectQuizServer;
-import io.socketlab.grader.variants.quiz.ExactMatchQuizServer;
-import io.socketlab.grader.variants.quiz.ExitZeroOnJoinErrorQuizClient;
-import io.socketlab.grader.variants.quiz.LateAcceptedQuizServer;
-import io.socketlab.grader.variants.quiz.NoResetQuizServer;
-import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
-import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
-import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
 import io.socketlab.grader.variants.serialization.AckBeforeWriteSerializationServer;
 import io.socketlab.grader.variants.serialization.ClosesOnBadJsonSerializationServer;
 import io.socketlab.grader.variants.serialization.CorrectSerializationClient;
@@ -68,10 +65,35 @@ public final class Variants {
     /**
      * One program with one classic mistake: exercise id ({@code sockets}, {@code echo},
      * {@code serialization}, {@code file-transfer}, {@code chat}, {@code quiz}, {@code http}), program ({@code server}, {@code client}), its
-     * main class, and the spec clause it must lose ({@code null} for the correct controls in
+     * main class or, for a mistake that is a Python habit, its Python script (a path under
+     * {@code grader/src/test/python/}), and the spec clause it must lose ({@code null} for the correct controls in
      * {@link #CORRECT}).
      */
-    public record Variant(String exercise, String program, Class<?> mainClass, String brokenClause) {
+    public record Variant(String exercise, String program, Class<?> mainClass, String pythonScript, String brokenClause) {
+
+        /** A Java variant: a main class on the test classpath. */
+        public Variant(String exercise, String program, Class<?> mainClass, String brokenClause) {
+            this(exercise, program, mainClass, null, brokenClause);
+        }
+
+        /** A Python variant, run with {@code python3}; {@code script} is relative to {@code grader/src/test/python/}. */
+        public static Variant python(String exercise, String program, String script, String brokenClause) {
+            return new Variant(exercise, program, null, script, brokenClause);
+        }
+
+        public boolean isPython() {
+            return pythonScript != null;
+        }
+
+        /** The class's simple name, or the script's path: what {@code -Dsocketlab.variants} selects and reports show. */
+        public String name() {
+            return isPython() ? pythonScript : mainClass.getSimpleName();
+        }
+
+        @Override
+        public String toString() {
+            return name() + (brokenClause == null ? "" : " loses " + brokenClause);
+        }
     }
 
     /** Every broken variant; each must lose (at least) its {@code brokenClause}. */
@@ -84,6 +106,15 @@ public final class Variants {
             new Variant("sockets", "server", KeepsCrSocketsServer.class, "SOCK-3"),
             new Variant("sockets", "client", NoByeSocketsClient.class, "SOCK-9"),
             new Variant("sockets", "client", IgnoresStdinSocketsClient.class, "SOCK-10"),
+            new Variant("sockets", "server", ChunkDecodingSocketsServer.class, "SOCK-3"),
+            new Variant("sockets", "server", CrlfRepliesSocketsServer.class, "SOCK-2"),
+            new Variant("sockets", "server", LenientByeSocketsServer.class, "SOCK-5"),
+            new Variant("sockets", "client", CrlfSocketsClient.class, "SOCK-9"),
+            Variant.python("sockets", "client", "sockets/recv_once_client.py", "SOCK-9"),
+            Variant.python("sockets", "client", "sockets/traceback_on_err_client.py", "SOCK-9"),
+            Variant.python("sockets", "client", "sockets/exits_at_bye_client.py", "SOCK-9"),
+            Variant.python("sockets", "client", "sockets/stdin_first_client.py", "SOCK-10"),
+            Variant.python("sockets", "client", "sockets/no_timeout_client.py", "SOCK-11"),
             new Variant("echo", "server", TextDecodingEchoServer.class, "ECHO-1"),
             new Variant("echo", "server", OneClientAtATimeEchoServer.class, "ECHO-3"),
             new Variant("echo", "server", IgnoresHalfCloseEchoServer.class, "ECHO-2"),
@@ -93,6 +124,11 @@ public final class Variants {
             new Variant("echo", "client", NoRetryUdpEchoClient.class, "ECHO-9"),
             new Variant("echo", "client", NoHalfCloseEchoClient.class, "ECHO-8"),
             new Variant("echo", "client", ExitZeroOnRefusedEchoClient.class, "ECHO-10"),
+            new Variant("echo", "client", NeverHalfClosesEchoClient.class, "ECHO-8"),
+            new Variant("echo", "client", CrlfUdpEchoClient.class, "ECHO-9"),
+            Variant.python("echo", "server", "echo/send_not_sendall_server.py", "ECHO-4"),
+            Variant.python("echo", "server", "echo/selectors_server.py", "ECHO-4"),
+            Variant.python("echo", "client", "echo/single_thread_client.py", "ECHO-8"),
             new Variant("serialization", "server", SingleReadLengthSerializationServer.class, "SER-1"),
             new Variant("serialization", "server", UncheckedLengthSerializationServer.class, "SER-2"),
             new Variant("serialization", "server", AckBeforeWriteSerializationServer.class, "SER-6"),
@@ -109,16 +145,9 @@ public final class Variants {
             new Variant("file-transfer", "server", InMemoryFileTransferServer.class, "FT-1"),
             new Variant("file-transfer", "server", LeavesTempFilesFileTransferServer.class, "FT-4"),
             new Variant("file-transfer", "client", NoVerifyFileTransferClient.class, "FT-11"),
-            new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11"),
-            new Variant("quiz", "server", LateAcceptedQuizServer.class, "QUIZ-3"),
-            new Variant("quiz", "server", UnsyncRoundsQuizServer.class, "QUIZ-5"),
-            new Variant("quiz", "server", NoTimeoutQuizServer.class, "QUIZ-4"),
-            new Variant("quiz", "server", ExactMatchQuizServer.class, "QUIZ-6"),
-            new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
-            new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
-            new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
-            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            new Variant("file-transfer", "client", NonAtomicGetFileTransferClient.class, "FT-11")),
             ChatVariants.BROKEN,
+            QuizVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -129,13 +158,15 @@ public final class Variants {
             new Variant("sockets", "client", CorrectSocketsClient.class, null),
             new Variant("echo", "server", CorrectEchoServer.class, null),
             new Variant("echo", "client", CorrectEchoClient.class, null),
+            Variant.python("sockets", "client", "sockets/classroom_client.py", null),
+            Variant.python("echo", "server", "echo/classroom_server.py", null),
+            Variant.python("echo", "client", "echo/classroom_client.py", null),
             new Variant("serialization", "server", CorrectSerializationServer.class, null),
             new Variant("serialization", "client", CorrectSerializationClient.class, null),
             new Variant("file-transfer", "server", CorrectFileTransferServer.class, null),
-            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null),
-            new Variant("quiz", "server", CorrectQuizServer.class, null),
-            new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            new Variant("file-transfer", "client", CorrectFileTransferClient.class, null)),
             ChatVariants.CORRECT,
+            QuizVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);

@@ -1,67 +1,41 @@
 package io.socketlab.grader.suites.chat;
 
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
 import io.socketlab.grader.probe.TcpProbe;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The chat server's side of a conversation with a client under test, as TCP allows it and a careless client does not
- * expect: lines glued into one segment or cut at every byte, lines queued before QUIT that still arrive after it. What
- * the client sends is read strictly: senders end their lines with LF only (specs/chat.md, Conventions).
+ * expect: lines glued into one segment (or cut at every byte, with {@code Slicing}), lines queued before QUIT that
+ * still arrive after it. What the client sends is read as senders must write it: lines ended by LF alone.
  */
 final class ChatFake {
 
     static final String NICK = "alice";
-    static final Text SENT = Text.of("the lines the client sent", "las líneas que envió el cliente");
+    /** How long the fake holds the connection after QUIT before its last lines and its close. */
+    private static final Duration HOLD_AFTER_QUIT = Duration.ofMillis(500);
 
     private ChatFake() {
     }
 
-    /**
-     * The next line the client sends within {@code within}, without its LF; null if the client closes first. The line
-     * must end in LF alone: a CR before it is a sender's mistake here, although a receiver forgives it.
-     */
-    static String clientLineOrClose(TcpProbe connection, Duration within) throws IOException {
-        byte[] raw;
-        try {
-            raw = connection.readRawLine(SENT, within);
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() == FailureKind.CLOSED_UNEXPECTEDLY) {
-                return null;
-            }
-            throw failure;
-        }
-        if (raw.length > 1 && raw[raw.length - 2] == '\r') {
-            throw ConformanceFailure.wrongOutput(SENT, "a line ended by LF alone (senders end their lines with \\n only)",
-                    Bytes.render(raw));
-        }
-        return new String(raw, 0, raw.length - 1, StandardCharsets.UTF_8);
+    /** Reads the client's NICK strictly (LF alone from now on). */
+    static void expectNick(TcpProbe connection) throws IOException {
+        connection.lfOnly().expectLine("NICK " + NICK);
     }
 
-    /** The next line the client sends, which must be {@code expected}, ended by LF alone. */
-    static void expectClientLine(TcpProbe connection, String expected) throws IOException {
-        String line = clientLineOrClose(connection, connection.replyTimeout());
-        if (line == null) {
-            throw ConformanceFailure.closed(SENT, Bytes.quote(expected));
-        }
-        if (!line.equals(expected)) {
-            throw ConformanceFailure.wrongOutput(SENT, Bytes.quote(expected), Bytes.quote(line));
-        }
-    }
-
-    /** Records the client's lines until QUIT, each ended by LF alone; the client must not close first. */
+    /** Records the client's lines until QUIT; the client must not close first. */
     static void recordUntilQuit(TcpProbe connection, List<String> received) throws IOException {
+        Text step = Text.of("the lines the client sends, until QUIT", "las líneas que envía el cliente, hasta QUIT");
         while (true) {
-            String line = clientLineOrClose(connection, connection.replyTimeout().multipliedBy(3));
+            String line = connection.readLineOrClose(step, connection.replyTimeout().multipliedBy(3));
             if (line == null) {
-                throw ConformanceFailure.closed(SENT, "QUIT, then the server's close", render(received));
+                throw ConformanceFailure.closed(step, Text.of("QUIT, then the server's close", "QUIT, y después el cierre"
+                        + " del servidor"), Text.format("the lines %s", "las líneas %s", render(received)));
             }
             received.add(line);
             if (line.equals("QUIT")) {
@@ -75,27 +49,13 @@ final class ChatFake {
         connection.send(String.join("\n", lines) + "\n");
     }
 
-    /** Sends the line one byte per segment: a client that takes one read for one line, or decodes each read, breaks. */
-    static void sendByteByByte(TcpProbe connection, String line) throws IOException {
-        connection.sendSliced(Bytes.utf8(line + "\n"), 1, Duration.ofMillis(2));
-    }
-
     /**
-     * After the client's QUIT: nothing more may come from it; then, like a server sending the lines still queued
-     * before the close (CHAT-7), {@code late} lines reach it, and only then the connection closes. A client that exits
-     * right after QUIT never prints them.
+     * After the client's QUIT: nothing more may come from it for a while; then, like a server sending the lines still
+     * queued before its close (CHAT-7), {@code late} lines reach it, and only then the connection closes. A client
+     * that exits right after QUIT never prints them.
      */
     static void closeAfterQuit(TcpProbe connection, String... late) throws IOException {
-        try {
-            String more = clientLineOrClose(connection, Duration.ofMillis(500));
-            if (more != null) {
-                throw ConformanceFailure.wrongOutput(SENT, "nothing after QUIT", Bytes.quote(more));
-            }
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() != FailureKind.TIMEOUT) {
-                throw failure;
-            }
-        }
+        connection.expectSilence(HOLD_AFTER_QUIT);
         try {
             sendTogether(connection, late);
         } catch (IOException gone) {
@@ -103,8 +63,8 @@ final class ChatFake {
         }
     }
 
-    /** {@code [a, b]} as lines for a report. */
+    /** {@code ["a", "b"]} for a report. */
     static String render(List<String> lines) {
-        return Arrays.toString(lines.stream().map(Bytes::quote).toArray());
+        return lines.stream().map(Bytes::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 }

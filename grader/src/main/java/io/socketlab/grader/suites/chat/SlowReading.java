@@ -66,7 +66,7 @@ final class SlowReading {
     }
 
     /** Waits for {@code reading} like {@link Concurrently#awaitAll}, its failure {@link #judged}. */
-    void await(CompletableFuture<Void> reading, Duration within, Text what, String expected) throws Exception {
+    void await(CompletableFuture<Void> reading, Duration within, Text what, Text expected) throws Exception {
         try {
             Concurrently.awaitAll(List.of(reading), within, what, expected);
         } catch (ConformanceFailure failure) {

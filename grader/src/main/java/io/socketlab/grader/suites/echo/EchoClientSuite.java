@@ -1,135 +1,106 @@
 package io.socketlab.grader.suites.echo;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.FakeTcpServer;
-import io.socketlab.grader.probe.FakeUdpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
+import io.socketlab.grader.probe.FakeUdpServer;
+import io.socketlab.grader.probe.FakeUdpServer.Reply;
+import io.socketlab.grader.probe.Payload;
+import io.socketlab.grader.probe.Slicing;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-/** The echo client against fake TCP and UDP servers: byte-exact copying, half-close, retries and LOST. */
+/** The echo client against fake TCP and UDP echo servers: byte-exact copying both ways at once, half-close, retries. */
 @ExerciseSuite(exercise = "echo", program = Program.CLIENT)
 class EchoClientSuite {
 
-    private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
-    private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
-
-    /** An RFC 862 echo server: echoes as it reads, closes after the client's half-close. */
-    private static FakeTcpServer echoServer(ClientUnderTest client) throws Exception {
-        return client.fakeServer(connection -> {
-            connection.socket().setSoTimeout((int) connection.replyTimeout().multipliedBy(2).toMillis());
-            InputStream in = connection.socket().getInputStream();
-            OutputStream out = connection.socket().getOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                out.write(buffer, 0, n);
-            }
-            out.flush();
-            connection.socket().shutdownOutput();
-        });
-    }
+    /** More than any client's socket buffers hold against a fake with small ones: a one-thread client deadlocks. */
+    private static final int LARGER_THAN_BUFFERS = 8 << 20;
+    /** How long the fake holds the connection open once it is done: a client must wait for the close. */
+    private static final Duration HOLD_BEFORE_CLOSE = Duration.ofMillis(400);
 
     @Baseline
     @Requirement(clause = "ECHO-8", points = 1)
     void echoesALine(ClientUnderTest client) throws Exception {
-        FakeTcpServer fake = echoServer(client);
+        FakeTcpServer fake = client.fakeServer(connection -> connection.echoUntilEndOfStream());
         byte[] input = Bytes.utf8("hello\n");
-        ClientResult result = client.run(fake.port(), List.of(), input);
-        result.expectConnectedTo(fake).expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
+        client.run(fake.port(), List.of(), input).expectServedBy(fake).expectStdoutBytes(input).expectExitCode(0);
     }
 
     @Requirement(clause = "ECHO-8", points = 1)
-    void copiesBinaryDataByteForByte(ClientUnderTest client, Random random) throws Exception {
-        FakeTcpServer fake = echoServer(client);
-        byte[] input = new byte[(1 << 20) + 256 * 4];
-        random.nextBytes(input);
-        for (int i = 0; i < 1024; i++) {
-            input[i] = (byte) i;
-        }
-        ClientResult result = client.run(fake.port(), List.of(), input);
-        result.expectConnectedTo(fake).expectStdoutBytes(OUTPUT, input).expectExitCode(EXIT, 0);
+    void copiesMoreThanTheSocketBuffersHoldBothWaysAtOnce(ClientUnderTest client, Random random) throws Exception {
+        FakeTcpServer fake = client.fakeServerWithSmallBuffers(connection -> connection.echoUntilEndOfStream());
+        Payload input = Payload.random(random, LARGER_THAN_BUFFERS);
+        client.run(fake.port(), List.of(), input).expectServedBy(fake).expectStdout(input).expectExitCode(0);
     }
 
     @Requirement(clause = "ECHO-8", points = 1)
-    void printsWhatArrivesAfterHalfClose(ClientUnderTest client, Random random) throws Exception {
+    void halfClosesAndPrintsWhatArrivesUntilTheClose(ClientUnderTest client, Random random) throws Exception {
         byte[] input = new byte[200 * 1024];
         random.nextBytes(input);
         byte[] tail = Bytes.utf8("-- sent after your half-close --\n");
         FakeTcpServer fake = client.fakeServer(connection -> {
             // Echo nothing until the client half-closes: a client that closes at EOF loses all of it.
-            byte[] all = connection.readUntilClosed(input.length, Text.of("reading the client's data until its half-close",
-                    "leyendo los datos del cliente hasta su cierre de escritura"), connection.replyTimeout().multipliedBy(2));
-            connection.send(all);
-            connection.send(tail);
+            byte[] all = connection.readUntilClosed(input.length);
+            connection.send(all).send(tail, Slicing.everyByte()).expectSilence(HOLD_BEFORE_CLOSE);
         });
-        ClientResult result = client.run(fake.port(), List.of(), input).expectConnectedTo(fake);
-        byte[] expected = Arrays.copyOf(input, input.length + tail.length);
-        System.arraycopy(tail, 0, expected, input.length, tail.length);
-        result.expectStdoutBytes(OUTPUT, expected).expectExitCode(EXIT, 0);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(input);
+        expected.writeBytes(tail);
+        client.run(fake.port(), List.of(), input).expectServedBy(fake)
+                .expectStdoutBytes(expected.toByteArray())
+                .expectExitedAfterTheCloseOf(fake)
+                .expectExitCode(0);
     }
 
     @Requirement(clause = "ECHO-9", points = 1)
     void udpSendsLinesAsDatagrams(ClientUnderTest client) throws Exception {
-        FakeUdpServer fake = client.fakeUdpServer((index, payload) -> Optional.of(payload));
-        List<String> lines = List.of("alpha", "beta gamma", "ñandú");
-        ClientResult result = client.run(fake.port(), List.of("--udp"), stdin(lines));
-        List<String> sent = fake.received().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
-        if (!sent.equals(lines)) {
-            throw ConformanceFailure.wrongOutput(Text.of("the datagrams the client sent", "los datagramas que envió el cliente"),
-                    lines.toString(), sent.toString());
-        }
-        result.expectStdoutLines(OUTPUT, lines).expectExitCode(EXIT, 0);
+        FakeUdpServer fake = client.fakeUdpServer(FakeUdpServer.Responder.echo());
+        ClientResult result = client.run(fake.port(), List.of("--udp"), Bytes.utf8("alpha\nbeta gamma\r\n\nñandú"));
+        fake.expectReceived(List.of("alpha", "beta gamma", "", "ñandú"));
+        result.expectPrinted("alpha", "beta gamma", "", "ñandú").expectExitCode(0);
     }
 
     @Requirement(clause = "ECHO-9", points = 1)
-    void udpRetriesALostDatagram(ClientUnderTest client) throws Exception {
-        FakeUdpServer fake = client.fakeUdpServer((index, payload) -> index == 0 ? Optional.empty() : Optional.of(payload));
-        List<String> lines = List.of("first", "second");
-        ClientResult result = client.run(fake.port(), List.of("--udp", "--timeout-ms", "300"), stdin(lines));
-        result.expectStdoutLines(OUTPUT, lines).expectExitCode(EXIT, 0);
+    void udpRetriesAndIgnoresALateEcho(ClientUnderTest client) throws Exception {
+        Duration timeout = client.timeouts().seconds(0.4);
+        byte[] first = Bytes.utf8("first");
+        // The first send of "first" is echoed only after the client's timeout, so it must send again; that late echo
+        // then arrives while the client waits for "second", whose own echo comes a little later: it is not "second".
+        FakeUdpServer fake = client.scriptedUdpServer((index, payload) -> List.of(
+                index == 0 ? Reply.later(payload, timeout.multipliedBy(3).dividedBy(2))
+                        : Arrays.equals(payload, first) ? Reply.now(payload)
+                        : Reply.later(payload, timeout.multipliedBy(3).dividedBy(4))));
+        ClientResult result = client.run(fake.port(), List.of("--udp", "--timeout-ms", Long.toString(timeout.toMillis())),
+                Bytes.utf8("first\nsecond\n"));
+        result.expectPrinted("first", "second").expectExitCode(0);
+        fake.expectSendsOf(first, 2, 3);
     }
 
     @Requirement(clause = "ECHO-9", points = 1)
     void udpReportsLostLines(ClientUnderTest client) throws Exception {
+        byte[] lost = Bytes.utf8("never echoed");
         FakeUdpServer fake = client.fakeUdpServer((index, payload) ->
-                Arrays.equals(payload, Bytes.utf8("never echoed")) ? Optional.empty() : Optional.of(payload));
+                Arrays.equals(payload, lost) ? Optional.empty() : Optional.of(payload));
         String tooLong = "x".repeat(65_508);
         ClientResult result = client.run(fake.port(), List.of("--udp", "--timeout-ms", "200"),
-                stdin(List.of("kept", "never echoed", tooLong, "after")));
-        result.expectStdoutLines(OUTPUT, List.of("kept", "after")).expectExitCode(EXIT, 1);
-        Text step = Text.of("the client's stderr", "la salida de error del cliente");
-        if (result.stderrLines().stream().noneMatch(l -> l.strip().equals("LOST never echoed"))) {
-            throw ConformanceFailure.wrongOutput(step, "a line \"LOST never echoed\"", Bytes.quote(result.stderr()));
-        }
-        if (result.stderrLines().stream().noneMatch(l -> l.strip().equals("LOST " + tooLong))) {
-            throw ConformanceFailure.wrongOutput(step, "a line \"LOST xxx...\" for the 65508-byte line",
-                    Bytes.quote(result.stderr()));
-        }
-        long sends = fake.received().stream().filter(b -> Arrays.equals(b, Bytes.utf8("never echoed"))).count();
-        if (sends > 3) {
-            throw ConformanceFailure.wrongOutput(Text.of("how often the lost line was sent", "cuántas veces se envió la línea perdida"),
-                    "at most 3 sends", Text.of(sends + " sends", sends + " envíos"));
-        }
+                Bytes.utf8("kept\nnever echoed\n" + tooLong + "\nafter\n"));
+        result.expectPrinted("kept", "after").expectExitCode(1)
+                .expectStderrHolds("LOST never echoed", "LOST " + tooLong);
+        fake.expectSendsOf(lost, 3, 3);
     }
 
     @Requirement(clause = "ECHO-10", points = 1)
     void exitsTwoWhenRefused(ClientUnderTest client) {
-        client.expectExitTwoWhenRefused(List.of());
-    }
-
-    private static byte[] stdin(List<String> lines) {
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        client.run(client.refusedPort(), List.of(), new byte[0]).expectExitCode(2).expectOneErrorLine();
     }
 }

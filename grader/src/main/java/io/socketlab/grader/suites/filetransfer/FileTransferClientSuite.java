@@ -30,10 +30,10 @@ class FileTransferClientSuite {
     private static FakeTcpServer acceptingPut(ClientUnderTest client, String name, byte[] content) throws Exception {
         return client.fakeServer(connection -> {
             connection.expectLine(UPLOAD, "PUT " + name + " " + content.length);
-            byte[] body = connection.readExactly(content.length, UPLOAD, connection.replyTimeout());
+            byte[] body = connection.readExactly(UPLOAD, content.length, connection.replyTimeout());
             if (!Arrays.equals(body, content)) {
                 throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                        Text.same(Bytes.describeDifference(content, body)));
+                        Bytes.describeDifference(content, body));
             }
             String digest = connection.readLine(UPLOAD);
             if (!digest.equalsIgnoreCase(Transfers.sha256(content))) {
@@ -106,8 +106,8 @@ class FileTransferClientSuite {
         result.expectStdoutLines(OUTPUT, List.of("OK " + Transfers.sha256(content))).expectExitCode(EXIT, 0);
         if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
             throw ConformanceFailure.integrity(Text.of("the OUT file", "el fichero OUT"), "the " + content.length + " bytes served",
-                    Text.of(Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : "no OUT file",
-                            Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out)) : "no hay fichero OUT"));
+                    Files.exists(out) ? Bytes.describeDifference(content, Files.readAllBytes(out))
+                            : Text.of("no OUT file", "no hay fichero OUT"));
         }
     }
 
@@ -164,7 +164,7 @@ class FileTransferClientSuite {
             request.set(connection.readLine(Text.of("the client's request", "la petición del cliente")));
             connection.send(String.join("\n", lines) + "\n");
             // Keep the connection open: the client must stop after count lines, not wait for a close.
-            connection.readUntilClosed(1 << 16, Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"),
+            connection.readUntilClosed(Text.of("waiting for the client to leave", "esperando a que el cliente se vaya"), 1 << 16,
                     connection.replyTimeout().multipliedBy(2));
         });
         ClientResult result = client.run(fake.port(), List.of("list"), new byte[0]);

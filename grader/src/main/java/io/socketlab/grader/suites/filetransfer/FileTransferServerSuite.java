@@ -57,7 +57,7 @@ class FileTransferServerSuite {
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(content, stored)) {
             throw ConformanceFailure.integrity(step, name + " with the " + content.length + " bytes uploaded",
-                    Text.same(Bytes.describeDifference(content, stored)));
+                    Bytes.describeDifference(content, stored));
         }
     }
 
@@ -203,8 +203,8 @@ class FileTransferServerSuite {
                 awaitUploadStarted(dir, List.of("doc.txt"));
                 // End of stream mid-upload; once the server closes too, it has finished with this upload.
                 probe.shutdownOutput();
-                probe.readUntilClosed(1 << 16, step("the server closing after an upload cut short",
-                        "el servidor cerrando tras una subida interrumpida"), probe.replyTimeout());
+                probe.readUntilClosed(step("the server closing after an upload cut short",
+                        "el servidor cerrando tras una subida interrumpida"), 1 << 16, probe.replyTimeout());
             }
         }
         Text step = step("the folder after two uploads cut short", "la carpeta tras dos subidas interrumpidas");

@@ -83,10 +83,10 @@ final class Transfers {
         if (!sameWithDigest(header, expected)) {
             throw ConformanceFailure.wrongOutput(step, Bytes.quote(expected), Bytes.quote(header));
         }
-        byte[] body = probe.readExactly(content.length, step, probe.replyTimeout().multipliedBy(2));
+        byte[] body = probe.readExactly(step, content.length, probe.replyTimeout().multipliedBy(2));
         if (!java.util.Arrays.equals(content, body)) {
             throw ConformanceFailure.integrity(step, "the " + content.length + " bytes uploaded",
-                    Text.same(Bytes.describeDifference(content, body)));
+                    Bytes.describeDifference(content, body));
         }
     }
 

@@ -65,7 +65,7 @@ class HttpClientSuite {
         return client.fakeServer(connection -> {
             request.set(readRequestHead(connection));
             connection.send(response);
-            connection.readUntilClosed(1 << 16, step("waiting for the client to close", "esperando a que el cliente cierre"),
+            connection.readUntilClosed(step("waiting for the client to close", "esperando a que el cliente cierre"), 1 << 16,
                     Duration.ofSeconds(12));
         });
     }
@@ -346,7 +346,7 @@ class HttpClientSuite {
     void givesUpAfterSilence(ClientUnderTest client) throws Exception {
         FakeTcpServer silent = client.fakeServer(connection -> {
             readRequestHead(connection);
-            connection.readUntilClosed(1 << 16, step("staying silent", "guardando silencio"), Duration.ofSeconds(30));
+            connection.readUntilClosed(step("staying silent", "guardando silencio"), 1 << 16, Duration.ofSeconds(30));
         });
         long start = System.nanoTime();
         ClientUnderTest.Run run = client.startRaw(List.of(url(silent, "/slow")));

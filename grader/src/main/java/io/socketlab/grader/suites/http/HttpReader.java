@@ -121,17 +121,17 @@ final class HttpReader {
             return readChunked(probe, step, deadline);
         }
         if (!head.headers("Transfer-Encoding").isEmpty()) {
-            return probe.readUntilClosed(MAX_BODY, step, left(deadline));
+            return probe.readUntilClosed(step, MAX_BODY, left(deadline));
         }
         long length = contentLength(head, step);
         if (length < 0) {
-            return probe.readUntilClosed(MAX_BODY, step, left(deadline));
+            return probe.readUntilClosed(step, MAX_BODY, left(deadline));
         }
         if (length > MAX_BODY) {
             throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes for this request",
                     Text.of("Content-Length: " + length, "Content-Length: " + length));
         }
-        return probe.readExactly((int) length, step, left(deadline));
+        return probe.readExactly(step, (int) length, left(deadline));
     }
 
     private static byte[] readChunked(TcpProbe probe, Text step, long deadline) throws IOException {
@@ -150,7 +150,7 @@ final class HttpReader {
                 throw ConformanceFailure.wrongOutput(step, "a body of at most " + MAX_BODY + " bytes",
                         Text.of("a longer chunked body", "un cuerpo fragmentado más largo"));
             }
-            body.writeBytes(probe.readExactly(n, step, left(deadline)));
+            body.writeBytes(probe.readExactly(step, n, left(deadline)));
             String end = probe.readLine(step, left(deadline));
             if (!end.isEmpty()) {
                 throw ConformanceFailure.wrongOutput(step, "CRLF after the chunk's data", Bytes.quote(end));

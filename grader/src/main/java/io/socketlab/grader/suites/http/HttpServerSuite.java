@@ -62,7 +62,7 @@ class HttpServerSuite {
             if (length != hello.length) {
                 throw ConformanceFailure.wrongOutput(step, "Content-Length: " + hello.length, head.get().describe());
             }
-            byte[] body = probe.readExactly(hello.length, step, probe.replyTimeout());
+            byte[] body = probe.readExactly(step, hello.length, probe.replyTimeout());
             Expect.body(new Response(head.get().statusLine(), 200, head.get().fields(), body), hello, step);
         }
     }
@@ -779,7 +779,7 @@ class HttpServerSuite {
 
     /** Expects the connection closed (after at most a 408) within {@code within}. */
     private static void expectIdleClose(TcpProbe probe, Text step, Duration within) throws IOException {
-        byte[] before = probe.readUntilClosed(1 << 16, step, within);
+        byte[] before = probe.readUntilClosed(step, 1 << 16, within);
         String text = new String(before, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (before.length > 0 && !text.matches("(?s)HTTP/1\\.[01] 408.*")) {
             throw ConformanceFailure.wrongOutput(step, "a close, or a 408 response and then a close", Bytes.render(before));

@@ -82,7 +82,7 @@ final class HttpSession implements AutoCloseable {
     /** After {@code Connection: close}, anything before the close would be a body the framing did not announce. */
     private void expectNothingBeforeClose(Text step) throws IOException {
         try {
-            byte[] extra = probe.readUntilClosed(1 << 16, step, probe.replyTimeout());
+            byte[] extra = probe.readUntilClosed(step, 1 << 16, probe.replyTimeout());
             if (extra.length > 0) {
                 throw ConformanceFailure.wrongOutput(step.prefixed("after "),
                         "nothing more after a response with Connection: close", Bytes.render(extra));

@@ -4,7 +4,7 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Facts;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ExerciseSuite;
@@ -63,8 +63,8 @@ class QuizServerSuite {
             String welcome = player.probe.readLine(step);
             int place = placeIn(welcome, player.team, teams.size());
             if (place < 1 || byPlace[place - 1] != null) {
-                throw ConformanceFailure.wrongOutput(step, "WELCOME " + player.team + " k/4, each k from 1 to 4 given once",
-                        Bytes.quote(welcome));
+                throw ConformanceFailure.wrongOutput(step, Text.format("WELCOME %s k/4, each k from 1 to 4 given once",
+                        "WELCOME %s k/4, cada k de 1 a 4 dado una vez", player.team), Facts.quoted(welcome));
             }
             byPlace[place - 1] = player;
         }
@@ -192,7 +192,8 @@ class QuizServerSuite {
         }
         for (Player waiting : players.subList(0, 3)) {
             waiting.probe.expectNoLine(step("what " + waiting.team + " receives while last has not answered",
-                    "lo que recibe " + waiting.team + " mientras last no ha respondido"), "last has not answered", Duration.ofSeconds(1));
+                    "lo que recibe " + waiting.team + " mientras last no ha respondido"), Text.of("last has not answered",
+                    "last no ha respondido"), Duration.ofSeconds(1));
         }
         Player last = players.get(3);
         last.send("ANSWER berlin");
@@ -326,7 +327,8 @@ class QuizServerSuite {
                 line = player.probe.readLine(step);
             }
             if (!line.equals("RESULT 1 CORRECT París")) {
-                throw ConformanceFailure.wrongOutput(step, "LEFT quits and RESULT 1 CORRECT París", Bytes.quote(line));
+                throw ConformanceFailure.wrongOutput(step, Text.of("LEFT quits and RESULT 1 CORRECT París",
+                        "LEFT quits y RESULT 1 CORRECT París"), Facts.quoted(line));
             }
             if (!left) {
                 player.expect("LEFT quits");
@@ -363,7 +365,8 @@ class QuizServerSuite {
                 return;
             }
             if (!reply.equals("ERR game-started") || System.nanoTime() > deadline) {
-                throw ConformanceFailure.wrongOutput(step, "\"WELCOME next 1/3\" (a fresh game)", Bytes.quote(reply));
+                throw ConformanceFailure.wrongOutput(step, Facts.quoted("WELCOME next 1/3").plus(Text.of(" (a fresh game)",
+                        " (una partida nueva)")), Facts.quoted(reply));
             }
             next.probe.close();
         }

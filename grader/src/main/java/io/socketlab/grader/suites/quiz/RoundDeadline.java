@@ -5,6 +5,7 @@ import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Facts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class RoundDeadline {
             return false;
         }
         throw ConformanceFailure.wrongOutput(Text.of("reply to ANSWER " + turn.answer + " from " + turn.player.team,
-                "respuesta a ANSWER " + turn.answer + " de " + turn.player.team), "ACCEPTED 1", Bytes.quote(reply));
+                "respuesta a ANSWER " + turn.answer + " de " + turn.player.team), Facts.quoted("ACCEPTED 1"), Facts.quoted(reply));
     }
 
     /** The answer past the deadline: the round has ended, so the RESULT comes first, and the answer does not count. */
@@ -123,8 +124,9 @@ final class RoundDeadline {
                 "respuesta a un ANSWER enviado " + millis(t.plus(margin)) + " después de QUESTION 1, con T = " + millis(t));
         String line = player.probe.readLine(step);
         if (!line.startsWith("RESULT 1 ")) {
-            throw ConformanceFailure.wrongOutput(step, "RESULT 1 TIMEOUT " + CORRECT + ", sent when the round ended at T,"
-                    + " before anything about this answer", Bytes.quote(line));
+            throw ConformanceFailure.wrongOutput(step, Text.format("%s, sent when the round ended at T, before anything about"
+                    + " this answer", "%s, enviado al terminar la ronda en T, antes de nada sobre esta respuesta",
+                    Bytes.quote("RESULT 1 TIMEOUT " + CORRECT)), Facts.quoted(line));
         }
         expectResult(player, line, "TIMEOUT");
     }
@@ -132,7 +134,7 @@ final class RoundDeadline {
     private static void expectResult(Player player, String line, String verdict) {
         String expected = "RESULT 1 " + verdict + " " + CORRECT;
         if (!line.equals(expected)) {
-            throw ConformanceFailure.wrongOutput(resultStep(player), Bytes.quote(expected), Bytes.quote(line));
+            throw ConformanceFailure.wrongOutput(resultStep(player), Facts.quoted(expected), Facts.quoted(line));
         }
     }
 

@@ -3,14 +3,12 @@ package io.socketlab.grader.suites.quiz;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
-import java.io.ByteArrayOutputStream;
+import io.socketlab.grader.probe.Facts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Watches the end of a round on every player's connection at once (QUIZ-5): each must get its {@code RESULT}, then
@@ -26,7 +24,6 @@ import java.util.List;
 final class RoundEnd {
 
     private static final Duration GRACE = Duration.ofMillis(300);
-    private static final byte[] NOTHING = new byte[0];
 
     private final List<Watched> players = new ArrayList<>();
     private final int round;
@@ -61,7 +58,9 @@ final class RoundEnd {
         while (players.stream().anyMatch(p -> p.nextAt == 0)) {
             if (System.nanoTime() > deadline) {
                 throw ConformanceFailure.timeout(step("the end of round " + round, "el final de la ronda " + round),
-                        "RESULT " + round + ", " + scores + " and " + next + " for every player; got so far: " + soFar(), within);
+                        Text.format("RESULT %d, %s and %s for every player", "RESULT %d, %s y %s para cada jugador", round,
+                                Bytes.quote(scores), Bytes.quote(next)),
+                        Text.format("within %s only: %s", "en %s solo: %s", ConformanceFailure.seconds(within), soFar()));
             }
             for (Watched player : players) {
                 long lookedAt = System.nanoTime();
@@ -82,7 +81,8 @@ final class RoundEnd {
                 throw ConformanceFailure.wrongOutput(
                         step("the order of round " + round + "'s end across players", "el orden del final de la ronda " + round
                                 + " entre jugadores"),
-                        "every player sent RESULT " + round + " and SCORES before anyone is sent " + next,
+                        Text.format("every player sent RESULT %d and SCORES before anyone is sent %s",
+                                "que a todos se les envíe RESULT %d y SCORES antes de enviar a nadie %s", round, Bytes.quote(next)),
                         Text.of(ahead.player.team + " had " + Bytes.quote(next) + " for " + millis + " ms while "
                                         + behind.player.team + " had only " + behind.lines,
                                 ahead.player.team + " tenía " + Bytes.quote(next) + " desde hacía " + millis + " ms mientras "
@@ -106,8 +106,6 @@ final class RoundEnd {
     /** One player's connection, read only as far as lines have already arrived. */
     private final class Watched {
         final Player player;
-        final InputStream in;
-        final ByteArrayOutputStream partial = new ByteArrayOutputStream();
         final List<String> lines = new ArrayList<>();
         boolean hasScores;
         /** When its next QUESTION was seen (System.nanoTime()), 0 until then. */
@@ -115,44 +113,24 @@ final class RoundEnd {
 
         Watched(Player player) {
             this.player = player;
-            this.in = player.probe.bufferedRest();
         }
 
         void takeWhatArrived() throws IOException {
-            for (byte b : available()) {
-                if (b != '\n') {
-                    partial.write(b);
-                    continue;
-                }
-                byte[] raw = partial.toByteArray();
-                partial.reset();
-                int end = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
-                accept(new String(raw, 0, end, StandardCharsets.UTF_8));
-            }
-        }
-
-        /** What has arrived by now: the probe's buffer, or one read that waits a millisecond at most. */
-        private byte[] available() throws IOException {
-            player.probe.socket().setSoTimeout(1);
-            byte[] chunk = new byte[64 * 1024];
-            try {
-                int n = in.read(chunk);
-                if (n < 0) {
-                    throw ConformanceFailure.closed(what(), expectedNext(), "the lines " + lines);
-                }
-                byte[] got = new byte[n];
-                System.arraycopy(chunk, 0, got, 0, n);
-                return got;
-            } catch (SocketTimeoutException nothingYet) {
-                return NOTHING;
+            Optional<String> line;
+            while (nextAt == 0 && (line = player.probe.readLineIfArrived(what())).isPresent()) {
+                accept(line.get());
             }
         }
 
         private void accept(String line) {
-            String expected = expectedNext();
-            boolean fits = lines.isEmpty() ? line.startsWith("RESULT " + round + " ") : line.equals(expected);
-            if (!fits || nextAt != 0) {
-                throw ConformanceFailure.wrongOutput(what(), Bytes.quote(expected), Bytes.quote(line));
+            boolean fits = switch (lines.size()) {
+                case 0 -> line.startsWith("RESULT " + round + " ");
+                case 1 -> line.equals(scores);
+                case 2 -> line.equals(next);
+                default -> false;
+            };
+            if (!fits) {
+                throw ConformanceFailure.wrongOutput(what(), expectedNext(), Facts.quoted(line));
             }
             lines.add(line);
             if (line.equals(scores)) {
@@ -162,12 +140,12 @@ final class RoundEnd {
             }
         }
 
-        private String expectedNext() {
+        private Text expectedNext() {
             return switch (lines.size()) {
-                case 0 -> "RESULT " + round + " ...";
-                case 1 -> scores;
-                case 2 -> next;
-                default -> "nothing more";
+                case 0 -> Text.format("RESULT %d and the verdict", "RESULT %d y el veredicto", round);
+                case 1 -> Facts.quoted(scores);
+                case 2 -> Facts.quoted(next);
+                default -> Text.of("nothing more", "nada más");
             };
         }
 

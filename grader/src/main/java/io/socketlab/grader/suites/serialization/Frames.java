@@ -51,13 +51,13 @@ final class Frames {
 
     /** Reads one response frame and parses its JSON object. */
     static JsonNode read(TcpProbe probe, Text step) throws IOException {
-        byte[] prefix = probe.readExactly(4, step, probe.replyTimeout());
+        byte[] prefix = probe.readExactly(step, 4, probe.replyTimeout());
         long length = Integer.toUnsignedLong(ByteBuffer.wrap(prefix).getInt());
         if (length == 0 || length > 64L * MAX_LENGTH) {
             throw ConformanceFailure.wrongOutput(step, "a frame length between 1 and " + MAX_LENGTH,
                     Text.of("a length of " + length, "una longitud de " + length));
         }
-        byte[] body = probe.readExactly((int) length, step, probe.replyTimeout());
+        byte[] body = probe.readExactly(step, (int) length, probe.replyTimeout());
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {

@@ -1,130 +1,100 @@
 package io.socketlab.grader.suites.sockets;
 
-import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.Program;
-import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.FakeTcpServer;
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.ClientUnderTest;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
+import io.socketlab.grader.model.Program;
+import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.FakeTcpServer;
 import java.util.List;
 
-/** The sockets client against a scripted fake server: what it sends, what it prints, how it exits. */
+/**
+ * The sockets client against the sockets server the grader plays: gentle in the baseline, then as hostile as TCP
+ * allows (replies in pieces, a close that comes late, an ERR, a server that breaks off or falls silent).
+ */
 @ExerciseSuite(exercise = "sockets", program = Program.CLIENT)
 class SocketsClientSuite {
 
-    private static final Text EXIT = Text.of("the client's exit code", "el código de salida del cliente");
-    private static final Text OUTPUT = Text.of("the client's stdout", "la salida estándar del cliente");
-    private static final Text SENT = Text.of("the lines the client sent", "las líneas que envió el cliente");
-
-    /** A correct sockets server that records every line the client sends. */
-    private static FakeTcpServer fakeServer(ClientUnderTest client, String greeting, List<String> received)
-            throws Exception {
-        return client.fakeServer(connection -> {
-            connection.sendLine(greeting);
-            while (true) {
-                String line = connection.readLine(Text.of("waiting for the client's next line",
-                        "esperando la siguiente línea del cliente"), connection.replyTimeout().multipliedBy(2));
-                received.add(line);
-                if (line.equals("BYE")) {
-                    connection.sendLine("BYE");
-                    return;
-                }
-                connection.sendLine("RECEIVED " + line.getBytes(StandardCharsets.UTF_8).length);
-            }
-        });
-    }
-
-    private static void expectSent(ClientResult result, FakeTcpServer fake, List<String> received, List<String> expected)
-            throws Exception {
-        result.expectConnectedTo(fake);
-        // The client has exited: whatever it sent is in, so the fake needs only a moment to finish.
-        fake.verify(SENT, java.time.Duration.ofSeconds(1));
-        if (!received.equals(expected)) {
-            throw ConformanceFailure.wrongOutput(SENT, quoted(expected), quoted(received));
-        }
-    }
-
-    private static String quoted(List<String> lines) {
-        return lines.stream().map(Bytes::quote).toList().toString();
-    }
+    private static final byte[] NO_INPUT = new byte[0];
 
     @Baseline
     @Requirement(clause = "SOCK-9", points = 1)
     void sendsOneMessageAndBye(ClientUnderTest client) throws Exception {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
-        ClientResult result = client.run(fake.port(), List.of("hello"), new byte[0]);
-        expectSent(result, fake, received, List.of("hello", "BYE"));
-        result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 5", "BYE")).expectExitCode(EXIT, 0);
+        FakeTcpServer fake = SocketsConversation.expecting("HELLO fake", List.of("hello")).start(client);
+        ClientResult result = client.run(fake.port(), List.of("hello"), NO_INPUT);
+        result.expectServedBy(fake).expectStdoutLines(List.of("HELLO fake", "RECEIVED 5", "BYE")).expectExitCode(0);
     }
 
     @Requirement(clause = "SOCK-9", points = 1)
-    void sendsEveryArgumentInOrder(ClientUnderTest client) throws Exception {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
-        ClientResult result = client.run(fake.port(), List.of("one", "two words", "ünï"), new byte[0]);
-        expectSent(result, fake, received, List.of("one", "two words", "ünï", "BYE"));
-        result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 3", "RECEIVED 9", "RECEIVED 5", "BYE"))
-                .expectExitCode(EXIT, 0);
-    }
-
-    @Requirement(clause = "SOCK-9", points = 1)
-    void printsServerLinesVerbatim(ClientUnderTest client) throws Exception {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
+    void readsRepliesThatArriveInPieces(ClientUnderTest client) throws Exception {
         String greeting = "HELLO  Señor Servidor  ";
-        FakeTcpServer fake = fakeServer(client, greeting, received);
-        ClientResult result = client.run(fake.port(), List.of("x"), new byte[0]);
-        expectSent(result, fake, received, List.of("x", "BYE"));
-        result.expectStdoutLines(OUTPUT, List.of(greeting, "RECEIVED 1", "BYE")).expectExitCode(EXIT, 0);
+        List<String> messages = List.of("one", "two words", "ünï", "");
+        FakeTcpServer fake = SocketsConversation.expecting(greeting, messages).hostile().start(client);
+        ClientResult result = client.run(fake.port(), messages, NO_INPUT);
+        result.expectServedBy(fake)
+                .expectPrinted(greeting, "RECEIVED 3", "RECEIVED 9", "RECEIVED 5", "RECEIVED 0", "BYE")
+                .expectExitedAfterTheCloseOf(fake)
+                .expectExitCode(0);
+    }
+
+    @Requirement(clause = "SOCK-9", points = 1)
+    void stopsAtAnErrWithOneLineOnStderr(ClientUnderTest client) throws Exception {
+        String tooLong = "x".repeat(8193);
+        FakeTcpServer fake = SocketsConversation.expecting("HELLO fake", List.of("fine", tooLong))
+                .hostile().refusing(tooLong).start(client);
+        ClientResult result = client.run(fake.port(), List.of("fine", tooLong, "never sent"), NO_INPUT);
+        result.expectServedBy(fake)
+                .expectPrinted("HELLO fake", "RECEIVED 4", "ERR line-too-long")
+                .expectExitCode(1)
+                .expectOneErrorLine();
     }
 
     @Requirement(clause = "SOCK-10", points = 1)
-    void sendsStdinLinesWithoutArguments(ClientUnderTest client) throws Exception {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
-        byte[] stdin = "first\nsecond line\n\nlast one\n".getBytes(StandardCharsets.UTF_8);
-        ClientResult result = client.run(fake.port(), List.of(), stdin);
-        expectSent(result, fake, received, List.of("first", "second line", "", "last one", "BYE"));
-        result.expectStdoutLines(OUTPUT,
-                List.of("HELLO fake", "RECEIVED 5", "RECEIVED 11", "RECEIVED 0", "RECEIVED 8", "BYE"))
-                .expectExitCode(EXIT, 0);
+    void sendsEachStdinLineAsSoonAsItIsRead(ClientUnderTest client) throws Exception {
+        FakeTcpServer fake = SocketsConversation.expecting("HELLO fake", List.of("first", "", "second line"))
+                .hostile().start(client);
+        ClientUnderTest.Run run = client.start(fake.port(), List.of());
+        run.type("first\n").awaitPrinted("RECEIVED 5")
+                .type("\n").awaitPrinted("RECEIVED 0")
+                .type("second line\n").awaitPrinted("RECEIVED 11")
+                .endStdin();
+        run.awaitExit().expectServedBy(fake)
+                .expectPrinted("HELLO fake", "RECEIVED 5", "RECEIVED 0", "RECEIVED 11", "BYE")
+                .expectExitCode(0);
     }
 
     @Requirement(clause = "SOCK-10", points = 1)
     void handlesStdinLineEnds(ClientUnderTest client) throws Exception {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        FakeTcpServer fake = fakeServer(client, "HELLO fake", received);
+        FakeTcpServer fake = SocketsConversation.expecting("HELLO fake", List.of("windows", "no newline"))
+                .hostile().start(client);
         ClientResult result = client.run(fake.port(), List.of(), Bytes.utf8("windows\r\nno newline"));
-        expectSent(result, fake, received, List.of("windows", "no newline", "BYE"));
-        result.expectStdoutLines(OUTPUT, List.of("HELLO fake", "RECEIVED 7", "RECEIVED 10", "BYE")).expectExitCode(EXIT, 0);
-        List<String> receivedWhenEmpty = Collections.synchronizedList(new ArrayList<>());
-        FakeTcpServer empty = fakeServer(client, "HELLO fake", receivedWhenEmpty);
-        ClientResult emptyResult = client.run(empty.port(), List.of(), new byte[0]);
-        expectSent(emptyResult, empty, receivedWhenEmpty, List.of("BYE"));
-        emptyResult.expectStdoutLines(OUTPUT, List.of("HELLO fake", "BYE")).expectExitCode(EXIT, 0);
+        result.expectServedBy(fake).expectPrinted("HELLO fake", "RECEIVED 7", "RECEIVED 10", "BYE").expectExitCode(0);
+
+        FakeTcpServer empty = SocketsConversation.expecting("HELLO fake", List.of()).hostile().start(client);
+        client.run(empty.port(), List.of(), NO_INPUT)
+                .expectServedBy(empty).expectPrinted("HELLO fake", "BYE").expectExitCode(0);
     }
 
     @Requirement(clause = "SOCK-11", points = 1)
     void exitsTwoWhenRefused(ClientUnderTest client) {
-        client.expectExitTwoWhenRefused(List.of("hello"));
+        client.run(client.refusedPort(), List.of("hello"), NO_INPUT).expectExitCode(2).expectOneErrorLine();
     }
 
     @Requirement(clause = "SOCK-11", points = 1)
-    void exitsTwoWhenServerClosesEarly(ClientUnderTest client) throws Exception {
-        FakeTcpServer fake = client.fakeServer(connection -> {
-            connection.sendLine("HELLO fake");
-            connection.readLine(Text.of("waiting for the first line", "esperando la primera línea"));
-        });
-        ClientResult result = client.run(fake.port(), List.of("one", "two"), new byte[0]);
-        result.expectExitCode(EXIT, 2).expectErrorLine(Text.of("stderr after an early close",
-                "stderr tras un cierre prematuro"));
-    }
+    void exitsTwoWhenTheServerBreaksOff(ClientUnderTest client) throws Exception {
+        FakeTcpServer closing = SocketsConversation.expecting("HELLO fake", List.of("one"))
+                .closingAfterTheFirstMessage().start(client);
+        client.run(closing.port(), List.of("one", "two"), NO_INPUT)
+                .expectServedBy(closing).expectPrinted("HELLO fake").expectExitCode(2).expectOneErrorLine();
 
+        FakeTcpServer silent = SocketsConversation.expecting("HELLO fake", List.of("one"))
+                .silentAfterTheFirstMessage().start(client);
+        ClientUnderTest.Run waiting = client.start(silent.port(), List.of("one", "two"));
+        waiting.writeStdinAndClose(NO_INPUT);
+        // The contract's 10 s, and time for the program to start and to end on a busy machine.
+        waiting.awaitExit(client.timeouts().seconds(22))
+                .expectServedBy(silent).expectPrinted("HELLO fake").expectExitCode(2).expectOneErrorLine();
+    }
 }

@@ -128,7 +128,7 @@ class UdpStreamClientSuite {
             byte[] expected = image.rowBytes(row.y());
             if (!Arrays.equals(expected, row.rgb())) {
                 throw ConformanceFailure.integrity(STREAM, "ROW y " + row.y() + " with the PNG's R, G, B bytes, left to right",
-                        Text.same(Bytes.describeDifference(expected, row.rgb())));
+                        Bytes.describeDifference(expected, row.rgb()));
             }
         }
     }

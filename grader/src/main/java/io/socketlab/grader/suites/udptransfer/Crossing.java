@@ -102,7 +102,7 @@ final class Crossing {
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(stored, content)) {
             throw failure(FailureKind.INTEGRITY, step, file.getFileName() + " with the " + content.length + " bytes sent",
-                    Text.same(Bytes.describeDifference(content, stored)), relay);
+                    Bytes.describeDifference(content, stored), relay);
         }
     }
 

@@ -86,7 +86,7 @@ class UdpTransferClientSuite {
                 "every chunk of the " + content.length + "-byte file", Text.of("some chunks never came", "algunos trozos no llegaron")));
         if (!Arrays.equals(received, content)) {
             throw ConformanceFailure.integrity(UPLOAD, "the file's " + content.length + " bytes",
-                    Text.same(Bytes.describeDifference(content, received)));
+                    Bytes.describeDifference(content, received));
         }
     }
 

@@ -74,7 +74,7 @@ class UdpTransferServerSuite {
         byte[] stored = Files.readAllBytes(file);
         if (!Arrays.equals(stored, content)) {
             throw ConformanceFailure.integrity(step, name + " with the " + content.length + " bytes sent",
-                    Text.same(Bytes.describeDifference(content, stored)));
+                    Bytes.describeDifference(content, stored));
         }
     }
 

@@ -3,7 +3,11 @@ package io.socketlab.grader.variants.chat;
 import io.socketlab.grader.variants.Variants.Variant;
 import java.util.List;
 
-/** The chat exercise's broken variants and their correct bases, registered in {@code Variants}. */
+/**
+ * The chat exercise's broken variants and their correct bases, registered in {@code Variants}: Java ones that override
+ * one hook of a correct base, and Python habits under {@code grader/src/test/python/chat/}, each replacing one function
+ * of the correct classroom program beside it.
+ */
 public final class ChatVariants {
 
     private ChatVariants() {
@@ -27,9 +31,23 @@ public final class ChatVariants {
             new Variant("chat", "server", LeaksNickOnBadUtf8ChatServer.class, "CHAT-8"),
             new Variant("chat", "client", WaitsForStdinChatClient.class, "CHAT-12"),
             new Variant("chat", "client", RawOutputChatClient.class, "CHAT-12"),
-            new Variant("chat", "client", NoQuitOnEofChatClient.class, "CHAT-11"));
+            new Variant("chat", "client", NoQuitOnEofChatClient.class, "CHAT-11"),
+            Variant.python("chat", "server", "chat/check_then_take_server.py", "CHAT-1"),
+            Variant.python("chat", "server", "chat/split_words_server.py", "CHAT-4"),
+            Variant.python("chat", "server", "chat/recv_once_server.py", "CHAT-8"),
+            Variant.python("chat", "server", "chat/chunk_decoding_server.py", "CHAT-8"),
+            Variant.python("chat", "server", "chat/unbounded_readline_server.py", "CHAT-8"),
+            Variant.python("chat", "server", "chat/direct_send_server.py", "CHAT-9"),
+            Variant.python("chat", "client", "chat/exits_after_quit_client.py", "CHAT-11"),
+            Variant.python("chat", "client", "chat/strips_input_client.py", "CHAT-11"),
+            Variant.python("chat", "client", "chat/crlf_client.py", "CHAT-11"),
+            Variant.python("chat", "client", "chat/recv_once_client.py", "CHAT-12"),
+            Variant.python("chat", "client", "chat/one_thread_client.py", "CHAT-12"),
+            Variant.python("chat", "client", "chat/ignores_refusal_client.py", "CHAT-13"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("chat", "server", CorrectChatServer.class, null),
-            new Variant("chat", "client", CorrectChatClient.class, null));
+            new Variant("chat", "client", CorrectChatClient.class, null),
+            Variant.python("chat", "server", "chat/classroom_server.py", null),
+            Variant.python("chat", "client", "chat/classroom_client.py", null));
 }

@@ -90,8 +90,9 @@ abstract class EchoClientBase {
             byte[] buf = new byte[65536];
             byte[] line;
             while ((line = VariantSupport.readLine(stdin, Long.MAX_VALUE, true)) != null) {
+                line = VariantSupport.stripCr(line);
                 if (echoed(udp, server, line, buf, timeoutMs)) {
-                    VariantSupport.printLine(line);
+                    printEcho(line);
                 } else {
                     anyLost = true;
                     System.err.println("LOST " + new String(line, StandardCharsets.UTF_8));
@@ -140,6 +141,11 @@ abstract class EchoClientBase {
     /** Hook: stdin reached EOF. Correct: half-close and keep reading until the server closes. */
     void atStdinEof(Socket socket) throws IOException {
         socket.shutdownOutput();
+    }
+
+    /** Hook: printing a UDP echo. Correct: the payload and LF alone. */
+    void printEcho(byte[] payload) {
+        VariantSupport.printLine(payload);
     }
 
     /** Hook: TCP connection refused. Correct: one stderr line, exit 2. */

@@ -92,11 +92,17 @@ abstract class SocketsClientBase {
     }
 
     final void send(byte[] line) throws IOException {
-        byte[] framed = new byte[line.length + 1];
+        byte[] end = lineEnd().getBytes(StandardCharsets.US_ASCII);
+        byte[] framed = new byte[line.length + end.length];
         System.arraycopy(line, 0, framed, 0, line.length);
-        framed[line.length] = '\n';
+        System.arraycopy(end, 0, framed, line.length, end.length);
         out.write(framed);
         out.flush();
+    }
+
+    /** Hook: how the client ends the lines it sends. Correct: LF alone. */
+    String lineEnd() {
+        return "\n";
     }
 
     /** Reads and prints one server line; the server closing here is exit 2. */

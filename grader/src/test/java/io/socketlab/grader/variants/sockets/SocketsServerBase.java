@@ -46,28 +46,43 @@ abstract class SocketsServerBase {
         try (socket) {
             OutputStream out = socket.getOutputStream();
             LineSource lines = lineSource(socket.getInputStream());
-            VariantSupport.writeLine(out, "HELLO socketlab-variant");
+            write(out, "HELLO socketlab-variant");
             while (true) {
                 byte[] line;
                 try {
                     line = lines.next();
                 } catch (LineTooLongException e) {
-                    VariantSupport.writeLine(out, "ERR line-too-long");
+                    write(out, "ERR line-too-long");
                     VariantSupport.closeGracefully(socket);
                     return;
                 }
                 if (line == null) {
                     return;
                 }
-                if (Arrays.equals(line, BYE)) {
-                    VariantSupport.writeLine(out, "BYE");
+                if (isBye(line)) {
+                    write(out, "BYE");
                     return;
                 }
-                VariantSupport.writeLine(out, reply(line));
+                write(out, reply(line));
             }
         } catch (IOException e) {
             System.err.println("connection ended: " + e);
         }
+    }
+
+    private void write(OutputStream out, String line) throws IOException {
+        out.write((line + lineEnd()).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Hook: how the server ends the lines it sends. Correct: LF alone. */
+    String lineEnd() {
+        return "\n";
+    }
+
+    /** Hook: whether a line (its CR removed) is BYE. Correct: exactly those three bytes. */
+    boolean isBye(byte[] line) {
+        return Arrays.equals(line, BYE);
     }
 
     /** Hook: framing. Correct: buffered, up to LF, at most 8192 bytes of content. */
