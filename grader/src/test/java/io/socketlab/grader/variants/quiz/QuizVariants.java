@@ -17,7 +17,7 @@ public final class QuizVariants {
     public static final List<Variant> BROKEN = List.of(
             new Variant("quiz", "server", LateAcceptedQuizServer.class, "QUIZ-3"),
             new Variant("quiz", "server", UnsyncRoundsQuizServer.class, "QUIZ-5"),
-            new Variant("quiz", "server", AcceptedAfterResultQuizServer.class, "QUIZ-5"),
+            new Variant("quiz", "server", AcceptedAfterResultQuizServer.class, "QUIZ-1"),
             new Variant("quiz", "server", NoTimeoutQuizServer.class, "QUIZ-4"),
             new Variant("quiz", "server", ExactMatchQuizServer.class, "QUIZ-6"),
             new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
