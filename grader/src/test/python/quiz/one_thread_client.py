@@ -14,7 +14,8 @@ def question_arrived(sock):
     line = sys.stdin.readline()
     if line:
         with client.lock:
-            client.send_line(sock, "ANSWER " + line.rstrip("\n"))
+            line = line[:-1] if line.endswith("\n") else line
+            client.send_line(sock, "ANSWER " + (line[:-1] if line.endswith("\r") else line))
 
 
 client.read_answers = read_answers

@@ -130,6 +130,10 @@ class ChatClientSuite {
     @Requirement(clause = "CHAT-13", points = 1)
     void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(NICK_ARGUMENT);
+        // Without --nick: a usage error.
+        client.run(client.refusedPort(), List.of(), new byte[0])
+                .expectExitCode(Text.of("exit code without --nick", "código de salida sin --nick"), 2)
+                .expectOneErrorLine();
         FakeTcpServer silent = client.fakeServer(connection -> connection.expectLine("NICK " + NICK));
         client.run(silent.port(), NICK_ARGUMENT, new byte[0]).expectConnectedTo(silent)
                 .expectExitCode(Text.of("exit code after a close before the reply to NICK",

@@ -121,6 +121,10 @@ class QuizClientSuite {
     @Requirement(clause = "QUIZ-13", points = 1)
     void exitsTwoWhenRefusedOrCutShort(ClientUnderTest client) throws Exception {
         client.expectExitTwoWhenRefused(TEAM);
+        // Without --team: a usage error.
+        client.run(client.refusedPort(), List.of(), new byte[0])
+                .expectExitCode(Text.of("exit code without --team", "código de salida sin --team"), 2)
+                .expectOneErrorLine();
         FakeTcpServer silent = client.fakeServer(connection -> connection.expectLine("JOIN red"));
         client.run(silent.port(), TEAM, new byte[0]).expectConnectedTo(silent)
                 .expectExitCode(Text.of("exit code after a close before the reply to JOIN",

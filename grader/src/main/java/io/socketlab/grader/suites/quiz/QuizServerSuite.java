@@ -383,7 +383,8 @@ class QuizServerSuite {
                 {"empty.json", "[]"},
                 {"number.json", "[1]"},
                 {"answer-number.json", "[{\"question\":\"q\",\"answer\":4}]"},
-                {"blank-question.json", "[{\"question\":\"  \",\"answer\":\"a\"}]"}};
+                {"blank-question.json", "[{\"question\":\"  \",\"answer\":\"a\"}]"},
+                {"two-lines.json", "[{\"question\":\"q\",\"answer\":\"a\\nb\"}]"}};
         List<List<String>> bad = new ArrayList<>();
         for (String[] file : files) {
             Path path = dir.resolve(file[0]);
