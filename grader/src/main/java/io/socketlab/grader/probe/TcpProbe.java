@@ -102,6 +102,18 @@ public final class TcpProbe implements AutoCloseable {
     }
 
     /**
+     * From now on, this side buffers at most about {@code bytes} received and not yet read, and the kernel no longer
+     * grows that buffer as it is read (no autotuning): what a fast peer sends beyond it waits on the peer's side. A
+     * reader that pauses then makes a server's own queue for it grow, as a slow client on a slow network would.
+     */
+    public TcpProbe fixedReceiveBuffer(int bytes) throws IOException {
+        socket.setReceiveBufferSize(bytes);
+        transcript.note(channel, Text.format("receive buffer fixed at %d bytes", "búfer de recepción fijado en %d bytes",
+                bytes));
+        return this;
+    }
+
+    /**
      * The raw socket: an escape for what the language cannot say yet. Prefer adding the missing verb here, once, to
      * reaching for the socket in a suite.
      */
@@ -225,6 +237,22 @@ public final class TcpProbe implements AutoCloseable {
             throw ConformanceFailure.timeout(step, Facts.aLineOrClose(), within);
         }
         return readLine(step, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+    }
+
+    /**
+     * A line that has already arrived, without waiting for one that has not: empty when nothing has come yet, a line
+     * when one (or its beginning: the rest is then awaited as for {@link #readLine}) is there. For a test that watches
+     * several connections in turn and must see what is missing, not only what comes. A close is a failure.
+     */
+    public Optional<String> readLineIfArrived(Text step) throws IOException {
+        // Inbound waits at least a millisecond: the peer's bytes already in the socket are read, no others awaited.
+        if (!inbound.await(System.nanoTime() + 2_000_000)) {
+            if (inbound.ended()) {
+                throw ConformanceFailure.closed(step, Facts.aLine());
+            }
+            return Optional.empty();
+        }
+        return Optional.of(readLine(step));
     }
 
     /** Reads one line as raw bytes, its LF and any CR included, within {@code within}: line endings made visible. */

@@ -59,6 +59,47 @@ class TcpProbeTests extends LoopbackPeer {
     }
 
     @Test
+    void aLineIfArrivedTakesWhatHasComeAndWaitsForNothingElse() throws IOException {
+        assertThat(probe.readLineIfArrived(STEP)).isEmpty();
+        peerSends("first\nsec");
+
+        assertThat(probe.readLineIfArrived(STEP)).contains("first");
+        // A line begun is a line owed: the rest is awaited.
+        CompletableFuture.runAsync(() -> {
+            try {
+                peerSends("ond\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        assertThat(probe.readLineIfArrived(STEP)).contains("second");
+        assertThat(probe.readLineIfArrived(STEP)).isEmpty();
+    }
+
+    @Test
+    void aLineIfArrivedFromAPeerThatClosedIsClosedUnexpectedly() throws IOException {
+        peer.close();
+
+        ConformanceFailure failure = catchThrowableOfType(ConformanceFailure.class, () -> {
+            for (int tries = 0; tries < 1000; tries++) {
+                probe.readLineIfArrived(STEP);
+            }
+        });
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.CLOSED_UNEXPECTEDLY);
+        assertThat(failure.detail(null).expected().es()).isEqualTo(Facts.aLine().es());
+    }
+
+    @Test
+    void aFixedReceiveBufferHoldsLittleAndIsNoted() throws IOException {
+        probe.fixedReceiveBuffer(4096);
+
+        // Linux doubles the value asked for, for its own bookkeeping; autotuning would have made it megabytes.
+        assertThat(probe.socket().getReceiveBufferSize()).isBetween(2048, 16384);
+        assertThat(transcript.render()).contains("receive buffer fixed at 4096 bytes");
+    }
+
+    @Test
     void aPeerThatSaysNothingIsATimeout() {
         ConformanceFailure failure = catchThrowableOfType(ConformanceFailure.class, () -> probe.readLine(STEP, SHORT));
 

@@ -1,18 +1,7 @@
 package io.socketlab.grader.variants;
 
-import io.socketlab.grader.variants.chat.BlockingBroadcastChatServer;
-import io.socketlab.grader.variants.chat.CaseInsensitiveNicksChatServer;
-import io.socketlab.grader.variants.chat.CorrectChatClient;
-import io.socketlab.grader.variants.chat.CorrectChatServer;
-import io.socketlab.grader.variants.chat.EchoesToSenderChatServer;
-import io.socketlab.grader.variants.chat.NoJoinNoticeChatServer;
-import io.socketlab.grader.variants.chat.NoLeaveOnResetChatServer;
-import io.socketlab.grader.variants.chat.NoNickValidationChatServer;
-import io.socketlab.grader.variants.chat.NoQuitOnEofChatClient;
-import io.socketlab.grader.variants.chat.PrivToAllChatServer;
-import io.socketlab.grader.variants.chat.RawOutputChatClient;
-import io.socketlab.grader.variants.chat.UnsortedWhoChatServer;
-import io.socketlab.grader.variants.chat.WaitsForStdinChatClient;
+import io.socketlab.grader.variants.chat.ChatVariants;
+import io.socketlab.grader.variants.quiz.QuizVariants;
 import io.socketlab.grader.variants.echo.CrlfUdpEchoClient;
 import io.socketlab.grader.variants.echo.NeverHalfClosesEchoClient;
 import io.socketlab.grader.variants.sockets.ChunkDecodingSocketsServer;
@@ -32,16 +21,6 @@ import io.socketlab.grader.variants.echo.TextDecodingEchoServer;
 import io.socketlab.grader.variants.echo.TruncatingUdpEchoServer;
 import io.socketlab.grader.variants.filetransfer.FileTransferVariants;
 import io.socketlab.grader.variants.http.HttpVariants;
-import io.socketlab.grader.variants.quiz.AnswersAllAtOnceQuizClient;
-import io.socketlab.grader.variants.quiz.CorrectQuizClient;
-import io.socketlab.grader.variants.quiz.CorrectQuizServer;
-import io.socketlab.grader.variants.quiz.ExactMatchQuizServer;
-import io.socketlab.grader.variants.quiz.ExitZeroOnJoinErrorQuizClient;
-import io.socketlab.grader.variants.quiz.LateAcceptedQuizServer;
-import io.socketlab.grader.variants.quiz.NoResetQuizServer;
-import io.socketlab.grader.variants.quiz.NoTimeoutQuizServer;
-import io.socketlab.grader.variants.quiz.StuckOnDisconnectQuizServer;
-import io.socketlab.grader.variants.quiz.UnsyncRoundsQuizServer;
 import io.socketlab.grader.variants.serialization.SerializationVariants;
 import io.socketlab.grader.variants.sockets.CharCountSocketsServer;
 import io.socketlab.grader.variants.sockets.CorrectSocketsClient;
@@ -130,28 +109,11 @@ public final class Variants {
             new Variant("echo", "client", CrlfUdpEchoClient.class, "ECHO-9"),
             Variant.python("echo", "server", "echo/send_not_sendall_server.py", "ECHO-4"),
             Variant.python("echo", "server", "echo/selectors_server.py", "ECHO-4"),
-            Variant.python("echo", "client", "echo/single_thread_client.py", "ECHO-8"),
-            new Variant("chat", "server", EchoesToSenderChatServer.class, "CHAT-4"),
-            new Variant("chat", "server", BlockingBroadcastChatServer.class, "CHAT-9"),
-            new Variant("chat", "server", NoLeaveOnResetChatServer.class, "CHAT-7"),
-            new Variant("chat", "server", UnsortedWhoChatServer.class, "CHAT-6"),
-            new Variant("chat", "server", NoNickValidationChatServer.class, "CHAT-1"),
-            new Variant("chat", "server", CaseInsensitiveNicksChatServer.class, "CHAT-1"),
-            new Variant("chat", "server", NoJoinNoticeChatServer.class, "CHAT-3"),
-            new Variant("chat", "server", PrivToAllChatServer.class, "CHAT-5"),
-            new Variant("chat", "client", WaitsForStdinChatClient.class, "CHAT-12"),
-            new Variant("chat", "client", RawOutputChatClient.class, "CHAT-12"),
-            new Variant("chat", "client", NoQuitOnEofChatClient.class, "CHAT-11"),
-            new Variant("quiz", "server", LateAcceptedQuizServer.class, "QUIZ-3"),
-            new Variant("quiz", "server", UnsyncRoundsQuizServer.class, "QUIZ-5"),
-            new Variant("quiz", "server", NoTimeoutQuizServer.class, "QUIZ-4"),
-            new Variant("quiz", "server", ExactMatchQuizServer.class, "QUIZ-6"),
-            new Variant("quiz", "server", StuckOnDisconnectQuizServer.class, "QUIZ-9"),
-            new Variant("quiz", "server", NoResetQuizServer.class, "QUIZ-7"),
-            new Variant("quiz", "client", AnswersAllAtOnceQuizClient.class, "QUIZ-12"),
-            new Variant("quiz", "client", ExitZeroOnJoinErrorQuizClient.class, "QUIZ-13")),
+            Variant.python("echo", "client", "echo/single_thread_client.py", "ECHO-8")),
             SerializationVariants.BROKEN,
             FileTransferVariants.BROKEN,
+            ChatVariants.BROKEN,
+            QuizVariants.BROKEN,
             HttpVariants.BROKEN,
             UdpTransferVariants.BROKEN,
             UdpStreamVariants.BROKEN);
@@ -164,13 +126,11 @@ public final class Variants {
             new Variant("echo", "client", CorrectEchoClient.class, null),
             Variant.python("sockets", "client", "sockets/classroom_client.py", null),
             Variant.python("echo", "server", "echo/classroom_server.py", null),
-            Variant.python("echo", "client", "echo/classroom_client.py", null),
-            new Variant("chat", "server", CorrectChatServer.class, null),
-            new Variant("chat", "client", CorrectChatClient.class, null),
-            new Variant("quiz", "server", CorrectQuizServer.class, null),
-            new Variant("quiz", "client", CorrectQuizClient.class, null)),
+            Variant.python("echo", "client", "echo/classroom_client.py", null)),
             SerializationVariants.CORRECT,
             FileTransferVariants.CORRECT,
+            ChatVariants.CORRECT,
+            QuizVariants.CORRECT,
             HttpVariants.CORRECT,
             UdpTransferVariants.CORRECT,
             UdpStreamVariants.CORRECT);

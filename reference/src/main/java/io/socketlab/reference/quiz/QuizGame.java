@@ -29,6 +29,7 @@ final class QuizGame {
     private boolean started;
     private int round; // the number of the question asked last, from 1
     private boolean questionOpen;
+    private long deadlineNanos; // when the open question closes, as a System.nanoTime() reading
 
     QuizGame(List<Question> questions, int playersWanted, long answerTimeoutMs) {
         this.questions = List.copyOf(questions);
@@ -68,7 +69,9 @@ final class QuizGame {
     synchronized void answer(QuizPlayer player, String text) {
         if (!board.contains(player)) {
             player.send("ERR not-joined");
-        } else if (!questionOpen) {
+        } else if (!questionOpen || System.nanoTime() - deadlineNanos >= 0) {
+            // QUIZ-4: an answer read after the deadline is for no question, even if this thread got the lock
+            // before the game thread could close the round.
             player.send("ERR no-question");
         } else if (answers.containsKey(player)) {
             player.send("ERR already-answered");
@@ -125,11 +128,11 @@ final class QuizGame {
 
     /** QUIZ-4: waits until every remaining player has answered, or T ms have passed since the question. */
     private void awaitAnswers() {
-        long deadline = System.nanoTime() + answerTimeoutNanos;
+        deadlineNanos = System.nanoTime() + answerTimeoutNanos;
         // wait() releases the lock, so that players can answer and leave meanwhile. A wake-up does
         // not mean the round is over: check again, and wait only for what is left of the deadline.
         while (answers.size() < board.size()) {
-            long left = deadline - System.nanoTime();
+            long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 LOG.fine(() -> "round " + round + ": time is up, " + answers.size() + " of " + board.size() + " answered");
                 break;

@@ -7,11 +7,13 @@ import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RunsAlone;
 import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
-import io.socketlab.grader.model.FailureKind;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Facts;
+import io.socketlab.grader.probe.Line;
+import io.socketlab.grader.probe.Slicing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,42 +42,53 @@ class ChatServerSuite {
     @Requirement(clause = "CHAT-1", points = 1)
     void refusesInvalidNicks(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.anonymous(server);
-        for (String nick : List.of("", "two words", "abcdefghijklmnopq", "ñandú", "a.b", "semi;colon")) {
-            client.send("NICK " + nick);
-            client.expect(step("reply to NICK " + Bytes.quote(nick), "respuesta a NICK " + Bytes.quote(nick)), "ERR nick-invalid");
+        for (String nick : List.of("", "two words", " ana", "ana ", "ana!", "abcdefghijklmnopq", "ñandú", "a.b", "semi;colon")) {
+            client.send("NICK " + nick).reply("ERR nick-invalid");
         }
-        client.send("NICK abcdefghijklmnop");
-        client.expect(step("reply to a valid 16-character NICK after refusals", "respuesta a un NICK válido de 16 caracteres tras rechazos"),
-                "OK abcdefghijklmnop");
+        client.send("NICK abcdefghijklmnop").reply("OK abcdefghijklmnop");
     }
 
     @Requirement(clause = "CHAT-1", points = 1)
     void refusesTakenNicks(ServerUnderTest server) throws Exception {
+        // Ten clients ask for one nick at the same moment: checking and taking it must be one step.
+        List<Chatter> twins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            twins.add(Chatter.anonymous(server));
+        }
+        for (Chatter twin : twins) {
+            twin.send("NICK Twin");
+        }
+        Text replies = step("the replies to ten NICK Twin sent at once", "las respuestas a diez NICK Twin enviados a la vez");
+        List<String> got = new ArrayList<>();
+        for (Chatter twin : twins) {
+            got.add(twin.probe.readLine(replies));
+        }
+        if (got.stream().filter(r -> r.equals("OK Twin")).count() != 1
+                || got.stream().filter(r -> r.equals("ERR nick-taken")).count() != twins.size() - 1) {
+            throw ConformanceFailure.wrongOutput(replies, Text.of("one OK Twin and nine ERR nick-taken",
+                    "un OK Twin y nueve ERR nick-taken"), Text.same(ChatFake.render(got)));
+        }
         Chatter.join(server, "Ana_1");
-        Chatter second = Chatter.anonymous(server);
-        second.send("NICK Ana_1");
-        second.expect(step("reply to NICK of a nick in use", "respuesta a NICK de un nick en uso"), "ERR nick-taken");
-        second.send("NICK ana_1");
-        second.expect(step("reply to the same nick in lower case", "respuesta al mismo nick en minúsculas"), "OK ana_1");
+        Chatter.anonymous(server).send("NICK Ana_1").reply("ERR nick-taken").send("NICK ana_1").reply("OK ana_1");
     }
 
     @Requirement(clause = "CHAT-2", points = 1)
     void requiresANickFirst(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.anonymous(server);
-        for (String line : List.of("MSG hello", "WHO", "PRIV bob hi")) {
-            client.send(line);
-            client.expect(step("reply to " + Bytes.quote(line) + " before NICK", "respuesta a " + Bytes.quote(line) + " antes de NICK"),
-                    "ERR nick-required");
+        for (String line : List.of("MSG hello", "WHO", "PRIV bob hi", "HELLO", "")) {
+            client.send(line).reply("ERR nick-required");
         }
-        client.send("QUIT");
-        client.probe.expectClosed(step("after QUIT before NICK", "tras QUIT antes de NICK"), client.replyTimeout());
+        client.send("QUIT").probe.expectClosed();
     }
 
     @Requirement(clause = "CHAT-2", points = 1)
     void refusesASecondNick(ServerUnderTest server) throws Exception {
         Chatter client = Chatter.join(server, "first");
-        client.send("NICK second");
-        client.expect(step("reply to a second NICK", "respuesta a un segundo NICK"), "ERR already-registered");
+        for (String nick : List.of("second", "first", "not valid")) {
+            client.send("NICK " + nick).reply("ERR already-registered");
+        }
+        // The nick is kept.
+        client.send("WHO").reply("USERS first");
     }
 
     @Requirement(clause = "CHAT-3", points = 2)
@@ -83,11 +96,19 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
-        Chatter.anonymous(server).send("MSG not registered, nobody hears this");
-        Chatter carol = Chatter.join(server, "carol");
+        Chatter stranger = Chatter.anonymous(server).send("MSG not registered, nobody hears this").reply("ERR nick-required");
+        Chatter carol = Chatter.anonymous(server).send("NICK carol");
         alice.expect(step("alice after carol registered", "alice tras registrarse carol"), "JOIN carol");
+        // Told of carol, alice can reach her at once: the JOIN goes out once carol is in the registry.
+        alice.send("PRIV carol welcome");
+        carol.reply("OK carol");
+        carol.expect(step("carol's first line after her OK (alice wrote to her on hearing JOIN carol)",
+                "la primera línea de carol tras su OK (alice le escribió al recibir JOIN carol)"), "PRIV alice welcome");
         bob.expect(step("bob after carol registered", "bob tras registrarse carol"), "JOIN carol");
-        carol.expectNothingPending(step("carol after her own registration", "carol tras su propio registro"));
+        // Nothing else for alice (no ERR no-such-nick), for carol (not her own JOIN), for the unregistered connection.
+        alice.expectNextReplyToWho();
+        carol.expectNextReplyToWho();
+        stranger.send("WHO").reply("ERR nick-required");
     }
 
     @Requirement(clause = "CHAT-4", points = 3)
@@ -118,21 +139,22 @@ class ChatServerSuite {
             for (int n = 0; n < (clients - 1) * perClient; n++) {
                 String line = receiver.probe.readLine(step);
                 String[] parts = line.split(" ");
-                if (parts.length != 3 || !parts[0].equals("MSG") || !parts[2].startsWith("tag-")) {
-                    throw ConformanceFailure.wrongOutput(step, "MSG c<j> tag-<j>-<k>", Bytes.quote(line));
+                if (parts.length != 3 || !parts[0].equals("MSG") || !parts[2].matches("tag-\\d+-\\d+")) {
+                    throw ConformanceFailure.wrongOutput(step, Text.of("MSG c<j> tag-<j>-<k>", "MSG c<j> tag-<j>-<k>"),
+                            Facts.quoted(line));
                 }
                 String[] tag = parts[2].split("-");
                 int from = Integer.parseInt(tag[1]);
                 int k = Integer.parseInt(tag[2]);
                 if (from == i || !parts[1].equals("c" + from)) {
-                    throw ConformanceFailure.wrongOutput(step, "messages of the 49 others, each from its own nick",
-                            Text.of(Bytes.quote(line) + (from == i ? " (its own message)" : ""),
-                                    Bytes.quote(line) + (from == i ? " (su propio mensaje)" : "")));
+                    throw ConformanceFailure.wrongOutput(step, Text.of("messages of the 49 others, each from its own nick",
+                                    "mensajes de los otros 49, cada uno con su propio nick"),
+                            Facts.quoted(line).plus(from == i ? Text.of(" (its own message)", " (su propio mensaje)") : Text.EMPTY));
                 }
                 int expected = nextFrom.getOrDefault(from, 0);
                 if (k != expected) {
-                    throw ConformanceFailure.wrongOutput(step, "tag-" + from + "-" + expected + " (each sender's messages in order, once)",
-                            Bytes.quote(line));
+                    throw ConformanceFailure.wrongOutput(step, Text.format("tag-%d-%d (each sender's messages once, in order)",
+                            "tag-%d-%d (los mensajes de cada emisor una vez, en orden)", from, expected), Facts.quoted(line));
                 }
                 nextFrom.put(from, k + 1);
             }
@@ -145,7 +167,7 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         alice.expect(step("alice after bob registered", "alice tras registrarse bob"), "JOIN bob");
-        for (String text : List.of(" two  spaces ", "héllo 😀 日本")) {
+        for (String text : List.of(" two  spaces ", "   ", "tab\there", "héllo 😀 日本")) {
             bob.send("MSG " + text);
             alice.expect(step("alice after MSG " + Bytes.quote(text), "alice tras MSG " + Bytes.quote(text)), "MSG bob " + text);
         }
@@ -153,7 +175,7 @@ class ChatServerSuite {
         Text empty = step("alice after an empty MSG", "alice tras un MSG vacío");
         String line = alice.probe.readLine(empty);
         if (!line.equals("MSG bob ") && !line.equals("MSG bob")) {
-            throw ConformanceFailure.wrongOutput(empty, "\"MSG bob \"", Bytes.quote(line));
+            throw ConformanceFailure.wrongOutput(empty, Facts.quoted("MSG bob "), Facts.quoted(line));
         }
     }
 
@@ -162,12 +184,16 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         Chatter carol = Chatter.join(server, "carol");
-        alice.send("PRIV bob only for you");
-        bob.expectSkipping(step("bob after alice's PRIV", "bob tras el PRIV de alice"), "PRIV alice only for you", Chatter.NOTICE);
+        alice.send("PRIV bob only  for you ");
+        bob.expectSkipping(step("bob after alice's PRIV", "bob tras el PRIV de alice"), "PRIV alice only  for you ", Chatter.NOTICE);
         carol.expectNothingPending(step("carol, who was not addressed", "carol, a quien no iba dirigido"));
-        alice.send("PRIV nobody hello?");
-        alice.expectSkipping(step("reply to PRIV of an unknown nick", "respuesta a PRIV a un nick desconocido"),
-                "ERR no-such-nick", Chatter.NOTICE);
+        alice.send("PRIV alice note to self");
+        alice.expectSkipping(step("alice after a PRIV to herself", "alice tras un PRIV a sí misma"), "PRIV alice note to self",
+                Chatter.NOTICE);
+        for (String line : List.of("PRIV nobody hello?", "PRIV Bob wrong case", "PRIV")) {
+            alice.send(line).reply("ERR no-such-nick");
+        }
+        bob.expectNextReplyToWho();
     }
 
     @Requirement(clause = "CHAT-6", points = 2)
@@ -176,18 +202,20 @@ class ChatServerSuite {
         for (String nick : List.of("zed", "Bob", "alice", "_x", "-y", "9z")) {
             last = Chatter.join(server, nick);
         }
-        last.send("WHO");
-        last.expect(step("reply to WHO", "respuesta a WHO"), "USERS -y 9z Bob _x alice zed");
+        last.send("WHO").reply("USERS -y 9z Bob _x alice zed");
     }
 
     @Requirement(clause = "CHAT-7", points = 1)
     void leavesOnQuit(ServerUnderTest server) throws Exception {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
-        bob.send("QUIT");
-        bob.probe.expectClosed(step("bob after QUIT", "bob tras QUIT"), bob.replyTimeout());
+        bob.send("QUIT").probe.expectClosed();
         alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
         alice.expect(step("alice after bob's QUIT", "alice tras el QUIT de bob"), "LEAVE bob");
+        alice.expectNextReplyToWho(); // LEAVE once only
+        Chatter.join(server, "bob");
+        alice.expect(step("alice after a new bob registered: the nick was free again", "alice tras registrarse otro bob: el nick quedó libre"),
+                "JOIN bob");
     }
 
     @Requirement(clause = "CHAT-7", points = 1)
@@ -195,39 +223,60 @@ class ChatServerSuite {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
         Chatter carol = Chatter.join(server, "carol");
-        alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
-        alice.expect(step("alice after carol joined", "alice tras entrar carol"), "JOIN carol");
+        Chatter dave = Chatter.join(server, "dave");
+        for (String nick : List.of("bob", "carol", "dave")) {
+            alice.expect(step("alice after " + nick + " joined", "alice tras entrar " + nick), "JOIN " + nick);
+        }
+        carol.expect(step("carol after dave joined", "carol tras entrar dave"), "JOIN dave");
         bob.probe.reset();
-        alice.expect(step("alice after bob's connection was reset", "alice tras el reset de la conexión de bob"), "LEAVE bob");
+        // A message right after the reset: a failed write to bob must not keep it from the clients after him.
+        dave.send("MSG right after");
+        carol.expectSkipping(step("carol after dave's MSG, bob's connection just reset", "carol tras el MSG de dave, recién reiniciada la conexión de bob"),
+                "MSG dave right after", Chatter.NOTICE);
+        alice.expectEach(step("alice after bob's reset and dave's MSG", "alice tras el reset de bob y el MSG de dave"),
+                List.of("LEAVE bob", "MSG dave right after"));
         carol.probe.close();
         alice.expect(step("alice after carol closed without QUIT", "alice tras cerrar carol sin QUIT"), "LEAVE carol");
+        alice.expectNextReplyToWho(); // each LEAVE once only
     }
 
     @Requirement(clause = "CHAT-7", points = 1)
     void drainsBeforeClosing(ServerUnderTest server) throws Exception {
         Chatter alice = Chatter.join(server, "alice");
         Chatter bob = Chatter.join(server, "bob");
+        // 8 MB for bob, who reads steadily but slower than alice sends, with fixed buffers (no autotuning): more than
+        // the kernel holds is still in the server's queue for him when he quits. Then he reads the rest at once.
+        bob.probe.fixedReceiveBuffer(64 * 1024);
+        String text = "q".repeat(4000);
+        int messages = 2000;
         StringBuilder burst = new StringBuilder();
-        for (int k = 0; k < 300; k++) {
-            burst.append("MSG queued ").append(k).append('\n');
+        for (int k = 0; k < messages; k++) {
+            burst.append("MSG queued ").append(k).append(' ').append(text).append('\n');
         }
+        SlowReading reading = new SlowReading(2);
+        Text bobReads = step("bob reading what was queued for him, his QUIT sent meanwhile", "bob leyendo lo que se le "
+                + "encoló, enviado su QUIT entretanto");
+        CompletableFuture<Void> receiving = Concurrently.start(() -> {
+            for (int k = 0; k < messages; k++) {
+                bob.expect(bobReads, "MSG alice queued " + k + " " + text);
+                reading.read();
+            }
+            bob.probe.expectClosed(step("bob after the queued messages", "bob tras los mensajes encolados"), bob.replyTimeout());
+        });
         alice.probe.send(burst.toString());
-        // WHO is answered after the 300 MSGs were handled, so they are all queued for bob by then.
-        alice.expectNothingPending(step("alice after sending 300 messages", "alice tras enviar 300 mensajes"));
+        // WHO is answered after the MSGs were handled, so they are all queued for bob by then.
+        alice.expectNothingPending(step("alice after sending " + messages + " messages", "alice tras enviar " + messages + " mensajes"));
         bob.send("QUIT");
-        for (int k = 0; k < 300; k++) {
-            bob.expect(step("bob's queued message " + k + " after his QUIT", "mensaje encolado " + k + " de bob tras su QUIT"),
-                    "MSG alice queued " + k);
-        }
-        bob.probe.expectClosed(step("bob after the queued messages", "bob tras los mensajes encolados"), bob.replyTimeout());
+        reading.hurry();
+        reading.await(receiving, server.timeouts().seconds(30), bobReads, Text.format("%d messages, then the close",
+                "%d mensajes, y después el cierre", messages));
     }
 
     @Requirement(clause = "CHAT-8", points = 1)
     void answersUnknownCommands(ServerUnderTest server) throws Exception {
         Chatter alice = Chatter.join(server, "alice");
-        for (String line : List.of("HELLO", "DANCE now please")) {
-            alice.send(line);
-            alice.expect(step("reply to " + Bytes.quote(line), "respuesta a " + Bytes.quote(line)), "ERR unknown-command");
+        for (String line : List.of("HELLO", "DANCE now please", "msg lower case", "")) {
+            alice.send(line).reply("ERR unknown-command");
         }
         alice.expectNothingPending(step("alice after unknown commands", "alice tras comandos desconocidos"));
     }
@@ -240,9 +289,12 @@ class ChatServerSuite {
         String longest = "x".repeat(4096 - 4);
         bob.send("MSG " + longest);
         alice.expect(step("alice after a 4096-byte MSG line", "alice tras una línea MSG de 4096 bytes"), "MSG bob " + longest);
-        bob.send("MSG " + longest + "y");
-        bob.expect(step("reply to a 4097-byte line", "respuesta a una línea de 4097 bytes"), "ERR line-too-long");
-        bob.probe.expectClosed(step("after ERR line-too-long", "tras ERR line-too-long"), bob.replyTimeout());
+        // The limit counts bytes: 2046 two-byte characters fill 4096 bytes; one byte more is too long.
+        String accents = "é".repeat(2046);
+        bob.send("MSG " + accents);
+        alice.expect(step("alice after a 4096-byte MSG line of 2050 characters", "alice tras una línea MSG de 4096 bytes y 2050 caracteres"),
+                "MSG bob " + accents);
+        bob.send("MSG " + accents + "y").reply("ERR line-too-long").probe.expectClosed();
     }
 
     @Requirement(clause = "CHAT-8", points = 1)
@@ -252,32 +304,35 @@ class ChatServerSuite {
         alice.expect(step("alice after bob joined", "alice tras entrar bob"), "JOIN bob");
         bob.probe.send("MSG with crlf\r\n");
         alice.expect(step("alice after a CRLF line", "alice tras una línea con CRLF"), "MSG bob with crlf");
-        bob.probe.sendSliced(Bytes.utf8("MSG sliced\n"), 1, Duration.ofMillis(10));
-        alice.expect(step("alice after a line sent byte by byte", "alice tras una línea enviada byte a byte"), "MSG bob sliced");
+        bob.probe.send(Bytes.utf8("MSG sliced é 😀\n"), Slicing.everyByte());
+        alice.expect(step("alice after a line sent byte by byte", "alice tras una línea enviada byte a byte"), "MSG bob sliced é 😀");
         bob.probe.send("MSG one\nMSG two\n");
         alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob one");
         alice.expect(step("alice after two coalesced lines", "alice tras dos líneas agrupadas"), "MSG bob two");
         Chatter mallory = Chatter.join(server, "mallory");
+        alice.expect(step("alice after mallory joined", "alice tras entrar mallory"), "JOIN mallory");
         mallory.probe.send(new byte[] {'M', 'S', 'G', ' ', (byte) 0xff, (byte) 0xfe, 'x', '\n'});
-        try {
-            mallory.expectNothingPending(step("mallory after sending invalid UTF-8", "mallory tras enviar UTF-8 inválido"));
-        } catch (ConformanceFailure failure) {
-            if (failure.kind() == FailureKind.TIMEOUT) {
-                throw failure;
-            }
-            // An ERR <code> line, or a close, is an allowed answer to invalid UTF-8.
-        }
+        // ERR bad-utf8 is recommended; any ERR <code>, or a close, is allowed.
+        boolean closed = mallory.probe.expectLineLikeOrClose(Line.startingWith("ERR ")).isEmpty();
         server.expectAlive(step("after invalid UTF-8", "tras UTF-8 inválido"));
         bob.send("MSG still here");
-        alice.expectSkipping(step("alice after invalid UTF-8 from another client", "alice tras UTF-8 inválido de otro cliente"),
-                "MSG bob still here", line -> Chatter.NOTICE.test(line) || line.startsWith("MSG mallory "));
+        // The invalid line is never forwarded; a closed mallory has left like any client (CHAT-7).
+        Text aliceHears = step("alice after invalid UTF-8 from mallory", "alice tras UTF-8 inválido de mallory");
+        if (closed) {
+            alice.expectEach(aliceHears, List.of("LEAVE mallory", "MSG bob still here"));
+            Chatter.join(server, "mallory");
+        } else {
+            alice.expect(aliceHears, "MSG bob still here");
+            mallory.expect(step("mallory, still registered after ERR", "mallory, aún registrada tras ERR"), "MSG bob still here");
+            mallory.expectNextReplyToWho();
+        }
     }
 
     // Times one message to 1 s right after 8 MiB: other tests' load could be what delays it.
     @RunsAlone
     @Requirement(clause = "CHAT-9", points = 2)
     void slowConsumerDoesNotDelayOthers(ServerUnderTest server) throws Exception {
-        Chatter.join(server, "sleeper").probe.socket().setReceiveBufferSize(4096);
+        Chatter.join(server, "sleeper").probe.fixedReceiveBuffer(4096);
         Chatter talker = Chatter.join(server, "talker");
         Chatter listener = Chatter.join(server, "listener");
         String payload = "p".repeat(4000);
@@ -296,14 +351,22 @@ class ChatServerSuite {
             }
         });
         Concurrently.awaitAll(List.of(reading, talking), server.timeouts().seconds(30), receiving,
-                messages + " messages delivered");
-        long start = System.nanoTime();
-        talker.send("MSG ping");
-        listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping", Chatter.NOTICE);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (millis > server.timeouts().seconds(1).toMillis()) {
+                Text.format("%d messages delivered", "%d mensajes entregados", messages));
+        // One message must then reach the listener within a second. The best of three tries counts: a busy machine
+        // may delay one, while a server that waits on the sleeper delays them all.
+        Duration limit = server.timeouts().seconds(1);
+        long bestMillis = Long.MAX_VALUE;
+        for (int attempt = 1; attempt <= 3 && bestMillis > limit.toMillis(); attempt++) {
+            long start = System.nanoTime();
+            talker.send("MSG ping " + attempt);
+            listener.expectSkipping(step("listener after the 8 MiB", "listener tras los 8 MiB"), "MSG talker ping " + attempt,
+                    Chatter.NOTICE);
+            bestMillis = Math.min(bestMillis, (System.nanoTime() - start) / 1_000_000);
+        }
+        if (bestMillis > limit.toMillis()) {
             throw ConformanceFailure.wrongOutput(step("latency of one message after the 8 MiB", "latencia de un mensaje tras los 8 MiB"),
-                    "delivery within 1 s", Text.of(millis + " ms", millis + " ms"));
+                    Text.of("delivery within 1 s", "entrega en menos de 1 s"), Text.format("at best %d ms in three tries",
+                            "en el mejor caso %d ms en tres intentos", bestMillis));
         }
     }
 
@@ -311,23 +374,29 @@ class ChatServerSuite {
     void keepsASlowReader(ServerUnderTest server) throws Exception {
         Chatter talker = Chatter.join(server, "talker");
         Chatter reader = Chatter.join(server, "reader");
+        // The reader reads steadily but slower than the talker sends 8 MB, with fixed buffers (no autotuning): its
+        // backlog in the server passes 1 MiB while its writer keeps making progress. Once the server has taken in the
+        // whole burst, it reads the rest at once.
+        reader.probe.fixedReceiveBuffer(64 * 1024);
         String payload = "r".repeat(4000);
-        int messages = 600;
+        int messages = 2000;
         StringBuilder burst = new StringBuilder();
         for (int k = 0; k < messages; k++) {
             burst.append("MSG ").append(k).append(' ').append(payload).append('\n');
         }
-        CompletableFuture<Void> sending = Concurrently.start(() -> {
-            talker.probe.send(burst.toString());
-        });
-        Text step = step("a reader taking about 2 s to read 2.4 MB", "un lector que tarda unos 2 s en leer 2,4 MB");
-        for (int k = 0; k < messages; k++) {
-            reader.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
-            if (k % 10 == 0) {
-                Thread.sleep(30); // deliberate: this reader is slow but never stops
+        SlowReading reading = new SlowReading(2);
+        Text step = step("a reader slower than the talker (10 ms every 8 KB) while 8 MB are sent to it",
+                "un lector más lento que el talker (10 ms cada 8 KB) mientras se le envían 8 MB");
+        CompletableFuture<Void> receiving = Concurrently.start(() -> {
+            for (int k = 0; k < messages; k++) {
+                reader.expectSkipping(step, "MSG talker " + k + " " + payload, Chatter.NOTICE);
+                reading.read();
             }
-        }
-        Concurrently.awaitAll(List.of(sending), server.timeouts().seconds(30), step, "the talker's burst sent");
+        });
+        talker.probe.send(burst.toString());
+        talker.expectNothingPending(step("the talker after its 8 MB", "el talker tras sus 8 MB"));
+        reading.hurry();
+        reading.await(receiving, server.timeouts().seconds(30), step, Text.format("%d messages", "%d mensajes", messages));
         reader.expectNothingPending(step("the slow reader at the end", "el lector lento al final"));
     }
 

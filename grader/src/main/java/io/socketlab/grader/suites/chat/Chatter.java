@@ -1,19 +1,31 @@
 package io.socketlab.grader.suites.chat;
 
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
-import io.socketlab.grader.probe.Bytes;
+import io.socketlab.grader.probe.Facts;
+import io.socketlab.grader.probe.Line;
 import io.socketlab.grader.probe.TcpProbe;
-import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
-/** One chat participant driven by a test: registers, sends commands, and expects lines, skipping notices it may get. */
+/**
+ * One chat participant driven by a test: registers, sends commands, and expects lines. The server's news (JOIN,
+ * LEAVE) arrive whenever others come and go, so most checks can look past them; a read that is not a reply to what
+ * this participant sent names its step, which the conversation cannot.
+ */
 final class Chatter {
 
     /** JOIN and LEAVE notices arrive whenever others come and go; most checks look past them. */
     static final Predicate<String> NOTICE = line -> line.startsWith("JOIN ") || line.startsWith("LEAVE ");
+
+    /** The reply to WHO, the asker always among the nicks. */
+    private static final Line USERS = new Line(line -> line.startsWith("USERS "),
+            Text.of("USERS and the nicks (the reply to WHO), with no line before it",
+                    "USERS y los nicks (la respuesta a WHO), sin ninguna línea antes"));
 
     final String nick;
     final TcpProbe probe;
@@ -26,8 +38,7 @@ final class Chatter {
     /** Connects and registers {@code nick}, expecting {@code OK nick}. */
     static Chatter join(ServerUnderTest server, String nick) throws IOException {
         Chatter chatter = new Chatter(nick, server.connect());
-        chatter.send("NICK " + nick);
-        chatter.expect(Text.of("reply to NICK " + nick, "respuesta a NICK " + nick), "OK " + nick);
+        chatter.probe.sendLine("NICK " + nick).expectLine("OK " + nick);
         return chatter;
     }
 
@@ -36,11 +47,19 @@ final class Chatter {
         return new Chatter(null, server.connect());
     }
 
-    void send(String line) throws IOException {
+    /** Sends {@code line}; the reply, if any, is read with {@link #reply}. */
+    Chatter send(String line) throws IOException {
         probe.sendLine(line);
+        return this;
     }
 
-    /** The next line must be exactly {@code expected}. */
+    /** The next line must be {@code expected}: the reply to this participant's last line. */
+    Chatter reply(String expected) throws IOException {
+        probe.expectLine(expected);
+        return this;
+    }
+
+    /** The next line must be exactly {@code expected}: news this participant did not ask for. */
     void expect(Text step, String expected) throws IOException {
         probe.expectLine(step, expected);
     }
@@ -53,12 +72,12 @@ final class Chatter {
                 return;
             }
             if (!skippable.test(line)) {
-                throw ConformanceFailure.wrongOutput(step, Bytes.quote(expected), Bytes.quote(line));
+                throw ConformanceFailure.wrongOutput(step, Facts.quoted(expected), Facts.quoted(line));
             }
         }
     }
 
-    /** Proves nothing else is pending: sends WHO and expects USERS (after notices) as the very next reply. */
+    /** Proves nothing else is pending, notices aside: sends WHO and expects USERS as the next reply after notices. */
     void expectNothingPending(Text step) throws IOException {
         send("WHO");
         while (true) {
@@ -67,10 +86,29 @@ final class Chatter {
                 return;
             }
             if (!NOTICE.test(line)) {
-                throw ConformanceFailure.wrongOutput(step, "no line for " + nick + " (then USERS ... for WHO)",
-                        Bytes.quote(line));
+                throw ConformanceFailure.wrongOutput(step, Text.format("no line for %s but JOIN or LEAVE, then the reply"
+                                + " to WHO", "ninguna línea para %s salvo JOIN o LEAVE, y después la respuesta a WHO", nick),
+                        Facts.quoted(line));
             }
         }
+    }
+
+    /** The next lines must be {@code expected}, each once, in any order (news from different senders may cross). */
+    void expectEach(Text step, List<String> expected) throws IOException {
+        List<String> missing = new ArrayList<>(expected);
+        while (!missing.isEmpty()) {
+            String line = probe.readLine(step);
+            if (!missing.remove(line)) {
+                throw ConformanceFailure.wrongOutput(step, Text.format("each of %s, once, in any order",
+                        "cada una de %s, una vez, en cualquier orden", ChatFake.render(missing)), Facts.quoted(line));
+            }
+        }
+    }
+
+    /** Proves nothing at all is pending, notices included: sends WHO and expects USERS as the very next line. */
+    void expectNextReplyToWho() throws IOException {
+        send("WHO");
+        probe.expectLineLike(USERS);
     }
 
     Duration replyTimeout() {

@@ -15,7 +15,8 @@ final class Help {
         result.expectExitCode(step, 0);
         String stdout = result.stdoutText();
         if (!stdout.contains("--port")) {
-            throw ConformanceFailure.wrongOutput(step, "a usage text on stdout that names every option, --port included",
+            throw ConformanceFailure.wrongOutput(step, Text.of("a usage text on stdout that names every option, --port included",
+                            "un texto de uso en stdout que nombre cada opción, --port incluida"),
                     stdout.isBlank() ? Text.of("nothing on stdout", "nada en stdout")
                             : Text.same(stdout.strip().lines().limit(6).reduce((a, b) -> a + "\n" + b).orElse("")));
         }

@@ -6,9 +6,12 @@ import io.socketlab.grader.conformance.ServerUnderTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** One quiz player driven by a test, and the game set-ups the tests start servers with. */
 final class Player {
@@ -19,6 +22,11 @@ final class Player {
              {"question": "Shape with three sides?", "answer": "Triángulo"},
              {"question": "Largest city of the USA?", "answer": "New  York"}]
             """;
+
+    static final String Q1 = "QUESTION 1 Capital of France?";
+    static final String Q2 = "QUESTION 2 Shape with three sides?";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     final String team;
     final TcpProbe probe;
@@ -43,6 +51,33 @@ final class Player {
         player.send("JOIN " + team);
         player.expect("WELCOME " + team + " " + k + "/" + players);
         return player;
+    }
+
+    /** Starts a game of {@code teams}: all join in order, and all receive START and the first question. */
+    static List<Player> started(ServerUnderTest server, int rounds, String... teams) throws IOException {
+        List<Player> players = new ArrayList<>();
+        for (int i = 0; i < teams.length; i++) {
+            Player player = join(server, teams[i], i + 1, teams.length);
+            for (Player earlier : players) {
+                earlier.expect("JOINED " + teams[i] + " " + (i + 1) + "/" + teams.length);
+            }
+            players.add(player);
+        }
+        for (Player player : players) {
+            player.expect("START " + rounds);
+            player.expect(Q1);
+        }
+        return players;
+    }
+
+    /** Whether two answers match as QUIZ-6 says: accents, case and spaces aside. */
+    static boolean normalisedEquals(String a, String b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static String normalised(String text) {
+        String bare = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     static Player connect(ServerUnderTest server, String team) {

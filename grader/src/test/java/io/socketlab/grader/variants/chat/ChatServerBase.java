@@ -37,6 +37,8 @@ abstract class ChatServerBase {
     final Object room = new Object();
     /** Registered clients by {@link #nickKey}, in join order; guarded by {@link #room}. */
     final Map<String, Client> members = new LinkedHashMap<>();
+    /** Every open connection, registered or not; guarded by {@link #room}. */
+    final List<Client> connections = new ArrayList<>();
 
     final void run(String[] argv) throws IOException {
         Args args = VariantSupport.parse(argv, Set.of("--port", "--host"), Set.of());
@@ -59,6 +61,8 @@ abstract class ChatServerBase {
 
         final Socket socket;
         final OutputStream out;
+        /** Decides when this client has stopped reading. */
+        private final ChatServerBase server;
         /** Null until registered; written by the client's own reader thread under {@link #room}. */
         String nick;
         private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
@@ -67,7 +71,8 @@ abstract class ChatServerBase {
         private volatile long writingSince;
         private volatile boolean dead;
 
-        Client(Socket socket) throws IOException {
+        Client(ChatServerBase server, Socket socket) throws IOException {
+            this.server = server;
             this.socket = socket;
             this.out = socket.getOutputStream();
             Thread writer = new Thread(this::drain, "chat-writer");
@@ -76,8 +81,8 @@ abstract class ChatServerBase {
         }
 
         /**
-         * Queues one line (never blocks). A client with over 1 MiB queued whose current write has been
-         * stuck for over 1 s has stopped reading: it is disconnected (its reader then reports LEAVE).
+         * Queues one line (never blocks). A client that has stopped reading ({@link ChatServerBase#stuck}) is
+         * disconnected instead (its reader then reports LEAVE).
          */
         void send(String line) {
             if (dead) {
@@ -85,8 +90,7 @@ abstract class ChatServerBase {
             }
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
             long queued = backlog.addAndGet(bytes.length);
-            long since = writingSince;
-            if (queued > MAX_BACKLOG_BYTES && since != 0 && System.nanoTime() - since > STALL_NANOS) {
+            if (server.stuck(queued, writingSince)) {
                 System.err.println("disconnecting a client that stopped reading");
                 kill();
                 return;
@@ -111,7 +115,7 @@ abstract class ChatServerBase {
             try {
                 while (true) {
                     byte[] first = queue.take();
-                    if (first == CLOSE) {
+                    if (first == CLOSE || dead) { // a dead client's queue is discarded
                         if (dead) {
                             VariantSupport.closeQuietly(socket);
                         } else {
@@ -144,20 +148,31 @@ abstract class ChatServerBase {
     private void serve(Socket socket) {
         Client client;
         try {
-            client = new Client(socket);
+            client = new Client(this, socket);
         } catch (IOException e) {
             VariantSupport.closeQuietly(socket);
             return;
         }
+        synchronized (room) {
+            connections.add(client);
+        }
+        try {
+            converse(client);
+        } finally {
+            synchronized (room) {
+                connections.remove(client);
+            }
+        }
+    }
+
+    private void converse(Client client) {
+        Socket socket = client.socket;
         try {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             while (true) {
                 byte[] line;
                 try {
-                    line = VariantSupport.readLine(in, MAX_LINE_BYTES + 1, false); // room for a CR
-                    if (line != null && VariantSupport.stripCr(line).length > MAX_LINE_BYTES) {
-                        throw new LineTooLongException();
-                    }
+                    line = nextLine(in);
                 } catch (LineTooLongException e) {
                     client.send("ERR line-too-long");
                     leave(client);
@@ -171,10 +186,11 @@ abstract class ChatServerBase {
                 }
                 String text = VariantSupport.decodeUtf8(VariantSupport.stripCr(line));
                 if (text == null) {
-                    client.send("ERR bad-utf8");
+                    if (!onInvalidUtf8(client)) {
+                        return;
+                    }
                 } else if (!handle(client, text)) { // QUIT
-                    leave(client);
-                    client.finish();
+                    onQuit(client);
                     return;
                 }
             }
@@ -243,6 +259,11 @@ abstract class ChatServerBase {
             client.send("ERR nick-invalid");
             return;
         }
+        take(client, nick);
+    }
+
+    /** Hook: registers a valid nick if it is free. Correct: checked, taken, answered and announced in one step. */
+    void take(Client client, String nick) {
         synchronized (room) {
             String key = nickKey(nick);
             if (members.containsKey(key)) {
@@ -277,6 +298,35 @@ abstract class ChatServerBase {
                 }
             }
         }
+    }
+
+    /** Hook: the next line, its LF and CR included; null at EOF. Correct: at most 4096 bytes of content. */
+    byte[] nextLine(InputStream in) throws IOException {
+        byte[] line = VariantSupport.readLine(in, MAX_LINE_BYTES + 1, false); // room for a CR
+        if (line != null && VariantSupport.stripCr(line).length > MAX_LINE_BYTES) {
+            throw new LineTooLongException();
+        }
+        return line;
+    }
+
+    /** Hook: a line that is not UTF-8; false ends the connection. Correct: ERR bad-utf8, and read on. */
+    boolean onInvalidUtf8(Client client) {
+        client.send("ERR bad-utf8");
+        return true;
+    }
+
+    /** Hook: QUIT. Correct: LEAVE to the others, then the queued lines, then the close. */
+    void onQuit(Client client) {
+        leave(client);
+        client.finish();
+    }
+
+    /**
+     * Hook: whether a client has stopped reading, given the bytes queued for it and since when its current write has
+     * been blocked (0 when none is). Correct: over 1 MiB queued and no progress for over 1 s.
+     */
+    boolean stuck(long queued, long writingSince) {
+        return queued > MAX_BACKLOG_BYTES && writingSince != 0 && System.nanoTime() - writingSince > STALL_NANOS;
     }
 
     /** Hook: whether a nick is acceptable. Correct: 1..16 of [A-Za-z0-9_-]. */

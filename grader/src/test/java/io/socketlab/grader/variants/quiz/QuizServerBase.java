@@ -66,6 +66,8 @@ abstract class QuizServerBase {
         int round;
         /** Whether question {@link #round} is waiting for answers. */
         boolean open;
+        /** When question {@link #round} closes (System.nanoTime()): an answer read later is for no question. */
+        long deadlineNanos;
     }
 
     final Object lock = new Object();
@@ -118,9 +120,8 @@ abstract class QuizServerBase {
             for (JsonNode item : root) {
                 JsonNode question = item.get("question");
                 JsonNode answer = item.get("answer");
-                if (!item.isObject() || question == null || !question.isTextual() || answer == null
-                        || !answer.isTextual()) {
-                    VariantSupport.die(2, "the questions file must hold {\"question\",\"answer\"} strings");
+                if (!item.isObject() || !usable(question) || !usable(answer)) {
+                    VariantSupport.die(2, "the questions file must hold {\"question\",\"answer\"} non-blank strings");
                 }
                 questions.add(new Question(question.textValue(), answer.textValue()));
             }
@@ -131,6 +132,12 @@ abstract class QuizServerBase {
             VariantSupport.die(2, "the questions file holds no question");
         }
         return questions;
+    }
+
+    /** A question or an answer: a string, not blank, on one line. */
+    private static boolean usable(JsonNode text) {
+        return text != null && text.isTextual() && !text.textValue().isBlank() && text.textValue().indexOf('\n') < 0
+                && text.textValue().indexOf('\r') < 0;
     }
 
     private void serve(Socket socket) {
@@ -194,23 +201,12 @@ abstract class QuizServerBase {
     }
 
     private boolean join(Player player, String team) {
-        if (player.game != null) {
-            send(player, "ERR already-joined");
-            return true;
-        }
-        if (!TEAM.matcher(team).matches()) {
-            send(player, "ERR bad-team");
-            return true;
+        String refusal = joinRefusal(player, team, game);
+        if (refusal != null) {
+            send(player, "ERR " + refusal);
+            return !refusal.equals("game-started");
         }
         Game g = game;
-        if (g.started) {
-            send(player, "ERR game-started");
-            return false;
-        }
-        if (g.players.stream().anyMatch(p -> p.team.equals(team))) {
-            send(player, "ERR team-taken");
-            return true;
-        }
         player.team = team;
         player.game = g;
         g.players.add(player);
@@ -239,17 +235,22 @@ abstract class QuizServerBase {
         Game g = player.game;
         if (g == null) {
             send(player, "ERR not-joined");
-        } else if (!g.open) {
+        } else if (!g.open || System.nanoTime() - g.deadlineNanos >= 0) {
             send(player, "ERR no-question");
-        } else if (player.answer != null) {
+        } else if (player.answer != null && refusesSecondAnswer()) {
             send(player, "ERR already-answered");
         } else {
             player.answer = text;
-            if (acceptedAtOnce()) {
-                send(player, "ACCEPTED " + g.round);
+            int round = g.round;
+            boolean last = g.players.stream().allMatch(p -> p.answer != null);
+            if (acceptedAtOnce() && !(last && acceptedAfterTheRoundEnds())) {
+                send(player, "ACCEPTED " + round);
             }
-            if (g.players.stream().allMatch(p -> p.answer != null)) {
+            if (last) {
                 endRound(g);
+                if (acceptedAtOnce() && acceptedAfterTheRoundEnds()) {
+                    send(player, "ACCEPTED " + round);
+                }
             }
         }
     }
@@ -258,6 +259,7 @@ abstract class QuizServerBase {
     private String open(Game g, int i) {
         g.round = i;
         g.open = true;
+        g.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(answerTimeoutMs);
         for (Player p : g.players) {
             p.answer = null;
         }
@@ -353,6 +355,39 @@ abstract class QuizServerBase {
     static String normalize(String text) {
         String bare = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /**
+     * Hook: why a JOIN is refused (the ERR code), or null to let the player in; "game-started" also closes the
+     * connection. Correct: already-joined, then bad-team, then game-started, then team-taken.
+     */
+    String joinRefusal(Player player, String team, Game g) {
+        if (player.game != null) {
+            return "already-joined";
+        }
+        if (!TEAM.matcher(team).matches()) {
+            return "bad-team";
+        }
+        if (g.started) {
+            return "game-started";
+        }
+        if (g.players.stream().anyMatch(p -> p.team.equals(team))) {
+            return "team-taken";
+        }
+        return null;
+    }
+
+    /** Hook: whether a second ANSWER in a round is refused. Correct: yes, the first one counts. */
+    boolean refusesSecondAnswer() {
+        return true;
+    }
+
+    /**
+     * Hook: whether the ACCEPTED of the answer that completes a round is written after the round's end (as when the
+     * player's thread writes it outside the lock, after waking the game thread). Correct: no, before.
+     */
+    boolean acceptedAfterTheRoundEnds() {
+        return false;
     }
 
     /** Hook: when ACCEPTED is sent. Correct: at once, when the answer arrives. */
