@@ -50,6 +50,8 @@ public final class ServerUnderTest implements AutoCloseable {
     private Path dataDir;
     private ServerStarter.StartedServer running;
     private ProgramOutput.Mark mark = ProgramOutput.Mark.START;
+    /** Where the previous test's window began: a server found dead shows its last words from there. */
+    private ProgramOutput.Mark previousMark = ProgramOutput.Mark.START;
     private TestScope scope;
     private final ExitWatch exits = new ExitWatch();
 
@@ -85,6 +87,7 @@ public final class ServerUnderTest implements AutoCloseable {
         this.scope = testScope;
         exits.testStarted(title);
         if (running != null && running.program().isAlive()) {
+            previousMark = mark;
             mark = ProgramOutput.mark(running.program());
         }
     }
@@ -305,6 +308,9 @@ public final class ServerUnderTest implements AutoCloseable {
             // It died since it was last used: this is what the test must report first. The next use restarts it.
             RunningProgram dead = running.program();
             Text death = death(dead);
+            // It may have died between two tests, still seen alive when this one began: its last words are then
+            // in the previous test's window, which is shown again.
+            mark = previousMark;
             stop();
             throw ConformanceFailure.crashed(Text.of("using the server", "usando el servidor"),
                     Text.of("the server running", "el servidor en marcha"), death).withHint(CRASH_HINT);
@@ -316,6 +322,7 @@ public final class ServerUnderTest implements AutoCloseable {
             }
             running = context.starter().start(label, command, extraArguments, readiness, readyWithin);
             mark = ProgramOutput.Mark.START;
+            previousMark = ProgramOutput.Mark.START;
             exits.watch(running.program());
             if (scope != null) {
                 scope.watch(running.program());
