@@ -143,6 +143,9 @@ def main():
         name = words[2] if len(words) == 3 else os.path.basename(words[1])
         action = lambda conn: put(conn, words[1], name)
     elif words[:1] == ["get"] and len(words) == 3:
+        out_dir = os.path.dirname(os.path.abspath(words[2]))
+        if not os.path.isdir(out_dir) or os.path.isdir(words[2]):
+            fail(2, "usage error: cannot write " + words[2])
         action = lambda conn: get(conn, words[1], words[2])
     elif words == ["list"]:
         action = list_files

@@ -99,8 +99,10 @@ def main():
     if "--list" in argv:
         for report in reply.get("reports", []):
             show(report)
+    elif not isinstance(reply.get("id"), int) or isinstance(reply.get("id"), bool):
+        fail(2, "the answer has no id")
     else:
-        print("OK", reply.get("id"), flush=True)
+        print("OK", reply["id"], flush=True)
 
 
 if __name__ == "__main__":

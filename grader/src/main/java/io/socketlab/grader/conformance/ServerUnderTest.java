@@ -311,6 +311,9 @@ public final class ServerUnderTest implements AutoCloseable {
             // It may have died between two tests, still seen alive when this one began: its last words are then
             // in the previous test's window, which is shown again.
             mark = previousMark;
+            // Its output is drained by other threads, which a busy machine may not have run yet: wait for the
+            // pipes' end (bounded), so its last words are there to show.
+            dead.awaitExit(Duration.ZERO);
             stop();
             throw ConformanceFailure.crashed(Text.of("using the server", "usando el servidor"),
                     Text.of("the server running", "el servidor en marcha"), death).withHint(CRASH_HINT);

@@ -58,7 +58,7 @@ class GraderCommandTests {
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(err.toString()).contains("a subcommand is required: grade, list, class-report, export-student,"
-                + " regrade, regrade-report, regrade-slices (or help)");
+                + " export-classroom50, export-gradescope, regrade, regrade-report, regrade-slices (or help)");
     }
 
     @Test

@@ -50,6 +50,12 @@ abstract class FileTransferClientBase {
         if (command.equals("put") && !Files.isRegularFile(Path.of(words.get(1)))) {
             VariantSupport.die(2, "usage error: no such file " + words.get(1));
         }
+        if (command.equals("get")) {
+            Path out = Path.of(words.get(2)).toAbsolutePath();
+            if (!Files.isDirectory(out.getParent()) || Files.isDirectory(out)) {
+                VariantSupport.die(2, "usage error: cannot write " + words.get(2));
+            }
+        }
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), 10_000);
