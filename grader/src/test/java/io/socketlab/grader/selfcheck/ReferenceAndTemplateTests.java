@@ -40,7 +40,8 @@ class ReferenceAndTemplateTests {
     void referenceScoresFullMarksAndLeavesNothingBehind() throws IOException {
         Set<Path> tempBefore = socketlabTempDirs();
 
-        // The same run measures how much of the reference the suites exercise (README: "Coverage of the reference").
+        // The same run measures how much of the reference the suites exercise (docs/contributing.md, "Coverage of the
+        // reference by the suites").
         BuiltinTarget reference = (BuiltinTarget) Targets.resolve("reference");
         GradeReport report;
         CoverageSummary coverage;
