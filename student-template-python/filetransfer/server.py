@@ -118,12 +118,12 @@ class Server:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except OSError:
             return None
-        f = os.fdopen(fd, "rb")
-        st = os.fstat(f.fileno())
+        # Check before wrapping: Python refuses to make a file object of a folder.
+        st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            f.close()
+            os.close(fd)
             return None
-        return f, st
+        return os.fdopen(fd, "rb"), st
 
     # --- commands --------------------------------------------------------------
 
