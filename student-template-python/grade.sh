@@ -1,20 +1,14 @@
 #!/bin/sh
-# Grades your Python programs on this machine as the course grades them: gets the course's grader (built once
-# from ${SOCKETLAB_UPSTREAM} at ${SOCKETLAB_REF} into .socketlab/, its SHA-256 checked), then grades the
-# programs a manifest names, socketlab.properties unless you name another one first. Other arguments go to the
-# grader:
+# Inside the SocketLab repository: grades the Python programs a manifest names (socketlab.properties unless you name
+# another one first, or with --target) with this repository's own grader, built once from ../grader. Other arguments
+# go to the grader:
 #   ./grade.sh
 #   ./grade.sh --exercises echo --lang es
 #   ./grade.sh my.properties --exercises chat
-# Needs python3 (your programs), and to build the grader a JDK 17 or newer, Maven 3.8 or newer, git, and
-# network access to the course's repository. Reports go to grade-report/ unless you pass --out DIR.
+# `export-student --language python` gives students the course's grade.sh instead: the same command line, with the
+# course's public grader built from its pinned upstream and its SHA-256 checked (docs/python-template.md).
+# Needs python3, a JDK 17 or newer and, the first time, Maven. Reports go to grade-report/ unless you pass --out DIR.
 set -eu
-
-# Pinned by the course's export; left as they are (unfilled) inside the SocketLab repository itself, where the
-# grader is built from that repository's own grader/ instead.
-upstream='${SOCKETLAB_UPSTREAM}'
-ref='${SOCKETLAB_REF}'
-sha256='${SOCKETLAB_GRADER_SHA256}'
 
 here=$(cd "$(dirname "$0")" && pwd)
 manifest=$here/socketlab.properties
@@ -38,34 +32,11 @@ command -v python3 >/dev/null || { echo "grade.sh: python3 is not on the PATH: y
 command -v java >/dev/null || { echo "grade.sh: java is not on the PATH: the grader needs a JDK 17 or newer" >&2; exit 2; }
 cd "$here"
 
-case $upstream in
-  '${'*)
-    # Inside the SocketLab repository: its own grader, built once from ../grader.
-    jar=../grader/target/socketlab-grader.jar
-    if [ ! -f "$jar" ]; then
-      echo "building the grader of this repository (once)..."
-      mvn -B -q -f ../pom.xml -pl grader -am package -DskipTests
-    fi
-    ;;
-  *)
-    # The grader is run from its own checkout: the reference built beside it is the peer of the cross-tests.
-    checkout=.socketlab/upstream-$(printf %s "$ref" | tr -c 'A-Za-z0-9._-' _)
-    jar=$checkout/grader/target/socketlab-grader.jar
-    if [ ! -f "$jar" ]; then
-      echo "building the course's grader from $upstream at $ref (once)..."
-      rm -rf "$checkout"
-      git init -q "$checkout"
-      git -C "$checkout" fetch -q --depth 1 "https://github.com/$upstream.git" "$ref"
-      git -C "$checkout" checkout -q FETCH_HEAD
-      mvn -B -q -f "$checkout/pom.xml" -pl grader -am package -DskipTests
-    fi
-    actual=$( (sha256sum "$jar" 2>/dev/null || shasum -a 256 "$jar") | cut -d ' ' -f 1)
-    if [ -n "$sha256" ] && [ "$actual" != "$sha256" ]; then
-      echo "grade.sh: the grader built from $upstream at $ref has SHA-256 $actual, not the pinned $sha256" >&2
-      echo "          (a different JDK than 17 can compile different bytes; the grade of your pushes is what counts)" >&2
-    fi
-    ;;
-esac
+jar=../grader/target/socketlab-grader.jar
+if [ ! -f "$jar" ]; then
+  echo "building the grader of this repository (once)..."
+  mvn -B -q -f ../pom.xml -pl grader -am package -DskipTests
+fi
 
 $out_given || set -- --out grade-report "$@"
 $target_given || set -- --target "$manifest" "$@"

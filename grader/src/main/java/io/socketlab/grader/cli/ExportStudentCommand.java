@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export-student", mixinStandardHelpOptions = true,
         description = {"For instructors: writes the repository students get (student-template/, specs/, the grade "
                 + "workflow pinned to the upstream grader, a parent pom without the reference, grade.sh and a "
-                + "README), without the reference and without any grader source.",
+                + "README), without the reference and without any grader source. With --language python: the files of "
+                + "student-template-python/ (programs, manifest, unit tests) instead of the Java template and pom.",
                 "With --compare FORK, writes nothing and prints the protected files (workflows, specs, the poms, "
                         + "grade.sh, grader/) of FORK that differ from that export, one per line."})
 final class ExportStudentCommand implements Callable<Integer> {
@@ -42,12 +43,32 @@ final class ExportStudentCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PinOptions pinOptions;
 
+    @Option(names = "--language", paramLabel = "LANGUAGE", defaultValue = "java",
+            converter = LanguageConverter.class,
+            description = "The students' language: java (student-template/, default) or python "
+                    + "(student-template-python/, graded through its socketlab.properties).")
+    StudentExport.Language language;
+
+    /** {@code java} or {@code python}, as the workflow's {@code SOCKETLAB_LANGUAGE} spells them. */
+    static final class LanguageConverter implements CommandLine.ITypeConverter<StudentExport.Language> {
+        @Override
+        public StudentExport.Language convert(String value) {
+            for (StudentExport.Language language : StudentExport.Language.values()) {
+                if (language.id().equals(value)) {
+                    return language;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected java or python, got '" + value + "'");
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StudentExport export;
         try {
-            export = new StudentExport(harness.root(), pinOptions.pins());
+            export = new StudentExport(harness.root(), pinOptions.pins(), StudentExport.Platform.GITHUB_ACTIONS,
+                    language);
             if (mode.fork != null) {
                 if (!Files.isDirectory(mode.fork)) {
                     throw new IllegalArgumentException("no such folder: " + mode.fork);

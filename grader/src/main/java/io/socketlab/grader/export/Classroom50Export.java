@@ -58,7 +58,8 @@ public final class Classroom50Export {
 
     /** Every exported file by its path relative to the export's root, in order. */
     public Map<String, byte[]> files() {
-        StudentExport template = new StudentExport(from, pins, StudentExport.Platform.CLASSROOM50);
+        StudentExport template = new StudentExport(from, pins, StudentExport.Platform.CLASSROOM50,
+                StudentExport.Language.JAVA);
         Map<String, String> pinned = template.pinnedValues();
         if (pinned.get("SOCKETLAB_GRADER_SHA256").isEmpty()) {
             throw new IllegalArgumentException("no public grader digest to pin: pass --grader-sha256, or run the "

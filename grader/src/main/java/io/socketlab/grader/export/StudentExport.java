@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The repository students get, computed from the harness's own tree: {@code student-template/}, {@code specs/} (in
- * every language there is: {@code specs/es/} too), the grade workflow with the upstream pinned, a parent pom that
- * builds only the template, {@code grade.sh}, a manifest example for other languages and a README. Never the
- * reference, and no grader source at all: students are graded by the public grader the workflow builds from the
+ * The repository students get, computed from the harness's own tree, for a course in Java or in Python
+ * ({@link Language}): {@code specs/} (in every language there is: {@code specs/es/} too), the grade workflow with the
+ * upstream (and the language) pinned, {@code grade.sh} and a README, and the template: for Java
+ * {@code student-template/}, a parent pom that builds only it and a manifest example for other languages; for Python
+ * the files of {@code student-template-python/} at the root (its manifest, programs and unit tests). Never the
+ * reference, the examples or any grader source: students are graded by the public grader the workflow builds from the
  * pinned upstream, and {@code grade.sh} builds that same grader for a local run.
  *
  * <p>What is copied is what the harness tracks, less build output: a module's own {@code target/} folder (and
@@ -37,22 +39,70 @@ public final class StudentExport {
 
     /** The modules of the harness that students never see. */
     static final List<String> WITHHELD_MODULES = List.of("reference", "grader");
-    /**
-     * Exported paths that decide the grade, or that grading ignores: an edit to them is reported (a folder ends with
-     * '/'). The template's pom is among them: grading compiles with it at most, and runs the programs with the
-     * course's own dependency list, so an edit there never takes effect on the grade.
-     */
-    public static final List<String> PROTECTED = List.of(".github/workflows/", "specs/", "grader/", "pom.xml", "grade.sh",
-            "student-template/pom.xml");
 
     static final String WORKFLOW = ".github/workflows/grade.yml";
     private static final String RESOURCES = "/io/socketlab/grader/export/";
     /** Build output and tool folders, skipped wherever they are. */
     private static final Set<String> SKIPPED_ANYWHERE = Set.of(".git", ".idea", ".vscode", "__pycache__", ".venv");
-    /** Maven's build output, skipped only where Maven puts it: at the root of a copied tree. */
-    private static final Set<String> SKIPPED_AT_ROOT = Set.of("target");
+    /**
+     * Build output, skipped only where the tools put it: at the root of a copied tree (Maven's {@code target/}, a local
+     * grading's reports and grader checkout).
+     */
+    private static final Set<String> SKIPPED_AT_ROOT = Set.of("target", "grade-report", ".socketlab");
     static final String MANIFEST_EXAMPLE = "socketlab.properties.example";
+    static final String MANIFEST = "socketlab.properties";
     private static final String EXAMPLES_MANIFEST = "examples/python/socketlab.properties";
+
+    /** The language the students write their programs in, which decides the template exported. */
+    public enum Language {
+        /**
+         * {@code student-template/}, built by Maven. Its pom is protected: grading compiles with it at most, and runs
+         * the programs with the course's own dependency list, so an edit there never takes effect on the grade.
+         */
+        JAVA("java", "student-template", MANIFEST_EXAMPLE, "student", "target/grade-report",
+                List.of(".github/workflows/", "specs/", "grader/", "pom.xml", "grade.sh", "student-template/pom.xml")),
+        /**
+         * {@code student-template-python/}'s files at the root, graded through its manifest: the manifest is the
+         * student's (a program they rename is started as they say), so it is not protected.
+         */
+        PYTHON("python", "student-template-python", MANIFEST, MANIFEST, "grade-report",
+                List.of(".github/workflows/", "specs/", "grader/", "grade.sh"));
+
+        private final String id;
+        private final String template;
+        private final String manifestInSpecs;
+        private final String defaultTarget;
+        private final String reports;
+        /**
+         * Exported paths that decide the grade, or that grading ignores: an edit to them is reported (a folder ends
+         * with '/').
+         */
+        private final List<String> protectedPaths;
+
+        Language(String id, String template, String manifestInSpecs, String defaultTarget, String reports,
+                 List<String> protectedPaths) {
+            this.id = id;
+            this.template = template;
+            this.manifestInSpecs = manifestInSpecs;
+            this.defaultTarget = defaultTarget;
+            this.reports = reports;
+            this.protectedPaths = protectedPaths;
+        }
+
+        /** Its name on the command line and in the workflow's {@code SOCKETLAB_LANGUAGE}. */
+        public String id() {
+            return id;
+        }
+
+        /** The harness folder this language's students get. */
+        public String template() {
+            return template;
+        }
+
+        boolean isProtected(String path) {
+            return protectedPaths.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
+        }
+    }
 
     /** Where the students' work is graded, which decides whether the repository carries the grade workflow. */
     public enum Platform {
@@ -71,16 +121,24 @@ public final class StudentExport {
     private final Path from;
     private final Pins pins;
     private final Platform platform;
+    private final Language language;
 
     /** @param from the harness repository's root (it holds {@code student-template/}, {@code specs/}, ...) */
     public StudentExport(Path from, Pins pins) {
-        this(from, pins, Platform.GITHUB_ACTIONS);
+        this(from, pins, Platform.GITHUB_ACTIONS, Language.JAVA);
     }
 
-    public StudentExport(Path from, Pins pins, Platform platform) {
+    /**
+     * @throws IllegalArgumentException for a Python export to Classroom 50, whose autograder builds Java only
+     */
+    public StudentExport(Path from, Pins pins, Platform platform, Language language) {
+        if (language != Language.JAVA && platform != Platform.GITHUB_ACTIONS) {
+            throw new IllegalArgumentException("a " + language.id + " template is exported for GitHub Actions only");
+        }
         this.from = from;
         this.pins = pins;
         this.platform = platform;
+        this.language = language;
     }
 
     /**
@@ -89,29 +147,57 @@ public final class StudentExport {
      * @throws IllegalArgumentException when {@code from} is not a harness repository
      */
     public Map<String, byte[]> files() {
-        for (String required : List.of("student-template/pom.xml", "specs", "pom.xml", WORKFLOW)) {
+        for (String required : List.of(language.template, "specs", "pom.xml", WORKFLOW)) {
             if (!Files.exists(from.resolve(required))) {
                 throw new IllegalArgumentException(from + " is not a SocketLab repository: " + required + " is missing");
             }
         }
         Map<String, byte[]> files = new TreeMap<>();
-        copyTree("student-template", files);
-        copyTree("specs", files);
-        files.replaceAll((path, bytes) -> path.startsWith("specs/") && path.endsWith(".md")
-                ? utf8(new String(bytes, StandardCharsets.UTF_8).replace(EXAMPLES_MANIFEST, MANIFEST_EXAMPLE))
+        copyTree("specs", "specs/", files);
+        // The specs point at the examples' manifest, which students do not get: the one they have instead.
+        files.replaceAll((path, bytes) -> path.endsWith(".md")
+                ? utf8(new String(bytes, StandardCharsets.UTF_8).replace(EXAMPLES_MANIFEST, language.manifestInSpecs))
                 : bytes);
-        files.put(MANIFEST_EXAMPLE, utf8(resource("socketlab.properties.example")));
-        files.put("pom.xml", utf8(parentPom(read("pom.xml"))));
         if (platform == Platform.GITHUB_ACTIONS) {
             files.put(WORKFLOW, utf8(workflow(read(WORKFLOW))));
         }
         Map<String, String> values = pinnedValues();
-        values.put("HOW_GRADED_EN", fill(resource("how-graded/" + platform.resource + ".en.md"), values).strip());
-        values.put("HOW_GRADED_ES", fill(resource("how-graded/" + platform.resource + ".es.md"), values).strip());
-        files.put("README.md", utf8(fill(resource("README.student.md"), values)));
+        String howGraded = "how-graded/" + platform.resource + (language == Language.JAVA ? "" : "-" + language.id);
+        values.put("HOW_GRADED_EN", fill(resource(howGraded + ".en.md"), values).strip());
+        values.put("HOW_GRADED_ES", fill(resource(howGraded + ".es.md"), values).strip());
+        if (language == Language.JAVA) {
+            copyTree("student-template", "student-template/", files);
+            files.put(MANIFEST_EXAMPLE, utf8(resource("socketlab.properties.example")));
+            files.put("pom.xml", utf8(parentPom(read("pom.xml"))));
+            files.put("README.md", utf8(fill(resource("README.student.md"), values)));
+            files.put(".gitignore", utf8(resource("gitignore")));
+            values.put("GRADE_DEFAULT_WHAT", "your Java programs in student-template/");
+            values.put("GRADE_NEEDS", "");
+        } else {
+            // The template's own files, its grade.sh aside (it grades with the harness's grader: the course's
+            // pinned one below takes its place) and its README completed with how the pushes are graded.
+            copyTree(language.template, "", files);
+            files.put("README.md", utf8(withHowGraded(read(language.template + "/README.md"), values)));
+            values.put("GRADE_DEFAULT_WHAT", "the programs " + MANIFEST + " names");
+            values.put("GRADE_NEEDS", "python3 (your programs), ");
+        }
+        values.put("GRADE_DEFAULT_TARGET", language.defaultTarget);
+        values.put("GRADE_REPORTS", language.reports);
         files.put("grade.sh", utf8(fill(resource("grade.sh"), values)));
-        files.put(".gitignore", utf8(resource("gitignore")));
         return files;
+    }
+
+    /**
+     * A bilingual README (English, then after a {@code ---} line Spanish) with the section on how pushes are graded
+     * closing each half.
+     */
+    static String withHowGraded(String readme, Map<String, String> values) {
+        int split = readme.indexOf("\n---\n");
+        if (split < 0) {
+            throw new IllegalArgumentException("the template's README has no '---' line between English and Spanish");
+        }
+        return readme.substring(0, split).stripTrailing() + "\n\n" + values.get("HOW_GRADED_EN") + "\n"
+                + readme.substring(split).stripTrailing() + "\n\n" + values.get("HOW_GRADED_ES") + "\n";
     }
 
     /** Writes the export into {@code out} (created if missing; it must be empty); returns the files written. */
@@ -128,8 +214,8 @@ public final class StudentExport {
     public List<String> editedProtectedFiles(Path fork) {
         Map<String, byte[]> expected = files();
         Set<String> paths = new TreeSet<>();
-        expected.keySet().stream().filter(StudentExport::isProtected).forEach(paths::add);
-        for (String root : PROTECTED) {
+        expected.keySet().stream().filter(language::isProtected).forEach(paths::add);
+        for (String root : language.protectedPaths) {
             Path inFork = fork.resolve(root);
             if (root.endsWith("/")) {
                 listTree(inFork).forEach(relative -> paths.add(root + relative));
@@ -147,10 +233,6 @@ public final class StudentExport {
             }
         }
         return edited;
-    }
-
-    static boolean isProtected(String path) {
-        return PROTECTED.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
     }
 
     /** The template module's own pom, as the course wrote it. */
@@ -171,8 +253,11 @@ public final class StudentExport {
                 "<description>Socket-programming exercises: your servers and clients.</description>");
     }
 
-    /** The grade workflow with the pins written into its {@code env}. */
+    /** The grade workflow with the pins, and a language other than its default, written into its {@code env}. */
     String workflow(String workflow) {
+        if (language != Language.JAVA) {
+            workflow = pin(workflow, "SOCKETLAB_LANGUAGE", language.id);
+        }
         workflow = pin(workflow, "SOCKETLAB_UPSTREAM", pins.upstream());
         workflow = pin(workflow, "SOCKETLAB_REF", pins.ref());
         return pin(workflow, "SOCKETLAB_GRADER_SHA256", pins.graderSha256());
@@ -217,8 +302,9 @@ public final class StudentExport {
         return template;
     }
 
-    private void copyTree(String root, Map<String, byte[]> files) {
-        listTree(from.resolve(root)).forEach(relative -> files.put(root + "/" + relative,
+    /** Every source file under the harness's {@code root}, exported under {@code prefix}. */
+    private void copyTree(String root, String prefix, Map<String, byte[]> files) {
+        listTree(from.resolve(root)).forEach(relative -> files.put(prefix + relative,
                 readBytes(from.resolve(root).resolve(relative))));
     }
 

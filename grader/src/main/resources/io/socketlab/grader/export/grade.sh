@@ -1,41 +1,66 @@
 #!/bin/sh
-# Grades your programs locally as every push is graded: builds them, builds the course's public grader from
-# ${SOCKETLAB_UPSTREAM} at ${SOCKETLAB_REF} (once, into .socketlab/), checks its digest, and runs it.
-#   ./grade.sh                              your Java programs in student-template/
-#   ./grade.sh my.properties                programs in any language, started as the manifest says
+# Grades your programs locally as every push is graded: builds the course's public grader from ${SOCKETLAB_UPSTREAM}
+# at ${SOCKETLAB_REF} (once, into .socketlab/), checks its digest, and runs it on ${GRADE_DEFAULT_WHAT}.
+#   ./grade.sh                              ${GRADE_DEFAULT_WHAT}
+#   ./grade.sh my.properties                the programs a manifest names, in any language (or --target my.properties)
 #   ./grade.sh --exercises echo --lang es   any other option goes to the grader (also after a manifest)
-# Needs: a JDK 17 or newer, Maven 3.8 or newer and git, and network access to github.com/${SOCKETLAB_UPSTREAM}
-# (the first run fetches and builds the grader) and to Maven Central (the grader's dependencies).
+# Needs: ${GRADE_NEEDS}a JDK 17 or newer, Maven 3.8 or newer and git, and network access to
+# github.com/${SOCKETLAB_UPSTREAM} (the first run fetches and builds the grader) and to Maven Central (its dependencies).
+# Reports go to ${GRADE_REPORTS}/ unless you pass --out DIR.
 set -eu
-cd "$(dirname "$0")"
 upstream=${SOCKETLAB_UPSTREAM}
 ref=${SOCKETLAB_REF}
 sha256=${SOCKETLAB_GRADER_SHA256}
-# The grader runs where it was built: cross-tests take their reference peer from beside it.
-tree=.socketlab/upstream-$ref
-jar=$tree/grader/target/socketlab-grader-public.jar
 
-# What is graded: a manifest, as the first argument or after --target; else the Java template.
-target=student
+# What is graded: a manifest, as the first argument or after --target (relative to where you run this script).
+target=
 case "${1:-}" in
   *.properties) target=$1; shift ;;
 esac
-for arg in "$@"; do
+out_given=false
+count=$#
+while [ "$count" -gt 0 ]; do
+  arg=$1
+  shift
+  count=$((count - 1))
   case "$arg" in
-    --target|--target=*)
-      echo "grade.sh: give the manifest as the first argument (./grade.sh my.properties), not with --target" >&2
-      exit 2 ;;
+    --target)
+      if [ "$count" -eq 0 ]; then
+        echo "grade.sh: --target needs a manifest (./grade.sh --target my.properties)" >&2
+        exit 2
+      fi
+      target=$1
+      shift
+      count=$((count - 1)) ;;
+    --target=*) target=${arg#--target=} ;;
+    --out|--out=*) out_given=true; set -- "$@" "$arg" ;;
+    *) set -- "$@" "$arg" ;;
   esac
 done
+case "$target" in
+  ''|student|/*) ;;
+  *) target=$PWD/$target ;;
+esac
+cd "$(dirname "$0")"
+[ -n "$target" ] || target=${GRADE_DEFAULT_TARGET}
 if [ "$target" != student ] && [ ! -f "$target" ]; then
   echo "grade.sh: no such manifest: $target" >&2
   exit 2
 fi
+if [ "$target" != student ] && grep -q '^[^#]*=[[:space:]]*python3[[:space:]]' "$target" \
+    && ! command -v python3 > /dev/null 2>&1; then
+  echo "grade.sh: $target starts programs with python3, which is not on the PATH" >&2
+  exit 2
+fi
+$out_given || set -- --out ${GRADE_REPORTS} "$@"
 
 if [ "$target" = student ]; then
   mvn -B -q -pl student-template -am package -DskipTests
 fi
 
+# The grader runs where it was built: cross-tests take their reference peer from beside it.
+tree=.socketlab/upstream-$ref
+jar=$tree/grader/target/socketlab-grader-public.jar
 if [ ! -f "$jar" ]; then
   echo "building the course's grader from $upstream at $ref (once)..."
   rm -rf "$tree"
@@ -51,4 +76,4 @@ if [ -n "$sha256" ] && [ "$actual" != "$sha256" ]; then
   echo "          (a different JDK than 17 can compile different bytes; the grade of your pushes is what counts)" >&2
 fi
 
-exec java -Dsocketlab.home="$PWD" -jar "$jar" grade --target "$target" --out target/grade-report "$@"
+exec java -Dsocketlab.home="$PWD" -jar "$jar" grade --target "$target" "$@"

@@ -52,6 +52,37 @@ class ExportStudentCommandTests {
     }
 
     @Test
+    void exportsAndComparesAPythonRepositoryWithLanguagePython() throws IOException {
+        Path fork = dir.resolve("fork");
+        String[] python = {"--from", HOME, "--upstream", "uni/socketlab", "--upstream-ref", "v1", "--language", "python"};
+
+        assertThat(run(concat(new String[] {"export-student", "--out", fork.toString()}, python))).isZero();
+        assertThat(fork.resolve("socketlab.properties")).isRegularFile();
+        assertThat(fork.resolve("echo/server.py")).isRegularFile();
+        assertThat(fork.resolve("student-template")).doesNotExist();
+        assertThat(fork.resolve(".github/workflows/grade.yml")).content().contains("  SOCKETLAB_LANGUAGE: \"python\"\n");
+        Files.writeString(fork.resolve("grade.sh"), "exit 0\n");
+        Files.writeString(fork.resolve("echo/server.py"), "# the student's work\n");
+        out.getBuffer().setLength(0);
+
+        assertThat(run(concat(new String[] {"export-student", "--compare", fork.toString()}, python))).isZero();
+        assertThat(out.toString()).isEqualTo("grade.sh\n");
+        // Compared as a Java repository, the same fork lacks everything Java students were given.
+        out.getBuffer().setLength(0);
+        assertThat(run("export-student", "--from", HOME, "--compare", fork.toString())).isZero();
+        assertThat(out.toString()).contains("pom.xml\n", "grade.sh\n");
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageError() {
+        assertThat(run("export-student", "--from", HOME, "--out", dir.resolve("x").toString(), "--language", "ruby"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("expected java or python, got 'ruby'");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void outAndCompareAreExclusiveAndOneIsRequired() {
         assertThat(run("export-student", "--from", HOME)).isEqualTo(ExitCodes.USAGE);
         assertThat(run("export-student", "--from", HOME, "--out", "a", "--compare", "b")).isEqualTo(ExitCodes.USAGE);

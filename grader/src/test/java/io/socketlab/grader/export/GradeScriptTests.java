@@ -70,19 +70,47 @@ class GradeScriptTests {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.calls()).noneMatch(c -> c.contains("-pl student-template"));
-        assertThat(last(run)).endsWith("grade --target my.properties --out target/grade-report --lang es");
+        assertThat(last(run)).endsWith("grade --target " + repo.resolve("my.properties") + " --out target/grade-report --lang es");
     }
 
     @Test
-    void refusesASecondTargetAndAMissingManifestClearly() throws Exception {
-        Run twice = run("--target", "my.properties");
-        Run missing = run("nowhere.properties");
+    void takesTheManifestAfterTargetTooAndAnOutOfTheStudentsOnce() throws Exception {
+        Files.writeString(repo.resolve("my.properties"), "echo.server = python3 echo/server.py\n");
 
-        assertThat(twice.exitCode()).isEqualTo(2);
-        assertThat(twice.output()).contains("give the manifest as the first argument");
+        Run run = run("--lang", "es", "--target", "my.properties", "--out", "mine");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        // Given once each: the grader would refuse an option twice ("should be specified only once").
+        assertThat(last(run)).endsWith("grade --target " + repo.resolve("my.properties") + " --lang es --out mine");
+    }
+
+    @Test
+    void refusesAMissingManifestAndATargetWithoutOneClearly() throws Exception {
+        Run missing = run("nowhere.properties");
+        Run dangling = run("--target");
+
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.output()).contains("no such manifest: nowhere.properties");
-        assertThat(twice.calls()).isEmpty();
+        assertThat(missing.output()).contains("no such manifest: " + repo.resolve("nowhere.properties"));
+        assertThat(dangling.exitCode()).isEqualTo(2);
+        assertThat(dangling.output()).contains("--target needs a manifest");
+        assertThat(missing.calls()).isEmpty();
+    }
+
+    @Test
+    void aPythonRepositorysScriptGradesItsManifestFromWhereverItIsRun() throws Exception {
+        Path python = dir.resolve("python");
+        new StudentExport(StudentExportTests.HOME, StudentExportTests.PINS, StudentExport.Platform.GITHUB_ACTIONS,
+                StudentExport.Language.PYTHON).writeTo(python);
+
+        Run run = run(python.resolve("echo"), "../grade.sh", "--exercises", "echo");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.calls()).noneMatch(c -> c.startsWith("mvn -B -q -pl student-template"));
+        assertThat(run.calls()).anyMatch(c -> c.startsWith("git -C .socketlab/upstream-v2026.1 fetch -q --depth 1 "
+                + "https://github.com/uni-course/socketlab-2026.git v2026.1"));
+        assertThat(last(run)).endsWith("-jar .socketlab/upstream-v2026.1/grader/target/socketlab-grader-public.jar "
+                + "grade --target socketlab.properties --out grade-report --exercises echo");
+        assertThat(run.output()).contains("not the pinned " + StudentExportTests.SHA);
     }
 
     private static String last(Run run) {
@@ -97,10 +125,14 @@ class GradeScriptTests {
     }
 
     private Run run(String... args) throws Exception {
+        return run(repo, "grade.sh", args);
+    }
+
+    private Run run(Path from, String script, String... args) throws Exception {
         Path calls = dir.resolve("calls-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of("sh", "grade.sh"));
+        List<String> command = new ArrayList<>(List.of("sh", script));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(from.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("CALLS", calls.toString());
         Process process = builder.start();

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socketlab.grader.export.WorkflowRunner.JobResult;
+import io.socketlab.grader.model.Visibility;
+import io.socketlab.grader.session.Suites;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +117,40 @@ class StudentWorkflowIT {
     }
 
     @Test
+    void aPythonRepositoryIsGradedThroughItsManifestWithNothingBuilt(@TempDir Path dir) throws Exception {
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(bin -> !bin.isEmpty() && Files.isExecutable(Path.of(bin, "python3"))),
+                "skipped: python3 is not installed");
+        Path upstream = Forks.cleanCopy(HOME, dir.resolve("upstream"));
+        Path fork = dir.resolve("python");
+        new StudentExport(upstream, new Pins(UPSTREAM, "v-test", digest), StudentExport.Platform.GITHUB_ACTIONS,
+                StudentExport.Language.PYTHON).writeTo(fork);
+        // A student who did the work: the examples' programs over the template's, the exported manifest kept.
+        byte[] manifest = Files.readAllBytes(fork.resolve("socketlab.properties"));
+        WorkflowRunner.copyTree(upstream.resolve("examples/python"), fork);
+        Files.write(fork.resolve("socketlab.properties"), manifest);
+        WorkflowRunner runner = new WorkflowRunner(fork.resolve(StudentExport.WORKFLOW),
+                Map.of("SOCKETLAB_SANDBOX", "none", "SOCKETLAB_EXERCISES", "sockets,echo"),
+                Map.of("", fork, UPSTREAM, upstream), Files.createDirectories(dir.resolve("run")), mavenRepository());
+
+        assertThat(runner.run("pins").outputs()).containsEntry("pinned", "true").containsEntry("language", "python");
+        assertThat(runner.run("build").result()).as("nothing of a Python student's runs outside the sandbox")
+                .isEqualTo("skipped");
+        JobResult grade = runner.run("grade");
+
+        assertThat(grade.result()).as(grade.log()).isEqualTo("success");
+        // The public grader's maximum: every point of the two exercises but the hidden tests'.
+        List<String> graded = List.of("sockets", "echo");
+        int points = Suites.maxScore(graded) - Suites.catalog().stream().filter(e -> graded.contains(e.exercise())
+                && e.visibility().equals(Visibility.HIDDEN.name())).mapToInt(Suites.Entry::points).sum();
+        assertThat(grade.outputs()).as(grade.log()).containsEntry("score", String.valueOf(points))
+                .containsEntry("max-score", String.valueOf(points));
+        assertThat(grade.summary()).startsWith("## SocketLab results: " + points + "/" + points + "\n")
+                .doesNotContain("Protected files edited");
+        assertThat(grade.log()).contains("public grader built from", "/fork/socketlab.properties: sockets, echo");
+    }
+
+    @Test
     void theGradingJobKeepsNoCacheNoStudentTokenAndAsksForLeastPrivilege(@TempDir Path dir) throws Exception {
         Path students = dir.resolve("students");
         new StudentExport(HOME, new Pins(UPSTREAM, "v-test", digest)).writeTo(students);
@@ -137,12 +175,14 @@ class StudentWorkflowIT {
         assertThat(runner.job("build").toString()).doesNotContain("secrets.");
     }
 
+    private static Path mavenRepository() {
+        return Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+    }
+
     private static Map<String, JobResult> runWorkflow(Path root, Path fork, Path upstream) throws Exception {
-        Path repository = Path.of(System.getProperty("maven.repo.local",
-                System.getProperty("user.home") + "/.m2/repository"));
         WorkflowRunner runner = new WorkflowRunner(fork.resolve(StudentExport.WORKFLOW),
                 Map.of("SOCKETLAB_SANDBOX", "none", "SOCKETLAB_EXERCISES", "sockets,echo"),
-                Map.of("", fork, UPSTREAM, upstream), Files.createDirectories(root), repository);
+                Map.of("", fork, UPSTREAM, upstream), Files.createDirectories(root), mavenRepository());
         JobResult pins = runner.run("pins");
         assertThat(pins.outputs()).containsEntry("pinned", "true");
         JobResult build = runner.run("build");

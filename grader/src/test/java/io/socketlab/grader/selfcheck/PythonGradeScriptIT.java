@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socketlab.grader.export.Pins;
+import io.socketlab.grader.export.StudentExport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python template's grade.sh, run as a student runs it, with the grader jar just packaged: inside this repository
- * it grades with this repository's grader; exported (its pins filled in, as export-student fills them), it grades with
- * the pinned upstream's grader and says so when that grader's SHA-256 is not the pinned one.
+ * The Python template's grade.sh, run as a student runs it, with the grader jars just packaged: inside this repository
+ * it grades with this repository's grader; in the repository {@code export-student --language python} writes, the
+ * course's grade.sh grades with the pinned upstream's public grader and says so when its SHA-256 is not the pinned one.
  */
 class PythonGradeScriptIT {
 
@@ -66,34 +68,35 @@ class PythonGradeScriptIT {
     }
 
     @Test
-    void exportedItGradesWithThePinnedGraderAndWarnsWhenItsDigestIsNotThePinnedOne() throws Exception {
-        Path exported = dir.resolve("students");
-        PythonRun.copyFolder(TEMPLATE, exported);
-        // The course's grader, already built in its own checkout (grade.sh builds it there from the pinned
-        // upstream the first time): here, this repository, whose reference is the cross-tests' peer.
-        Files.createDirectories(exported.resolve(".socketlab"));
-        Files.createSymbolicLink(exported.resolve(".socketlab/upstream-v1"), HOME);
+    void exportedItGradesWithThePinnedPublicGraderAndWarnsWhenItsDigestIsNotThePinnedOne() throws Exception {
+        Path publicJar = JAR.resolveSibling("socketlab-grader-public.jar");
+        Path wrongPin = exported(dir.resolve("wrong-pin"), "0".repeat(64));
+        Path rightPin = exported(dir.resolve("right-pin"), sha256(publicJar));
 
-        pin(exported, "0".repeat(64));
-        Run wrong = gradeSh(exported, "--exercises", "sockets", "--out", dir.resolve("wrong").toString());
+        Run wrong = gradeSh(wrongPin, "--exercises", "sockets", "--out", dir.resolve("wrong").toString());
         assertThat(wrong.exitCode()).as(wrong.output()).isEqualTo(1);
-        assertThat(wrong.output()).contains("the grader built from course/socketlab at v1 has SHA-256 " + sha256(JAR)
-                + ", not the pinned " + "0".repeat(64));
+        assertThat(wrong.output()).contains("the grader built from course/socketlab at v1 has SHA-256 "
+                + sha256(publicJar) + ", not the pinned " + "0".repeat(64));
         assertThat(score(dir.resolve("wrong"))).isEqualTo("0/25");
 
-        pin(exported, sha256(JAR));
-        Run right = gradeSh(exported, "--exercises", "sockets", "--out", dir.resolve("right").toString());
+        // A manifest after --target, relative to where the script is run (the grader refuses --target twice).
+        Run right = gradeSh(rightPin, "--target", "right-pin/socketlab.properties", "--exercises", "sockets");
         assertThat(right.exitCode()).as(right.output()).isEqualTo(1);
         assertThat(right.output()).doesNotContain("SHA-256");
+        assertThat(score(rightPin.resolve("grade-report"))).isEqualTo("0/25");
     }
 
-    /** Fills the pins as export-student fills the Java grade.sh's: each ${NAME} replaced by its value. */
-    private static void pin(Path exported, String sha256) throws IOException {
-        String script = Files.readString(TEMPLATE.resolve("grade.sh"), StandardCharsets.UTF_8)
-                .replace("${SOCKETLAB_UPSTREAM}", "course/socketlab")
-                .replace("${SOCKETLAB_REF}", "v1")
-                .replace("${SOCKETLAB_GRADER_SHA256}", sha256);
-        Files.writeString(exported.resolve("grade.sh"), script, StandardCharsets.UTF_8);
+    /**
+     * The Python students' repository, as export-student writes it with these pins, and the course's grader already
+     * built in its own checkout (grade.sh builds it there from the pinned upstream the first time): here, this
+     * repository, whose reference is the cross-tests' peer.
+     */
+    private static Path exported(Path into, String sha256) throws IOException {
+        new StudentExport(HOME, new Pins("course/socketlab", "v1", sha256), StudentExport.Platform.GITHUB_ACTIONS,
+                StudentExport.Language.PYTHON).writeTo(into);
+        Files.createDirectories(into.resolve(".socketlab"));
+        Files.createSymbolicLink(into.resolve(".socketlab/upstream-v1"), HOME);
+        return into;
     }
 
     private Run gradeSh(Path template, String... arguments) throws IOException, InterruptedException {
