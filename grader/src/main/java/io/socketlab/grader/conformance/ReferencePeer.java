@@ -2,6 +2,7 @@ package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.ProgramLauncher;
@@ -52,7 +53,8 @@ public final class ReferencePeer {
             ServerStarter.StartedServer started = context.starter().start(label, command(Program.SERVER),
                     arguments, readiness, context.timeouts().seconds(15));
             own(label, started.program());
-            scope.transcript().note("reference", "reference server started on port " + started.port());
+            scope.transcript().note("reference", Text.format("reference server started on port %d",
+                    "servidor de referencia arrancado en el puerto %d", started.port()));
             return new Server(started.program(), started.port());
         } catch (ServerStarter.StartFailure failure) {
             scope.addLog(label, ProgramOutput.whole(failure.program()));
@@ -65,7 +67,8 @@ public final class ReferencePeer {
         String label = label(Program.CLIENT);
         RunningProgram program = context.launcher().start(label, command(Program.CLIENT), arguments);
         own(label, program);
-        scope.transcript().note("reference", "reference client started with arguments " + arguments);
+        scope.transcript().note("reference", Text.format("reference client started with arguments %s",
+                "cliente de referencia arrancado con los argumentos %s", arguments));
         return program;
     }
 
