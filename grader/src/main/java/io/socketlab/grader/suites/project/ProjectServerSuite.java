@@ -38,6 +38,11 @@ class ProjectServerSuite {
     private static final String NO_COVERAGE = "a non-Java target needs `project.coverage = <command printing the line %>`"
             + " in its manifest";
     private static final String JAVA_ONLY = "the architecture rules are checked on the classes of Java targets only";
+    private static final String NO_TESTS_ES = "una entrega que no es Java necesita `project.test = <orden>` en su manifiesto";
+    private static final String NO_COVERAGE_ES = "una entrega que no es Java necesita `project.coverage = <orden que"
+            + " imprime la línea %>` en su manifiesto";
+    private static final String JAVA_ONLY_ES = "las reglas de arquitectura solo se comprueban en las clases de las"
+            + " entregas Java";
 
     @Baseline
     @Requirement(clause = "PROJ-1", points = 2)
@@ -61,7 +66,7 @@ class ProjectServerSuite {
     }
 
     @Requirement(clause = "PROJ-4", points = 4)
-    @CodeCheck(manifestKey = OwnTestRun.TEST_KEY, whyNot = NO_TESTS)
+    @CodeCheck(manifestKey = OwnTestRun.TEST_KEY, whyNot = NO_TESTS, whyNotEs = NO_TESTS_ES)
     void ownTestsPass(CodeUnderTest code) {
         OwnTestRun.Run run = OwnTestRun.of(code);
         if (!run.passed()) {
@@ -72,31 +77,31 @@ class ProjectServerSuite {
     }
 
     @Requirement(clause = "PROJ-5", points = 2)
-    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE)
+    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE, whyNotEs = NO_COVERAGE_ES)
     void ownTestsCoverAFair(CodeUnderTest code) {
         expectLineCoverage(code, 40);
     }
 
     @Requirement(clause = "PROJ-5", points = 2)
-    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE)
+    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE, whyNotEs = NO_COVERAGE_ES)
     void ownTestsCoverMost(CodeUnderTest code) {
         expectLineCoverage(code, 60);
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void noNativeSerialization(CodeUnderTest code) {
         expectRule(code, ArchitectureRules.noNativeObjectSerialization());
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void socketsClosed(CodeUnderTest code) {
         expectRule(code, ArchitectureRules.socketsClosed());
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void exitOnlyFromMain(CodeUnderTest code) {
         expectRule(code, ArchitectureRules.exitOnlyFromMain());
     }
