@@ -58,7 +58,9 @@ public final class ReferencePeer {
             return new Server(started.program(), started.port());
         } catch (ServerStarter.StartFailure failure) {
             scope.addLog(label, ProgramOutput.whole(failure.program()));
-            throw new HarnessException("the reference " + exercise + " server did not start: " + failure.getMessage());
+            throw new HarnessException(Text.of("the reference " + exercise + " server did not start: " + failure.getMessage(),
+                    "el servidor de referencia de " + exercise + " no arrancó: " + (failure.exited()
+                            ? "terminó antes de escuchar" : "no escuchó a tiempo en el puerto " + failure.port())));
         }
     }
 
@@ -84,12 +86,15 @@ public final class ReferencePeer {
     }
 
     private ProgramCommand command(Program program) {
-        String needed = "this cross-test needs the reference " + exercise + " " + program.id();
+        Text needed = Text.of("this cross-test needs the reference " + exercise + " " + program.id(),
+                "esta prueba cruzada necesita el " + (program == Program.SERVER ? "servidor" : "cliente")
+                        + " de referencia de " + exercise);
         try {
-            return Targets.peerReference().program(exercise, program).orElseThrow(
-                    () -> new HarnessException(needed + ", which the reference module does not provide"));
+            return Targets.peerReference().program(exercise, program).orElseThrow(() -> new HarnessException(
+                    needed.plus(Text.of(", which the reference module does not provide",
+                            ", que el módulo de referencia no incluye"))));
         } catch (IllegalArgumentException e) {
-            throw new HarnessException(needed + ", but " + e.getMessage(), e);
+            throw new HarnessException(needed.plus(Text.format(", but %s", ", pero %s", e.getMessage())), e);
         }
     }
 }

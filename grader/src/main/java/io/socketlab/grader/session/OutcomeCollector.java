@@ -3,6 +3,7 @@ package io.socketlab.grader.session;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
@@ -148,10 +149,16 @@ final class OutcomeCollector implements TestExecutionListener {
         return images;
     }
 
+    /**
+     * A harness error as the student reads it: the harness's own explanation in their language, or, for an exception
+     * nobody expected, its class and message (the machine's words, the same in both languages).
+     */
     private static FailureDetail harnessDetail(Throwable thrown) {
-        String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("harness error (not your fault): " + message,
-                "error del evaluador (no es culpa tuya): " + message), null);
+        Text message = thrown == null ? Text.of("aborted", "abortada")
+                : thrown instanceof HarnessException harness ? harness.explanation()
+                : Text.same(thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.format("harness error (not your fault): %s",
+                "error del evaluador (no es culpa tuya): %s", message), null);
     }
 
     /**
