@@ -139,8 +139,21 @@ public final class ProgramLauncher {
             confinement.release();
             deleteRecursively(privateDir);
             throw new HarnessException(Text.format("cannot start `%s`: %s", "no se puede arrancar `%s`: %s",
-                    command.description(), e.getMessage()), e);
+                    command.description(), whyNotStarted(e)), e);
         }
+    }
+
+    /**
+     * Why the system would not start a program: the JDK's message in English; in Spanish the system's reason for the
+     * usual causes (a missing file, a file that may not be run), else the JDK's message as it is.
+     */
+    static Text whyNotStarted(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        String es = message.contains("error=2,") ? "no existe ese fichero o carpeta"
+                : message.contains("error=13,") ? "permiso denegado (¿le falta el permiso de ejecución?)"
+                : message.contains("error=8,") ? "no es un ejecutable válido (¿le falta la línea #!?)"
+                : message;
+        return Text.of(message, es);
     }
 
     /**
