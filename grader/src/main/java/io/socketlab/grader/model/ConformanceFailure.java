@@ -91,6 +91,12 @@ public class ConformanceFailure extends AssertionFailedError {
         return step;
     }
 
+    /** The failure in one sentence, in both languages: what its message says in English. */
+    public Text summary() {
+        return Text.format("%s: expected %s but got %s", "%s: se esperaba %s pero se obtuvo %s", step, expectedText,
+                actualText);
+    }
+
     /** What the contract required. */
     public Text expected() {
         return expectedText;

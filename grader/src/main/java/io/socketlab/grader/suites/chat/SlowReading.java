@@ -64,7 +64,7 @@ final class SlowReading {
                 + " machine), so the server may rightly have taken it for a client that stopped reading: %s",
                 "el lector lento del evaluador estuvo él mismo detenido %d ms (máquina ocupada), así que el servidor"
                 + " pudo tomarlo con razón por un cliente que había dejado de leer: %s", held / 1_000_000,
-                failure.getMessage()));
+                failure.summary()));
     }
 
     /** Waits for {@code reading} like {@link Concurrently#awaitAll}, its failure {@link #judged}. */

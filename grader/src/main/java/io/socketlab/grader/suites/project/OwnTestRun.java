@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +47,8 @@ final class OwnTestRun {
             return total == 0 ? 0 : 100.0 * covered / total;
         }
 
-        String describe() {
-            return String.format(Locale.ROOT, "%.1f %% (%d of %d lines)", percent(), covered, total);
+        Text describe() {
+            return Text.format("%.1f %% (%d of %d lines)", "%.1f %% (%d de %d líneas)", percent(), covered, total);
         }
     }
 

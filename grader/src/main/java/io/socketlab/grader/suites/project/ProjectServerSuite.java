@@ -91,19 +91,23 @@ class ProjectServerSuite {
     @Requirement(clause = "PROJ-6", points = 1)
     @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void noNativeSerialization(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.noNativeObjectSerialization());
+        expectRule(code, ArchitectureRules.noNativeObjectSerialization(), Text.of(
+                "no class using ObjectInputStream or ObjectOutputStream",
+                "ninguna clase que use ObjectInputStream ni ObjectOutputStream"));
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
     @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void socketsClosed(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.socketsClosed());
+        expectRule(code, ArchitectureRules.socketsClosed(), Text.of("every socket and stream the code opens closed",
+                "todo socket y flujo que abre el código, cerrado"));
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
     @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void exitOnlyFromMain(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.exitOnlyFromMain());
+        expectRule(code, ArchitectureRules.exitOnlyFromMain(), Text.of("System.exit called only from main",
+                "System.exit llamado solo desde main"));
     }
 
     private static void expectLineCoverage(CodeUnderTest code, double threshold) {
@@ -130,11 +134,11 @@ class ProjectServerSuite {
         }
         OwnTestRun.Coverage coverage = run.coverage().get();
         if (coverage.total() == 0 || coverage.percent() < threshold) {
-            throw ConformanceFailure.wrongOutput(COVERAGE, expected, Text.same(coverage.describe()));
+            throw ConformanceFailure.wrongOutput(COVERAGE, expected, coverage.describe());
         }
     }
 
-    private static void expectRule(CodeUnderTest code, ArchRule rule) {
+    private static void expectRule(CodeUnderTest code, ArchRule rule, Text expected) {
         Path classes = OwnTestRun.projectClasses(code.module().orElseThrow());
         Text step = Text.of("checking the project's classes", "comprobando las clases del proyecto");
         if (!Files.isDirectory(classes)) {
@@ -146,8 +150,9 @@ class ProjectServerSuite {
         EvaluationResult result = rule.evaluate(imported);
         if (result.hasViolation()) {
             String details = String.join("\n", result.getFailureReport().getDetails().stream().limit(5).toList());
-            // ArchUnit describes its rule in English only; the clause's title says it in the student's language.
-            throw ConformanceFailure.wrongOutput(step, Text.same(rule.getDescription()), Text.same(details));
+            // ArchUnit words its findings in English only: they are quoted as its own, like a program's output.
+            throw ConformanceFailure.wrongOutput(step, expected, Text.format("what ArchUnit found:\n%s",
+                    "lo que encontró ArchUnit (en inglés):\n%s", details));
         }
     }
 
