@@ -98,7 +98,8 @@ final class OwnTestRun {
                 "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-javaagent:" + agent + "=destfile=" + exec + ",includes=" + pkg + ".*",
                 "-cp", classpath(module), OwnTestsRunner.class.getName(), pkg);
-        ClientResult result = code.run("project-tests", new ProgramCommand(command, null, "the project's own tests"),
+        ClientResult result = code.run("project-tests", new ProgramCommand(command, null,
+                        "java " + OwnTestsRunner.class.getSimpleName() + " " + pkg),
                 List.of(), code.timeouts().scaled(LIMIT));
         return new Run(result, Files.isRegularFile(exec) ? Optional.of(coverage(exec, projectClasses(module)))
                 : Optional.empty());
