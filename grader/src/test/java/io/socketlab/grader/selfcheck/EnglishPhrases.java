@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The English a report could show, as phrases of a few words, taken from the grader's own catalogue: the English
  * {@code messages.properties} bundles (titles, hints, the reports' headings and labels) and the English halves of
- * every {@code Text.of("en", "es")} and {@code Text.format("en", "es", ...)} in the grader's sources. A phrase is
+ * every {@code Text.of("en", "es")} and {@code Text.format("en", "es", ...)} in the grader's sources, and every other
+ * string literal of those sources (English that reaches a report without a Spanish half is a leak). A phrase is
  * kept only when it reads as English prose (it holds an English function word such as "the", "of", "within") and
  * appears nowhere in the Spanish side of the catalogue: protocol words ("ERR nick-taken"), identifiers, commands
  * and words both languages share are not English leaks.
@@ -44,7 +45,7 @@ final class EnglishPhrases {
             "got", "expected", "still", "until", "did", "does", "has", "had", "have", "which", "what", "when",
             "while", "who", "your", "you", "an", "are", "so", "if", "into", "one", "two", "never", "nothing",
             "cannot", "could", "should", "must", "will", "would", "there", "because", "since", "yet", "also", "about",
-            "between", "other", "same", "such", "these", "those", "how", "why", "where", "out", "no longer");
+            "between", "other", "same", "such", "these", "those", "how", "why", "where", "out");
 
     /** The fields of results.json and classroom50/result.json that a student reads. */
     private static final Set<String> READ = Set.of("output", "name", "test-name", "message");
