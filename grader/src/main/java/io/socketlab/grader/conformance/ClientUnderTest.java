@@ -105,7 +105,7 @@ public final class ClientUnderTest {
 
     private Run startRaw(List<String> arguments, int stdoutLimit) {
         RunningProgram program = scope.watch(scope.own(context.launcher().start(label, command, arguments, stdoutLimit)));
-        scope.transcript().note("client", "started with arguments " + arguments);
+        scope.transcript().note("client", Text.format("started with arguments %s", "arrancado con los argumentos %s", arguments));
         return new Run(program);
     }
 
@@ -177,7 +177,8 @@ public final class ClientUnderTest {
             try {
                 program.stdin().write(Bytes.utf8(text));
                 program.stdin().flush();
-                scope.transcript().note("client", "typed on stdin: " + Bytes.quote(text));
+                scope.transcript().note("client", Text.format("typed on stdin: %s", "escrito en su entrada estándar: %s",
+                        Bytes.quote(text)));
             } catch (IOException e) {
                 // The client exited or closed its stdin: what it printed and its exit code tell the story.
             }
@@ -187,7 +188,7 @@ public final class ClientUnderTest {
         /** Closes stdin: the client reads end of file. */
         public Run endStdin() {
             program.closeStdin();
-            scope.transcript().note("client", "stdin closed (EOF)");
+            scope.transcript().note("client", Text.of("stdin closed (EOF)", "entrada estándar cerrada (EOF)"));
             return this;
         }
 

@@ -17,6 +17,9 @@ public @interface CodeCheck {
     /** The manifest key whose command does this check for a non-Java target, e.g. {@code project.test}; none if empty. */
     String manifestKey() default "";
 
-    /** Why a target without that key is not graded on this check (English; reports add "not submitted:"). */
+    /** Why a target without that key is not graded on this check, in English; reports add "not submitted:". */
     String whyNot();
+
+    /** The same in Spanish; reports add "no entregado:". */
+    String whyNotEs();
 }

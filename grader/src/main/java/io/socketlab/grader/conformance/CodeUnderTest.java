@@ -1,5 +1,6 @@
 package io.socketlab.grader.conformance;
 
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.process.BuiltinTarget;
 import io.socketlab.grader.process.ProgramCommand;
@@ -62,7 +63,8 @@ public final class CodeUnderTest implements AutoCloseable {
      */
     public ClientResult run(String label, ProgramCommand command, List<String> arguments, Duration within) {
         try (RunningProgram program = scope.watch(context.launcher().start(label, command, arguments))) {
-            scope.transcript().note(label, "ran `" + command.description() + "` " + String.join(" ", arguments));
+            scope.transcript().note(label, Text.format("ran `%s` %s", "ejecutado `%s` %s", command.description(),
+                    String.join(" ", arguments)));
             program.closeStdin();
             OptionalInt exit = program.awaitExit(within);
             scope.addLog(label, ProgramOutput.whole(program));

@@ -40,13 +40,6 @@ public final class Concurrently {
     private Concurrently() {
     }
 
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static <T> List<T> awaitAll(List<CompletableFuture<T>> steps, Duration within, Text what, String expected)
-            throws Exception {
-        return awaitAll(steps, within, what, Text.same(expected));
-    }
-
     /** Starts {@code step} on its own thread now. */
     public static <T> CompletableFuture<T> start(Step<T> step) {
         return CompletableFuture.supplyAsync(() -> {

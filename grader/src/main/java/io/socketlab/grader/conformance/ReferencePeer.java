@@ -2,6 +2,7 @@ package io.socketlab.grader.conformance;
 
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Program;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.ProgramLauncher;
@@ -52,11 +53,14 @@ public final class ReferencePeer {
             ServerStarter.StartedServer started = context.starter().start(label, command(Program.SERVER),
                     arguments, readiness, context.timeouts().seconds(15));
             own(label, started.program());
-            scope.transcript().note("reference", "reference server started on port " + started.port());
+            scope.transcript().note("reference", Text.format("reference server started on port %d",
+                    "servidor de referencia arrancado en el puerto %d", started.port()));
             return new Server(started.program(), started.port());
         } catch (ServerStarter.StartFailure failure) {
             scope.addLog(label, ProgramOutput.whole(failure.program()));
-            throw new HarnessException("the reference " + exercise + " server did not start: " + failure.getMessage());
+            throw new HarnessException(Text.of("the reference " + exercise + " server did not start: " + failure.getMessage(),
+                    "el servidor de referencia de " + exercise + " no arrancó: " + (failure.exited()
+                            ? "terminó antes de escuchar" : "no escuchó a tiempo en el puerto " + failure.port())));
         }
     }
 
@@ -65,7 +69,8 @@ public final class ReferencePeer {
         String label = label(Program.CLIENT);
         RunningProgram program = context.launcher().start(label, command(Program.CLIENT), arguments);
         own(label, program);
-        scope.transcript().note("reference", "reference client started with arguments " + arguments);
+        scope.transcript().note("reference", Text.format("reference client started with arguments %s",
+                "cliente de referencia arrancado con los argumentos %s", arguments));
         return program;
     }
 
@@ -81,12 +86,15 @@ public final class ReferencePeer {
     }
 
     private ProgramCommand command(Program program) {
-        String needed = "this cross-test needs the reference " + exercise + " " + program.id();
+        Text needed = Text.of("this cross-test needs the reference " + exercise + " " + program.id(),
+                "esta prueba cruzada necesita el " + (program == Program.SERVER ? "servidor" : "cliente")
+                        + " de referencia de " + exercise);
         try {
-            return Targets.peerReference().program(exercise, program).orElseThrow(
-                    () -> new HarnessException(needed + ", which the reference module does not provide"));
+            return Targets.peerReference().program(exercise, program).orElseThrow(() -> new HarnessException(
+                    needed.plus(Text.of(", which the reference module does not provide",
+                            ", que el módulo de referencia no incluye"))));
         } catch (IllegalArgumentException e) {
-            throw new HarnessException(needed + ", but " + e.getMessage(), e);
+            throw new HarnessException(needed.plus(Text.format(", but %s", ", pero %s", e.getMessage())), e);
         }
     }
 }

@@ -152,7 +152,7 @@ public final class ServerUnderTest implements AutoCloseable {
     public synchronized void kill() {
         RunningProgram program = ensureRunning().program();
         program.kill();
-        scope.transcript().note("server", "killed with SIGKILL");
+        scope.transcript().note("server", Text.of("killed with SIGKILL", "matado con SIGKILL"));
         scope.addLog(label, ProgramOutput.since(program, mark));
         program.close();
         running = null;
@@ -203,8 +203,8 @@ public final class ServerUnderTest implements AutoCloseable {
             throws IOException {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(context.ports().allocate(false)));
-            scope.transcript().note("grader", "listening on port " + busy.getLocalPort()
-                    + " so that the server cannot listen there");
+            scope.transcript().note("grader", Text.format("listening on port %d so that the server cannot listen there",
+                    "escuchando en el puerto %d para que el servidor no pueda escuchar en él", busy.getLocalPort()));
             return runToExit(busy.getLocalPort(), arguments, within);
         }
     }
@@ -235,7 +235,7 @@ public final class ServerUnderTest implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
         all.addAll(arguments);
         try (RunningProgram program = scope.watch(context.launcher().start(label, command, all))) {
-            scope.transcript().note("server", "started with arguments " + all);
+            scope.transcript().note("server", Text.format("started with arguments %s", "arrancado con los argumentos %s", all));
             OptionalInt exitCode = program.awaitExit(within);
             scope.addLog(label, ProgramOutput.whole(program));
             return exitCode.isPresent()
@@ -329,7 +329,8 @@ public final class ServerUnderTest implements AutoCloseable {
             exits.watch(running.program());
             if (scope != null) {
                 scope.watch(running.program());
-                scope.transcript().note("server", "started `" + command.description() + "` on port " + running.port());
+                scope.transcript().note("server", Text.format("started `%s` on port %d", "arrancado `%s` en el puerto %d",
+                        command.description(), running.port()));
             }
             return running;
         } catch (ServerStarter.StartFailure failure) {

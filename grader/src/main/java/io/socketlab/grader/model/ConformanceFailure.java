@@ -9,9 +9,8 @@ import org.opentest4j.AssertionFailedError;
  * fact in English and Spanish. Extends {@link AssertionFailedError} so IDEs can diff expected and actual.
  *
  * <p>Suites rarely build one by hand: the probe language ({@code io.socketlab.grader.probe}) throws it with its facts
- * filled in. The factories taking a {@code String} expectation are deprecated: a String reads the same in both
- * languages, so a Spanish report would show English. They stay only until the exercises' suites that still call
- * them are converted to the probe language (sockets and echo are; the others follow).
+ * filled in. Every fact is a {@link Text}, never a plain String: a String reads the same in both languages, so a
+ * Spanish report would show English ({@code Text.same} is for data only: quoted bytes, numbers).
  */
 public class ConformanceFailure extends AssertionFailedError {
 
@@ -76,56 +75,6 @@ public class ConformanceFailure extends AssertionFailedError {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
-    // ---- deprecated: an English-only expectation ----
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public ConformanceFailure(FailureKind kind, Text step, String expected, Text actual, Text hint) {
-        this(kind, step, Text.same(expected), actual, hint);
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure wrongOutput(Text step, String expected, String actual) {
-        return wrongOutput(step, Text.same(expected), Text.same(actual));
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure wrongOutput(Text step, String expected, Text actual) {
-        return wrongOutput(step, Text.same(expected), actual);
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure timeout(Text step, String expected, Duration waited) {
-        return timeout(step, Text.same(expected), waited);
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure closed(Text step, String expected) {
-        return closed(step, Text.same(expected));
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure closed(Text step, String expected, String soFar) {
-        return closed(step, Text.same(expected), Text.same(soFar));
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure crashed(Text step, String expected, Text actual) {
-        return crashed(step, Text.same(expected), actual);
-    }
-
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public static ConformanceFailure integrity(Text step, String expected, Text actual) {
-        return integrity(step, Text.same(expected), actual);
-    }
-
     /** The same failure with a hint more specific than the test's own. */
     public ConformanceFailure withHint(Text specificHint) {
         ConformanceFailure copy = new ConformanceFailure(kind, step, expectedText, actualText, specificHint);
@@ -140,6 +89,12 @@ public class ConformanceFailure extends AssertionFailedError {
     /** What the test was doing. */
     public Text step() {
         return step;
+    }
+
+    /** The failure in one sentence, in both languages: what its message says in English. */
+    public Text summary() {
+        return Text.format("%s: expected %s but got %s", "%s: se esperaba %s pero se obtuvo %s", step, expectedText,
+                actualText);
     }
 
     /** What the contract required. */

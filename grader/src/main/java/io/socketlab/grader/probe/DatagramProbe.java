@@ -78,12 +78,6 @@ public final class DatagramProbe implements AutoCloseable {
         return receive(within).orElseThrow(() -> ConformanceFailure.timeout(step, expected, within));
     }
 
-    /** @deprecated the expectation would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public byte[] expectDatagram(Text step, String expected) throws IOException {
-        return expectDatagram(step, Text.same(expected));
-    }
-
     /**
      * Sends {@code payload} and returns the first datagram that comes back, sending again (three sends in all, a
      * second each) since UDP may lose either: a peer that answers nothing to three sends fails.

@@ -348,12 +348,6 @@ public final class TcpProbe implements AutoCloseable {
         return this;
     }
 
-    /** @deprecated {@code why} would read in English in a Spanish report; pass a {@link Text}. */
-    @Deprecated
-    public TcpProbe expectNoLine(Text step, String why, Duration quiet) throws IOException {
-        return expectNoLine(step, Text.same(why), quiet);
-    }
-
     // ---- bytes and closes ----
 
     /** Reads exactly {@code count} bytes within {@code within}. */

@@ -73,10 +73,6 @@ public final class Transcript {
         add(channel, Direction.RECEIVED, what.prefixed("(").plus(Text.same(")")));
     }
 
-    public void note(String channel, String what) {
-        add(channel, Direction.NOTE, Text.same(what));
-    }
-
     public void note(String channel, Text what) {
         add(channel, Direction.NOTE, what);
     }

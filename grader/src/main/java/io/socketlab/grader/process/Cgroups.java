@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +138,8 @@ final class Cgroups {
             return cgroup;
         } catch (IOException e) {
             new Cgroup(unified, dirs).remove();
-            throw new HarnessException("cannot make the cgroup " + name + ": " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot make the cgroup %s: %s", "no se puede crear el cgroup %s: %s",
+                    name, e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -250,7 +251,8 @@ public final class NamespaceSandbox implements Sandbox {
                 }
             });
         } catch (IOException e) {
-            throw new HarnessException("cannot give " + folder + " to the sandbox's uid " + uid + ": " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot give %s to the sandbox's uid %d: %s",
+                    "no se puede dar %s al uid %d del sandbox: %s", folder, uid, e.getMessage()), e);
         }
     }
 

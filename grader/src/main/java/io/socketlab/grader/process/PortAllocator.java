@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -33,7 +34,8 @@ public final class PortAllocator {
                 // Try another one.
             }
         }
-        throw new HarnessException("no free port found after " + ATTEMPTS + " attempts");
+        throw new HarnessException(Text.format("no free port found after %d attempts",
+                "no se encontró un puerto libre tras %d intentos", ATTEMPTS));
     }
 
     private static boolean udpFree(int port) {

@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -137,8 +138,22 @@ public final class ProgramLauncher {
         } catch (IOException e) {
             confinement.release();
             deleteRecursively(privateDir);
-            throw new HarnessException("cannot start `" + command.description() + "`: " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot start `%s`: %s", "no se puede arrancar `%s`: %s",
+                    command.description(), whyNotStarted(e)), e);
         }
+    }
+
+    /**
+     * Why the system would not start a program: the JDK's message in English; in Spanish the system's reason for the
+     * usual causes (a missing file, a file that may not be run), else the JDK's message as it is.
+     */
+    static Text whyNotStarted(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        String es = message.contains("error=2,") ? "no existe ese fichero o carpeta"
+                : message.contains("error=13,") ? "permiso denegado (¿le falta el permiso de ejecución?)"
+                : message.contains("error=8,") ? "no es un ejecutable válido (¿le falta la línea #!?)"
+                : message;
+        return Text.of(message, es);
     }
 
     /**
@@ -182,7 +197,8 @@ public final class ProgramLauncher {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new HarnessException("cannot start a process: " + e.getCause(), e.getCause());
+            throw new HarnessException(Text.format("cannot start a process: %s", "no se puede arrancar un proceso: %s",
+                    e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting a process", e);
@@ -246,7 +262,8 @@ public final class ProgramLauncher {
             Files.createDirectories(tempRoot);
             return Files.createTempDirectory(tempRoot, label.replaceAll("[^A-Za-z0-9.-]", "-") + "-");
         } catch (IOException e) {
-            throw new HarnessException("cannot create a folder under " + tempRoot, e);
+            throw new HarnessException(Text.format("cannot create a folder under %s", "no se puede crear una carpeta en %s",
+                    tempRoot), e);
         }
     }
 

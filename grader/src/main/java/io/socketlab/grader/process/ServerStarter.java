@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +93,8 @@ public final class ServerStarter {
                 if (attempt < ATTEMPTS) {
                     continue;
                 }
-                throw new HarnessException("port " + port + " was taken by another program " + ATTEMPTS
-                        + " times in a row");
+                throw new HarnessException(Text.format("port %d was taken by another program %d times in a row",
+                        "otro programa ocupó el puerto %d %d veces seguidas", port, ATTEMPTS));
             }
             boolean exited = program.exitCode().isPresent();
             // A server that never listened because a busy machine never gave it a processor is not at fault; one that
@@ -102,8 +103,9 @@ public final class ServerStarter {
                     : RunQueue.waited(program.handle());
             program.close();
             if (starved.compareTo(readyWithin.dividedBy(2)) >= 0) {
-                throw new HarnessException(String.format(Locale.ROOT, "the server waited %.1f s of %.1f s for a "
-                        + "processor without listening: the machine is overloaded", starved.toMillis() / 1000.0,
+                throw new HarnessException(Text.format("the server waited %.1f s of %.1f s for a processor without"
+                        + " listening: the machine is overloaded", "el servidor esperó %.1f s de %.1f s a un procesador"
+                        + " sin llegar a escuchar: la máquina está sobrecargada", starved.toMillis() / 1000.0,
                         readyWithin.toMillis() / 1000.0));
             }
             try {
@@ -116,7 +118,8 @@ public final class ServerStarter {
                 if (attempt < ATTEMPTS) {
                     continue;
                 }
-                throw new HarnessException("port " + port + " was taken " + ATTEMPTS + " times in a row");
+                throw new HarnessException(Text.format("port %d was taken %d times in a row",
+                        "el puerto %d estuvo ocupado %d veces seguidas", port, ATTEMPTS));
             }
             throw new StartFailure(problem.get(), program, exited, port);
         }

@@ -1,6 +1,7 @@
 package io.socketlab.grader.process;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -68,7 +69,8 @@ final class UidPool {
         try {
             Files.createDirectories(lockDir);
         } catch (IOException e) {
-            throw new HarnessException("cannot make the sandbox's uid lock folder " + lockDir + ": " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot make the sandbox's uid lock folder %s: %s",
+                    "no se puede crear la carpeta de cerrojos de uid del sandbox %s: %s", lockDir, e.getMessage()), e);
         }
         int start = ThreadLocalRandom.current().nextInt(count);
         for (int i = 0; i < count; i++) {
@@ -91,10 +93,12 @@ final class UidPool {
                 }
                 return uid;
             } catch (IOException e) {
-                throw new HarnessException("cannot lock a sandbox uid in " + lockDir + ": " + e.getMessage(), e);
+                throw new HarnessException(Text.format("cannot lock a sandbox uid in %s: %s",
+                        "no se puede reservar un uid del sandbox en %s: %s", lockDir, e.getMessage()), e);
             }
         }
-        throw new HarnessException("all " + count + " sandbox uids from " + first + " are in use");
+        throw new HarnessException(Text.format("all %d sandbox uids from %d are in use",
+                "los %d uid del sandbox a partir de %d están en uso", count, first));
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -3,15 +3,19 @@ package io.socketlab.grader.session;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
 import io.socketlab.grader.model.FailureKind;
+import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.model.Image;
 import io.socketlab.grader.model.Level;
+import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.conformance.CodeCheck;
 import io.socketlab.grader.conformance.Declarations;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Failures;
 import io.socketlab.grader.conformance.GradingExtension;
+import io.socketlab.grader.conformance.ProgramKey;
 import io.socketlab.grader.conformance.ReportEntries;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
@@ -71,7 +75,8 @@ final class OutcomeCollector implements TestExecutionListener {
             Verdict verdict = reason.startsWith(GradingExtension.NOT_SUBMITTED) ? Verdict.NOT_SUBMITTED
                     : reason.startsWith(GradingExtension.BLOCKED) ? Verdict.BLOCKED : Verdict.ERROR;
             String why = reason.replaceFirst("^[A-Z_]+: ", "");
-            record(id, verdict, null, new FailureDetail(Text.EMPTY, Text.EMPTY, skipText(verdict, why), null), Duration.ZERO);
+            Text text = skipText(verdict, why, method(id).orElseThrow());
+            record(id, verdict, null, new FailureDetail(Text.EMPTY, Text.EMPTY, text, null), Duration.ZERO);
         } else {
             // A skipped class: its tests never start, so report each of them with the class's reason.
             plan.getDescendants(id).stream().filter(TestIdentifier::isTest).forEach(t -> executionSkipped(t, reason));
@@ -144,17 +149,34 @@ final class OutcomeCollector implements TestExecutionListener {
         return images;
     }
 
+    /**
+     * A harness error as the student reads it: the harness's own explanation in their language, or, for an exception
+     * nobody expected, its class and message (the machine's words, the same in both languages).
+     */
     private static FailureDetail harnessDetail(Throwable thrown) {
-        String message = thrown == null ? "aborted" : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
-        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.of("harness error (not your fault): " + message,
-                "error del evaluador (no es culpa tuya): " + message), null);
+        Text message = thrown == null ? Text.of("aborted", "abortada")
+                : thrown instanceof HarnessException harness ? harness.explanation()
+                : Text.same(thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
+        return new FailureDetail(Text.EMPTY, Text.EMPTY, Text.format("harness error (not your fault): %s",
+                "error del evaluador (no es culpa tuya): %s", message), null);
     }
 
-    private static Text skipText(Verdict verdict, String why) {
+    /**
+     * Why a test did not run, in both languages. The reason JUnit carries is English (an IDE shows it); the Spanish is
+     * built from what it is about: the program whose baseline failed or which the target lacks, or the code check's
+     * own words.
+     */
+    private static Text skipText(Verdict verdict, String why, Method test) {
+        ProgramKey program = Declarations.program(test.getDeclaringClass());
+        String spanish = (program.program() == Program.SERVER ? "servidor" : "cliente") + " de " + program.exercise();
+        CodeCheck check = test.getAnnotation(CodeCheck.class);
         return switch (verdict) {
-            case NOT_SUBMITTED -> Text.of("not submitted: " + why, "no entregado: " + why);
-            case BLOCKED -> Text.of("not run because " + why, "no se ejecutó porque falló la prueba base ("
-                    + why.replace("baseline test failed", "").strip() + ")");
+            case NOT_SUBMITTED -> check != null && why.equals(check.whyNot())
+                    ? Text.of("not submitted: " + check.whyNot(), "no entregado: " + check.whyNotEs())
+                    : Text.of("not submitted: the target has no " + program, "no entregado: la entrega no incluye el "
+                            + spanish);
+            case BLOCKED -> Text.of("not run because the " + program + " baseline test failed",
+                    "no se ejecutó porque falló la prueba base del " + spanish);
             default -> Text.same(why);
         };
     }

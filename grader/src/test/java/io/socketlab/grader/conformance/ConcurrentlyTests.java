@@ -33,17 +33,17 @@ class ConcurrentlyTests {
                     return "b";
                 }));
 
-        assertThat(Concurrently.awaitAll(steps, Duration.ofSeconds(5), WHAT, "both")).containsExactly("a", "b");
+        assertThat(Concurrently.awaitAll(steps, Duration.ofSeconds(5), WHAT, Text.of("both", "ambos"))).containsExactly("a", "b");
     }
 
     @Test
     void rethrowsAStepsConformanceFailureAsItself() {
-        ConformanceFailure failure = ConformanceFailure.wrongOutput(WHAT, "x", "y");
+        ConformanceFailure failure = ConformanceFailure.wrongOutput(WHAT, Text.same("x"), Text.same("y"));
         CompletableFuture<Void> step = Concurrently.start(() -> {
             throw failure;
         });
 
-        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(step), Duration.ofSeconds(5), WHAT, "x"))
+        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(step), Duration.ofSeconds(5), WHAT, Text.same("x")))
                 .isSameAs(failure);
     }
 
@@ -54,7 +54,7 @@ class ConcurrentlyTests {
             throw broken;
         });
 
-        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(step), Duration.ofSeconds(5), WHAT, "x"))
+        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(step), Duration.ofSeconds(5), WHAT, Text.same("x")))
                 .isSameAs(broken);
     }
 
@@ -62,7 +62,7 @@ class ConcurrentlyTests {
     void aPassedDeadlineIsATimeoutFailure() {
         CompletableFuture<Void> stuck = Concurrently.start(() -> new CountDownLatch(1).await());
 
-        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(stuck), Duration.ofMillis(100), WHAT, "done"))
+        assertThatThrownBy(() -> Concurrently.awaitAll(List.of(stuck), Duration.ofMillis(100), WHAT, Text.of("done", "hecho")))
                 .isInstanceOfSatisfying(ConformanceFailure.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
     }
 }

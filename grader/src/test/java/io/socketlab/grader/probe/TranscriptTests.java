@@ -3,6 +3,7 @@ package io.socketlab.grader.probe;
 import static io.socketlab.grader.probe.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketlab.grader.model.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +23,14 @@ class TranscriptTests {
         assertThat(transcript.isEmpty()).isTrue();
         assertThat(transcript.render()).isEmpty();
 
-        transcript.note("tcp#1", "connected");
+        transcript.note("tcp#1", Text.of("connected", "conectado"));
 
         assertThat(transcript.isEmpty()).isFalse();
     }
 
     @Test
     void rendersOneLinePerEntryInOrderWithChannelDirectionAndRenderedBytes() {
-        transcript.note("tcp#1", "connected to 127.0.0.1:4000");
+        transcript.note("tcp#1", Text.of("connected to 127.0.0.1:4000", "conectado a 127.0.0.1:4000"));
         transcript.sent("tcp#1", utf8("hello\n"), 0, 6);
         transcript.received("tcp#1", utf8("xxHELLO\r\n"), 2, 7);
         transcript.received("udp#2", new byte[] {0x00, (byte) 0xff}, 0, 2);

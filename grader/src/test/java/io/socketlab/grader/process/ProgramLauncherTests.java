@@ -161,7 +161,9 @@ class ProgramLauncherTests {
 
         assertThatExceptionOfType(HarnessException.class)
                 .isThrownBy(() -> launcher.start("server", missing, List.of()))
-                .withMessageStartingWith("cannot start `./server`: ");
+                .withMessageStartingWith("cannot start `./server`: ")
+                .satisfies(e -> assertThat(e.explanation().es())
+                        .isEqualTo("no se puede arrancar `./server`: no existe ese fichero o carpeta"));
         try (var left = Files.list(tempRoot)) {
             assertThat(left).isEmpty();
         }

@@ -62,7 +62,12 @@ final class SelfCheck {
     }
 
     static GradeReport grade(SessionConfig config) {
-        return new GradingSession(config, new GradingListener() { }, SCHEDULER).run();
+        return grade(config, new GradingListener() { });
+    }
+
+    /** As above, reporting to {@code listener} as the session goes (the reports, for a test that reads them). */
+    static GradeReport grade(SessionConfig config, GradingListener listener) {
+        return new GradingSession(config, listener, SCHEDULER).run();
     }
 
     /** A target that submits one program: a variant's main class, run from the test classpath. */

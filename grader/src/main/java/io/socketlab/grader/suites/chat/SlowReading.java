@@ -60,9 +60,11 @@ final class SlowReading {
         if (held <= STALL_NANOS) {
             return failure;
         }
-        throw new HarnessException("the grader's slow reader was itself held up for " + held / 1_000_000
-                + " ms (a busy machine), so the server may rightly have taken it for a client that stopped reading: "
-                + failure.getMessage());
+        throw new HarnessException(Text.format("the grader's slow reader was itself held up for %d ms (a busy"
+                + " machine), so the server may rightly have taken it for a client that stopped reading: %s",
+                "el lector lento del evaluador estuvo él mismo detenido %d ms (máquina ocupada), así que el servidor"
+                + " pudo tomarlo con razón por un cliente que había dejado de leer: %s", held / 1_000_000,
+                failure.summary()));
     }
 
     /** Waits for {@code reading} like {@link Concurrently#awaitAll}, its failure {@link #judged}. */

@@ -1,6 +1,7 @@
 package io.socketlab.grader.suites.project;
 
 import io.socketlab.grader.model.HarnessException;
+import io.socketlab.grader.model.Text;
 import io.socketlab.grader.conformance.ClientResult;
 import io.socketlab.grader.conformance.CodeUnderTest;
 import io.socketlab.grader.process.BuiltinTarget;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +47,8 @@ final class OwnTestRun {
             return total == 0 ? 0 : 100.0 * covered / total;
         }
 
-        String describe() {
-            return String.format(Locale.ROOT, "%.1f %% (%d of %d lines)", percent(), covered, total);
+        Text describe() {
+            return Text.format("%.1f %% (%d of %d lines)", "%.1f %% (%d de %d líneas)", percent(), covered, total);
         }
     }
 
@@ -90,14 +90,16 @@ final class OwnTestRun {
         try {
             AgentJar.extractTo(agent.toFile());
         } catch (IOException e) {
-            throw new HarnessException("cannot extract the JaCoCo agent: " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot extract the JaCoCo agent: %s",
+                    "no se puede extraer el agente de JaCoCo: %s", e.getMessage()), e);
         }
         String pkg = projectPackage(module);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-javaagent:" + agent + "=destfile=" + exec + ",includes=" + pkg + ".*",
                 "-cp", classpath(module), OwnTestsRunner.class.getName(), pkg);
-        ClientResult result = code.run("project-tests", new ProgramCommand(command, null, "the project's own tests"),
+        ClientResult result = code.run("project-tests", new ProgramCommand(command, null,
+                        "java " + OwnTestsRunner.class.getSimpleName() + " " + pkg),
                 List.of(), code.timeouts().scaled(LIMIT));
         return new Run(result, Files.isRegularFile(exec) ? Optional.of(coverage(exec, projectClasses(module)))
                 : Optional.empty());
@@ -117,7 +119,8 @@ final class OwnTestRun {
                 }
             }
         } catch (IOException e) {
-            throw new HarnessException("cannot read " + libraries + ": " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot read %s: %s", "no se puede leer %s: %s", libraries,
+                    e.getMessage()), e);
         }
         // Absolute: the tests run in a private folder, and the grader may have been started as `java -jar grader/...`.
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -137,7 +140,8 @@ final class OwnTestRun {
             ICounter lines = builder.getBundle("project").getLineCounter();
             return new Coverage(lines.getCoveredCount(), lines.getTotalCount());
         } catch (IOException e) {
-            throw new HarnessException("cannot read the coverage of the project's tests: " + e.getMessage(), e);
+            throw new HarnessException(Text.format("cannot read the coverage of the project's tests: %s",
+                    "no se puede leer la cobertura de las pruebas del proyecto: %s", e.getMessage()), e);
         }
     }
 }

@@ -38,6 +38,11 @@ class ProjectServerSuite {
     private static final String NO_COVERAGE = "a non-Java target needs `project.coverage = <command printing the line %>`"
             + " in its manifest";
     private static final String JAVA_ONLY = "the architecture rules are checked on the classes of Java targets only";
+    private static final String NO_TESTS_ES = "una entrega que no es Java necesita `project.test = <orden>` en su manifiesto";
+    private static final String NO_COVERAGE_ES = "una entrega que no es Java necesita `project.coverage = <orden que"
+            + " imprime la línea %>` en su manifiesto";
+    private static final String JAVA_ONLY_ES = "las reglas de arquitectura solo se comprueban en las clases de las"
+            + " entregas Java";
 
     @Baseline
     @Requirement(clause = "PROJ-1", points = 2)
@@ -61,7 +66,7 @@ class ProjectServerSuite {
     }
 
     @Requirement(clause = "PROJ-4", points = 4)
-    @CodeCheck(manifestKey = OwnTestRun.TEST_KEY, whyNot = NO_TESTS)
+    @CodeCheck(manifestKey = OwnTestRun.TEST_KEY, whyNot = NO_TESTS, whyNotEs = NO_TESTS_ES)
     void ownTestsPass(CodeUnderTest code) {
         OwnTestRun.Run run = OwnTestRun.of(code);
         if (!run.passed()) {
@@ -72,33 +77,37 @@ class ProjectServerSuite {
     }
 
     @Requirement(clause = "PROJ-5", points = 2)
-    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE)
+    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE, whyNotEs = NO_COVERAGE_ES)
     void ownTestsCoverAFair(CodeUnderTest code) {
         expectLineCoverage(code, 40);
     }
 
     @Requirement(clause = "PROJ-5", points = 2)
-    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE)
+    @CodeCheck(manifestKey = OwnTestRun.COVERAGE_KEY, whyNot = NO_COVERAGE, whyNotEs = NO_COVERAGE_ES)
     void ownTestsCoverMost(CodeUnderTest code) {
         expectLineCoverage(code, 60);
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void noNativeSerialization(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.noNativeObjectSerialization());
+        expectRule(code, ArchitectureRules.noNativeObjectSerialization(), Text.of(
+                "no class using ObjectInputStream or ObjectOutputStream",
+                "ninguna clase que use ObjectInputStream ni ObjectOutputStream"));
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void socketsClosed(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.socketsClosed());
+        expectRule(code, ArchitectureRules.socketsClosed(), Text.of("every socket and stream the code opens closed",
+                "todo socket y flujo que abre el código, cerrado"));
     }
 
     @Requirement(clause = "PROJ-6", points = 1)
-    @CodeCheck(whyNot = JAVA_ONLY)
+    @CodeCheck(whyNot = JAVA_ONLY, whyNotEs = JAVA_ONLY_ES)
     void exitOnlyFromMain(CodeUnderTest code) {
-        expectRule(code, ArchitectureRules.exitOnlyFromMain());
+        expectRule(code, ArchitectureRules.exitOnlyFromMain(), Text.of("System.exit called only from main",
+                "System.exit llamado solo desde main"));
     }
 
     private static void expectLineCoverage(CodeUnderTest code, double threshold) {
@@ -125,11 +134,11 @@ class ProjectServerSuite {
         }
         OwnTestRun.Coverage coverage = run.coverage().get();
         if (coverage.total() == 0 || coverage.percent() < threshold) {
-            throw ConformanceFailure.wrongOutput(COVERAGE, expected, Text.same(coverage.describe()));
+            throw ConformanceFailure.wrongOutput(COVERAGE, expected, coverage.describe());
         }
     }
 
-    private static void expectRule(CodeUnderTest code, ArchRule rule) {
+    private static void expectRule(CodeUnderTest code, ArchRule rule, Text expected) {
         Path classes = OwnTestRun.projectClasses(code.module().orElseThrow());
         Text step = Text.of("checking the project's classes", "comprobando las clases del proyecto");
         if (!Files.isDirectory(classes)) {
@@ -141,8 +150,9 @@ class ProjectServerSuite {
         EvaluationResult result = rule.evaluate(imported);
         if (result.hasViolation()) {
             String details = String.join("\n", result.getFailureReport().getDetails().stream().limit(5).toList());
-            // ArchUnit describes its rule in English only; the clause's title says it in the student's language.
-            throw ConformanceFailure.wrongOutput(step, Text.same(rule.getDescription()), Text.same(details));
+            // ArchUnit words its findings in English only: they are quoted as its own, like a program's output.
+            throw ConformanceFailure.wrongOutput(step, expected, Text.format("what ArchUnit found:\n%s",
+                    "lo que encontró ArchUnit (en inglés):\n%s", details));
         }
     }
 

@@ -68,7 +68,8 @@ final class Frames {
 
     static Text shown(JsonNode node) {
         String text = node.toString();
-        return Text.same(text.length() <= 300 ? text : text.substring(0, 300) + "... (" + text.length() + " chars)");
+        return text.length() <= 300 ? Text.same(text) : Text.format("%s... (%d chars)", "%s... (%d caracteres)",
+                text.substring(0, 300), text.length());
     }
 
     /**

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -71,8 +70,10 @@ final class ReceiverOutput {
     static long expectNoStall(long previous, long limitNanos) {
         long now = System.nanoTime();
         if (previous != 0 && now - previous > limitNanos) {
-            throw new HarnessException(String.format(Locale.ROOT,
-                    "the grader paused %.1f s between two datagrams of one stream (machine overloaded)", (now - previous) / 1e9));
+            throw new HarnessException(Text.format(
+                    "the grader paused %.1f s between two datagrams of one stream (machine overloaded)",
+                    "el evaluador se detuvo %.1f s entre dos datagramas de un flujo (máquina sobrecargada)",
+                    (now - previous) / 1e9));
         }
         return now;
     }

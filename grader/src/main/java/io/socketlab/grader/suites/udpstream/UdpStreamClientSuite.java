@@ -85,8 +85,9 @@ class UdpStreamClientSuite {
         // grader's own socket was lost by the grader, never by the sender.
         long dropped = SocketDrops.at(fake.port());
         if (dropped > 0) {
-            throw new HarnessException("the grader's receiving socket overflowed: the kernel dropped " + dropped
-                    + " datagrams of the sender's stream (machine overloaded)");
+            throw new HarnessException(Text.format("the grader's receiving socket overflowed: the kernel dropped %d"
+                    + " datagrams of the sender's stream (machine overloaded)", "el socket de recepción del evaluador se"
+                    + " desbordó: el núcleo descartó %d datagramas del flujo del emisor (máquina sobrecargada)", dropped));
         }
         List<byte[]> raw = fake.received();
         List<Parsed> parsed = new ArrayList<>();

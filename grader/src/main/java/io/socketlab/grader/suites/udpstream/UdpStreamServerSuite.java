@@ -171,8 +171,9 @@ class UdpStreamServerSuite {
             Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(10))
                     .until(() -> relay.log().datagrams(Direction.TO_SERVER) >= offered);
         } catch (ConditionTimeoutException e) {
-            throw new HarnessException("the relay saw " + relay.log().datagrams(Direction.TO_SERVER) + " of the "
-                    + offered + " datagrams the grader sent", e);
+            throw new HarnessException(Text.format("the relay saw %d of the %d datagrams the grader sent",
+                    "el relé vio %d de los %d datagramas que envió el evaluador",
+                    relay.log().datagrams(Direction.TO_SERVER), offered), e);
         }
         long lastDecision = relay.log().events().stream().mapToLong(RelayLog.Event::atNanos).max().orElse(0);
         long due = lastDecision + MAX_DELAY.toNanos() + Duration.ofMillis(250).toNanos();

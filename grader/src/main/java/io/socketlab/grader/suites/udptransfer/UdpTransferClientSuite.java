@@ -255,8 +255,9 @@ class UdpTransferClientSuite {
                 Crossing.expectStored(dir.resolve(run.name()), run.content(), step, run.relay());
             }
             if (!server.program().isAlive()) {
-                throw new HarnessException("the reference server exited during the cross-test: "
-                        + server.program().stderr().tailText(300));
+                throw new HarnessException(Text.format("the reference server exited during the cross-test: %s",
+                        "el servidor de referencia terminó durante la prueba cruzada: %s",
+                        server.program().stderr().tailText(300)));
             }
         } finally {
             runs.forEach(run -> run.relay().close());
