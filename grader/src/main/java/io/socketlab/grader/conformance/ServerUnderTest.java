@@ -287,7 +287,15 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Adds what the server wrote during the current test to its report. */
     synchronized void reportOutputOfThisTest() {
         if (running != null && scope != null) {
-            scope.addLog(label, ProgramOutput.since(running.program(), mark));
+            RunningProgram program = running.program();
+            ProgramOutput.Mark from = mark;
+            if (!program.isAlive()) {
+                // Dead by now, perhaps since just before this test began: its last words, drained (bounded), from
+                // the previous test's window on.
+                program.awaitExit(Duration.ZERO);
+                from = previousMark;
+            }
+            scope.addLog(label, ProgramOutput.since(program, from));
         }
     }
 

@@ -7,20 +7,23 @@ import io.socketlab.grader.model.GradingListener;
 import io.socketlab.grader.model.Lang;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.TestOutcome;
-import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.model.Timeouts;
-import io.socketlab.grader.session.GradingSession;
-import io.socketlab.grader.session.Scheduler;
-import io.socketlab.grader.session.SessionConfig;
+import io.socketlab.grader.model.Verdict;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Target;
 import io.socketlab.grader.process.Targets;
+import io.socketlab.grader.session.GradingSession;
+import io.socketlab.grader.session.Scheduler;
+import io.socketlab.grader.session.SessionConfig;
 import io.socketlab.grader.variants.Variants.Variant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Runs whole grading sessions from the grader's own tests. */
 final class SelfCheck {
@@ -99,10 +102,10 @@ final class SelfCheck {
     /** Waits (bounded) until no process started from this JVM is alive; fails naming the survivors. */
     static void awaitNoSurvivingProcesses() {
         try {
-            org.awaitility.Awaitility.await("every process the grader started to be gone")
-                    .atMost(java.time.Duration.ofSeconds(10))
+            Awaitility.await("every process the grader started to be gone")
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("processes outlived their grading session: " + ProcessHandle.current().descendants()
                     .filter(ProcessHandle::isAlive)
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))

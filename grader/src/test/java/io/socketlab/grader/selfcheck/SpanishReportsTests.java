@@ -40,6 +40,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout, a server that outlives SIGTERM and a server that dies all appear; then every report format it writes is
  * searched for the English phrases of the grader's catalogue ({@link EnglishPhrases}).
  */
+// Alone: it checks that no process the JVM started outlives its session, which other classes' sessions would break.
+@Isolated
 class SpanishReportsTests {
 
     /** The report files one run writes (see {@link Reports#standard}), besides the console. */
