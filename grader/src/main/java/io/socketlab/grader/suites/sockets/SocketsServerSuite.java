@@ -10,10 +10,8 @@ import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.Level;
 import io.socketlab.grader.model.Program;
 import io.socketlab.grader.probe.Bytes;
-import io.socketlab.grader.probe.Line;
 import io.socketlab.grader.probe.Slicing;
 import io.socketlab.grader.probe.TcpProbe;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
