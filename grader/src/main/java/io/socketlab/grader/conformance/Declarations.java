@@ -10,6 +10,9 @@ import org.junit.platform.commons.support.SearchOption;
 /** What a conformance test declares through its annotations, read the same way by the extension and the session. */
 public final class Declarations {
 
+    /** The last segment of the packages whose suites students never see (left out of the public grader). */
+    private static final String HIDDEN_PACKAGE = ".hidden";
+
     private Declarations() {
     }
 
@@ -28,10 +31,22 @@ public final class Declarations {
         return new ProgramKey(suite.exercise(), suite.program());
     }
 
-    /** How the server of the exercise whose suites live in {@code testClass}'s package is started. */
+    /**
+     * How the server of the exercise whose suites live in {@code testClass}'s package is started. A hidden suite
+     * ({@code suites.<exercise>.hidden}) shares its exercise's server, so it reads the exercise package's declaration.
+     */
     public static Optional<ServerSetup> serverSetup(Class<?> testClass) {
-        Package suitePackage = testClass.getPackage();
-        return Optional.ofNullable(suitePackage == null ? null : suitePackage.getAnnotation(ServerSetup.class));
+        String name = testClass.getPackageName();
+        if (!name.endsWith(HIDDEN_PACKAGE)) {
+            return Optional.ofNullable(testClass.getPackage().getAnnotation(ServerSetup.class));
+        }
+        String exercisePackage = name.substring(0, name.length() - HIDDEN_PACKAGE.length());
+        try {
+            Class<?> packageInfo = Class.forName(exercisePackage + ".package-info", false, testClass.getClassLoader());
+            return Optional.ofNullable(packageInfo.getPackage().getAnnotation(ServerSetup.class));
+        } catch (ClassNotFoundException noPackageInfo) {
+            return Optional.empty();
+        }
     }
 
     public static boolean isBaseline(Method test) {

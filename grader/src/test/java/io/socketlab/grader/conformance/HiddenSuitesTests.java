@@ -28,6 +28,20 @@ class HiddenSuitesTests {
     }
 
     @Test
+    void aHiddenSuiteStartsItsExercisesServerAsThePublicSuitesDo() {
+        List<Class<?>> suites = RequirementTextsTests.gradedTests().stream().<Class<?>>map(Method::getDeclaringClass)
+                .distinct().toList();
+        List<Class<?>> hidden = suites.stream().filter(c -> c.getPackageName().endsWith(".hidden")).toList();
+        assertThat(hidden).isNotEmpty();
+        for (Class<?> suite : hidden) {
+            String exercisePackage = suite.getPackageName().substring(0, suite.getPackageName().lastIndexOf('.'));
+            Class<?> visible = suites.stream().filter(c -> c.getPackageName().equals(exercisePackage)).findFirst()
+                    .orElseThrow(() -> new AssertionError(suite.getName() + " hides tests of an exercise with no public suite"));
+            assertThat(Declarations.serverSetup(suite)).as(suite.getSimpleName()).isEqualTo(Declarations.serverSetup(visible));
+        }
+    }
+
+    @Test
     void theCatalogListsTheHiddenTestsOfTheFullGrader() {
         assertThat(Suites.catalog()).filteredOn(e -> e.visibility().equals("HIDDEN")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.baseline()).as("a hidden test is never a baseline").isFalse());

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * LEAVE) arrive whenever others come and go, so most checks can look past them; a read that is not a reply to what
  * this participant sent names its step, which the conversation cannot.
  */
-final class Chatter {
+public final class Chatter {
 
     /** JOIN and LEAVE notices arrive whenever others come and go; most checks look past them. */
     static final Predicate<String> NOTICE = line -> line.startsWith("JOIN ") || line.startsWith("LEAVE ");
@@ -28,7 +28,7 @@ final class Chatter {
                     "USERS y los nicks (la respuesta a WHO), sin ninguna línea antes"));
 
     final String nick;
-    final TcpProbe probe;
+    public final TcpProbe probe;
 
     private Chatter(String nick, TcpProbe probe) {
         this.nick = nick;
@@ -36,7 +36,7 @@ final class Chatter {
     }
 
     /** Connects and registers {@code nick}, expecting {@code OK nick}. */
-    static Chatter join(ServerUnderTest server, String nick) throws IOException {
+    public static Chatter join(ServerUnderTest server, String nick) throws IOException {
         Chatter chatter = new Chatter(nick, server.connect());
         chatter.probe.sendLine("NICK " + nick).expectLine("OK " + nick);
         return chatter;
@@ -48,7 +48,7 @@ final class Chatter {
     }
 
     /** Sends {@code line}; the reply, if any, is read with {@link #reply}. */
-    Chatter send(String line) throws IOException {
+    public Chatter send(String line) throws IOException {
         probe.sendLine(line);
         return this;
     }
@@ -60,7 +60,7 @@ final class Chatter {
     }
 
     /** The next line must be exactly {@code expected}: news this participant did not ask for. */
-    void expect(Text step, String expected) throws IOException {
+    public void expect(Text step, String expected) throws IOException {
         probe.expectLine(step, expected);
     }
 
@@ -94,7 +94,7 @@ final class Chatter {
     }
 
     /** The next lines must be {@code expected}, each once, in any order (news from different senders may cross). */
-    void expectEach(Text step, List<String> expected) throws IOException {
+    public void expectEach(Text step, List<String> expected) throws IOException {
         List<String> missing = new ArrayList<>(expected);
         while (!missing.isEmpty()) {
             String line = probe.readLine(step);
@@ -106,7 +106,7 @@ final class Chatter {
     }
 
     /** Proves nothing at all is pending, notices included: sends WHO and expects USERS as the very next line. */
-    void expectNextReplyToWho() throws IOException {
+    public void expectNextReplyToWho() throws IOException {
         send("WHO");
         probe.expectLineLike(USERS);
     }

@@ -1,5 +1,7 @@
 package io.socketlab.grader.suites.filetransfer;
 
+import static io.socketlab.grader.suites.filetransfer.Folder.useDir;
+
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.Concurrently;
 import io.socketlab.grader.conformance.ExerciseSuite;
@@ -29,15 +31,6 @@ import java.util.concurrent.CompletableFuture;
 /** The file server: exact storage of any bytes, GET and LIST, atomic replacement, digests, names and limits. */
 @ExerciseSuite(exercise = "file-transfer", program = Program.SERVER)
 class FileTransferServerSuite {
-
-    /** Restarts the server on a new, empty folder (plus {@code extra} arguments); returns the folder. */
-    private static Path useDir(ServerUnderTest server, String name, String... extra) throws Exception {
-        Path dir = Files.createDirectories(server.dataDir().resolve(name));
-        List<String> arguments = new ArrayList<>(List.of("--dir", dir.toString()));
-        arguments.addAll(List.of(extra));
-        server.restartWith(arguments);
-        return dir;
-    }
 
     private static byte[] random(Random random, int size) {
         byte[] bytes = new byte[size];
@@ -397,24 +390,6 @@ class FileTransferServerSuite {
             // One byte more than a line may hold: refused, and the connection closed.
             probe.sendLine(longest + "x").expectLine("ERR line-too-long").expectClosed();
         }
-    }
-
-    @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD)
-    void survivesVanishingClients(ServerUnderTest server, Random random) throws Exception {
-        useDir(server, "vanish");
-        byte[] content = RandomBytes.of(random, 3 << 20);
-        try (TcpProbe probe = server.connect()) {
-            Transfers.put(probe, "keep.bin", content);
-        }
-        try (TcpProbe reader = server.connect()) {
-            server.connect().sendLine("PUT gone.bin 1000000").send(random(random, 1000)).reset();
-            // A client that asks for 3 MiB, reads nothing (the server's writes block), then resets.
-            TcpProbe stalled = server.connect().sendLine("GET keep.bin");
-            Transfers.expectGet(reader, "keep.bin", content);
-            stalled.reset();
-            Transfers.expectGet(reader, "keep.bin", content);
-        }
-        server.expectAlive();
     }
 
     @Requirement(clause = "FT-9", points = 1, level = Level.SHOULD)

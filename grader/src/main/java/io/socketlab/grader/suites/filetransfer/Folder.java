@@ -1,5 +1,6 @@
 package io.socketlab.grader.suites.filetransfer;
 
+import io.socketlab.grader.conformance.ServerUnderTest;
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.Text;
 import io.socketlab.grader.probe.Bytes;
@@ -7,16 +8,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** The folder a server serves, or a client downloads into, as the grader inspects it. */
-final class Folder {
+/**
+ * The folder a server serves, or a client downloads into, as the grader inspects it. Public for the server's hidden
+ * suite, which lives in another package.
+ */
+public final class Folder {
 
     private Folder() {
+    }
+
+    /** Restarts the server on a new, empty folder (plus {@code extra} arguments); returns the folder. */
+    public static Path useDir(ServerUnderTest server, String name, String... extra) throws IOException {
+        Path dir = Files.createDirectories(server.dataDir().resolve(name));
+        List<String> arguments = new ArrayList<>(List.of("--dir", dir.toString()));
+        arguments.addAll(List.of(extra));
+        server.restartWith(arguments);
+        return dir;
     }
 
     /** The names of every entry of a folder, sorted. */

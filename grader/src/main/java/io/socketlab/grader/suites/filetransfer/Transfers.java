@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** The file-transfer protocol from the grader's side: PUT and GET of small contents and of streamed large ones. */
-final class Transfers {
+public final class Transfers {
 
     private Transfers() {
     }
@@ -63,14 +63,14 @@ final class Transfers {
     }
 
     /** PUTs {@code content} and expects {@code OK <its sha256>}. */
-    static TcpProbe put(TcpProbe probe, String name, byte[] content) throws IOException {
+    public static TcpProbe put(TcpProbe probe, String name, byte[] content) throws IOException {
         String sha = sha256(content);
         return sendPut(probe, name, content, sha)
                 .expectLine(replyToPut(name, content.length), "OK " + sha, probe.replyTimeout().multipliedBy(2));
     }
 
     /** GETs {@code name} and expects {@code OK <size> <sha256>}, then exactly {@code content}. */
-    static TcpProbe expectGet(TcpProbe probe, String name, byte[] content) throws IOException {
+    public static TcpProbe expectGet(TcpProbe probe, String name, byte[] content) throws IOException {
         return expectGetReply(probe.sendLine("GET " + name), name, content);
     }
 

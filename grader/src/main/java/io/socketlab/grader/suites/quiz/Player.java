@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** One quiz player driven by a test, and the game set-ups the tests start servers with. */
-final class Player {
+public final class Player {
 
     /** Questions in file order; answers with accents and case to exercise matching. */
     static final String QUESTIONS = """
@@ -29,7 +29,7 @@ final class Player {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     final String team;
-    final TcpProbe probe;
+    public final TcpProbe probe;
 
     private Player(String team, TcpProbe probe) {
         this.team = team;
@@ -37,7 +37,7 @@ final class Player {
     }
 
     /** Restarts the server for a game of {@code players}, with these extra arguments (e.g. --rounds 1). */
-    static void newGame(ServerUnderTest server, int players, String... extra) throws IOException {
+    public static void newGame(ServerUnderTest server, int players, String... extra) throws IOException {
         Path questions = Files.writeString(server.dataDir().resolve("questions.json"), QUESTIONS);
         List<String> arguments = new ArrayList<>(List.of("--players", Integer.toString(players),
                 "--questions", questions.toString()));
@@ -46,7 +46,7 @@ final class Player {
     }
 
     /** Connects and joins as {@code team}, expecting {@code WELCOME team k/players}. */
-    static Player join(ServerUnderTest server, String team, int k, int players) throws IOException {
+    public static Player join(ServerUnderTest server, String team, int k, int players) throws IOException {
         Player player = new Player(team, server.connect());
         player.send("JOIN " + team);
         player.expect("WELCOME " + team + " " + k + "/" + players);
@@ -80,15 +80,15 @@ final class Player {
         return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    static Player connect(ServerUnderTest server, String team) {
+    public static Player connect(ServerUnderTest server, String team) {
         return new Player(team, server.connect());
     }
 
-    void send(String line) throws IOException {
+    public void send(String line) throws IOException {
         probe.sendLine(line);
     }
 
-    void expect(String expected) throws IOException {
+    public void expect(String expected) throws IOException {
         probe.expectLine(Text.of("what " + team + " receives", "lo que recibe " + team), expected);
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * and name their step from the request sent last ("the server's reply to the frame {"type":"list"}"), so a test
  * reads like its clause. The protocol is this suite's knowledge; the bytes and the deadlines are the probe's.
  */
-final class FrameConnection implements AutoCloseable {
+public final class FrameConnection implements AutoCloseable {
 
     private static final String LIST = "{\"type\":\"list\"}";
 
@@ -25,7 +25,7 @@ final class FrameConnection implements AutoCloseable {
         this.probe = probe;
     }
 
-    static FrameConnection open(ServerUnderTest server) {
+    public static FrameConnection open(ServerUnderTest server) {
         return new FrameConnection(server.connect());
     }
 
@@ -36,7 +36,7 @@ final class FrameConnection implements AutoCloseable {
     // ---- sending ----
 
     /** Sends {@code request} as one frame. */
-    FrameConnection send(JsonNode request) throws IOException {
+    public FrameConnection send(JsonNode request) throws IOException {
         return sendBody(request.toString());
     }
 
@@ -69,7 +69,7 @@ final class FrameConnection implements AutoCloseable {
     }
 
     /** Expects {@code {"status":"ok","id":N}} with N at least 1; returns N. */
-    long expectOk() throws IOException {
+    public long expectOk() throws IOException {
         JsonNode answer = read();
         if (!"ok".equals(answer.path("status").asText()) || !answer.path("id").canConvertToExactIntegral()
                 || answer.path("id").asLong() < 1) {

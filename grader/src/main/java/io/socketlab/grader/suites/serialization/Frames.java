@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The exercise's wire format from the grader's side: a 4-byte big-endian length, then that many bytes of UTF-8 JSON. */
-final class Frames {
+public final class Frames {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_LENGTH = 1 << 20;
@@ -29,11 +29,11 @@ final class Frames {
     private Frames() {
     }
 
-    static byte[] frame(byte[] body) {
+    public static byte[] frame(byte[] body) {
         return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
     }
 
-    static byte[] frame(String json) {
+    public static byte[] frame(String json) {
         return frame(Bytes.utf8(json));
     }
 
@@ -51,7 +51,7 @@ final class Frames {
     }
 
     /** A valid report with the given hostname (and fixed other facts). */
-    static ObjectNode report(String hostname) {
+    public static ObjectNode report(String hostname) {
         ObjectNode report = JSON.createObjectNode();
         report.put("type", "report");
         report.put("hostname", hostname);

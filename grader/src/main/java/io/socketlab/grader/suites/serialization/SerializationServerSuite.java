@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -389,19 +388,6 @@ class SerializationServerSuite {
             throw ConformanceFailure.integrity(Text.of("the store after 20 concurrent reports", "el almacén tras 20 informes concurrentes"),
                     Text.of("20 lines, one per report", "20 líneas, una por informe"),
                     Text.format("%d lines", "%d líneas", lines));
-        }
-    }
-
-    @Requirement(clause = "SER-8", points = 1, level = Level.SHOULD)
-    void survivesHostileInput(ServerUnderTest server, Random random) throws Exception {
-        try (FrameConnection steady = FrameConnection.open(server)) {
-            server.connect().send(Arrays.copyOf(Frames.frame(Frames.report("cut").toString()), 30)).close();
-            server.connect().send(new byte[] {0, 0}).reset();
-            byte[] garbage = new byte[200];
-            random.nextBytes(garbage);
-            server.connect().send(Frames.frame(garbage)).send(garbage).reset();
-            server.expectAlive(Text.of("after hostile clients", "tras clientes hostiles"));
-            steady.send(Frames.report("steady")).expectOk();
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.Optional;
  * {@code ROW 0x02 frame:u32 y:u16 rgb:3×width}, {@code END 0x03 frame:u32}. Built for the receiver's tests, parsed
  * for the sender's.
  */
-final class StreamDatagrams {
+public final class StreamDatagrams {
 
-    static final int HEADER = 0x01;
-    static final int ROW = 0x02;
-    static final int END = 0x03;
+    public static final int HEADER = 0x01;
+    public static final int ROW = 0x02;
+    public static final int END = 0x03;
     static final int HEADER_SIZE = 9;
     static final int ROW_PREFIX = 7;
     static final int END_SIZE = 5;
@@ -21,17 +21,17 @@ final class StreamDatagrams {
     private StreamDatagrams() {
     }
 
-    static byte[] header(long frame, int width, int height) {
+    public static byte[] header(long frame, int width, int height) {
         return ByteBuffer.allocate(HEADER_SIZE).put((byte) HEADER).putInt((int) frame)
                 .putShort((short) width).putShort((short) height).array();
     }
 
-    static byte[] row(long frame, int y, byte[] rgb) {
+    public static byte[] row(long frame, int y, byte[] rgb) {
         return ByteBuffer.allocate(ROW_PREFIX + rgb.length).put((byte) ROW).putInt((int) frame)
                 .putShort((short) y).put(rgb).array();
     }
 
-    static byte[] end(long frame) {
+    public static byte[] end(long frame) {
         return ByteBuffer.allocate(END_SIZE).put((byte) END).putInt((int) frame).array();
     }
 

@@ -5,6 +5,11 @@ import static io.socketlab.grader.suites.udpstream.ReceiverOutput.send;
 import static io.socketlab.grader.suites.udpstream.StreamDatagrams.end;
 import static io.socketlab.grader.suites.udpstream.StreamDatagrams.header;
 import static io.socketlab.grader.suites.udpstream.StreamDatagrams.row;
+import static io.socketlab.grader.suites.udpstream.Streams.frameWithin;
+import static io.socketlab.grader.suites.udpstream.Streams.rowsExcept;
+import static io.socketlab.grader.suites.udpstream.Streams.stream;
+import static io.socketlab.grader.suites.udpstream.Streams.streamAndExpect;
+import static io.socketlab.grader.suites.udpstream.Streams.survives;
 
 import io.socketlab.grader.model.ConformanceFailure;
 import io.socketlab.grader.model.FailureDetail;
@@ -38,7 +43,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -49,39 +53,6 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 @ExerciseSuite(exercise = "udp-stream", program = Program.SERVER)
 class UdpStreamServerSuite {
-
-    /** Rows {@code 0..height-1} except {@code missing}. */
-    private static Set<Integer> rowsExcept(int height, Integer... missing) {
-        Set<Integer> rows = IntStream.range(0, height).boxed().collect(Collectors.toCollection(TreeSet::new));
-        rows.removeAll(Arrays.asList(missing));
-        return rows;
-    }
-
-    /** HEADER ×3, the given rows top to bottom, END ×3: a well-behaved sender on a network that lost some rows. */
-    private static List<byte[]> stream(long frame, TestImage image, Set<Integer> rows, boolean withEnd) {
-        List<byte[]> datagrams = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            datagrams.add(header(frame, image.width, image.height));
-        }
-        new TreeSet<>(rows).forEach(y -> datagrams.add(row(frame, y, image.rowBytes(y))));
-        if (withEnd) {
-            for (int i = 0; i < 3; i++) {
-                datagrams.add(end(frame));
-            }
-        }
-        return datagrams;
-    }
-
-    private static Duration frameWithin(ServerUnderTest server) {
-        return server.timeouts().seconds(5);
-    }
-
-    /** Streams a whole picture with END and checks the receiver's FRAME line and file. */
-    private static void streamAndExpect(ServerUnderTest server, DatagramProbe udp, long frame, TestImage image,
-                                        Set<Integer> rows) throws Exception {
-        send(udp, stream(frame, image, rows, true));
-        expectFrame(server, frame, image, image.sources(rows), rows.size(), frameWithin(server));
-    }
 
     @Baseline
     @Requirement(clause = "US-1", points = 3)
@@ -471,32 +442,6 @@ class UdpStreamServerSuite {
             send(udp, datagrams);
             expectFrame(server, frame, image, image.allRows(), image.height, frameWithin(server));
         }
-    }
-
-    /** Sends hostile datagrams, then a normal frame that must still be written correctly. */
-    private static void survives(ServerUnderTest server, Random random, List<byte[]> hostile, long frame, Text what)
-            throws Exception {
-        TestImage image = TestImage.random(random, 16, 8);
-        try (DatagramProbe udp = server.datagrams()) {
-            send(udp, hostile);
-            streamAndExpect(server, udp, frame, image, rowsExcept(8));
-        }
-        server.expectAlive(what);
-    }
-
-    @Requirement(clause = "US-8", points = 1)
-    void survivesMalformedDatagrams(ServerUnderTest server, Random random) throws Exception {
-        byte[] garbage = new byte[100];
-        random.nextBytes(garbage);
-        garbage[0] = 0x7F;
-        long frame = 80;
-        byte[] header = header(frame, 16, 8);
-        byte[] row = row(frame, 0, new byte[48]);
-        List<byte[]> hostile = List.of(garbage, new byte[0], new byte[] {0x09, 0, 0, 0, 80, 1, 2, 3},
-                new byte[] {StreamDatagrams.HEADER}, new byte[] {StreamDatagrams.ROW}, new byte[] {StreamDatagrams.END},
-                Arrays.copyOf(header, 5), Arrays.copyOf(header, 8), Arrays.copyOf(row, 3), Arrays.copyOf(row, 6),
-                Arrays.copyOf(end(frame), 3));
-        survives(server, random, hostile, 81, Text.of("after malformed datagrams", "tras datagramas mal formados"));
     }
 
     @Requirement(clause = "US-8", points = 1)

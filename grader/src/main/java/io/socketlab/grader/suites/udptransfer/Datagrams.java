@@ -11,14 +11,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /** The udp-transfer datagrams (PROTOCOLS.md "udp-transfer"): encoding, strict decoding, and a readable rendering. */
-final class Datagrams {
+public final class Datagrams {
 
     static final int START = 0x01;
     static final int DATA = 0x02;
     static final int END = 0x03;
     static final int START_ACK = 0x11;
     static final int ACK = 0x12;
-    static final int DONE = 0x13;
+    public static final int DONE = 0x13;
     static final int ERROR = 0x1F;
 
     static final int CHUNK = 1024;
@@ -34,7 +34,7 @@ final class Datagrams {
     }
 
     /** One decoded datagram; fields that its type does not carry are 0 or empty. */
-    record Message(int type, int tid, long seq, long size, byte[] name, byte[] payload, int status) {
+    public record Message(int type, int tid, long seq, long size, byte[] name, byte[] payload, int status) {
 
         String nameText() {
             return new String(name, StandardCharsets.UTF_8);
@@ -46,16 +46,16 @@ final class Datagrams {
                 .put((byte) name.length).put(name).array();
     }
 
-    static byte[] start(int tid, long size, String name) {
+    public static byte[] start(int tid, long size, String name) {
         return start(tid, size, name.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] data(int tid, long seq, byte[] payload) {
+    public static byte[] data(int tid, long seq, byte[] payload) {
         return ByteBuffer.allocate(9 + payload.length).put((byte) DATA).putInt(tid).putInt((int) seq)
                 .put(payload).array();
     }
 
-    static byte[] end(int tid, byte[] sha256) {
+    public static byte[] end(int tid, byte[] sha256) {
         return ByteBuffer.allocate(5 + DIGEST).put((byte) END).putInt(tid).put(sha256).array();
     }
 
@@ -80,7 +80,7 @@ final class Datagrams {
         return (size + CHUNK - 1) / CHUNK;
     }
 
-    static byte[] chunk(byte[] content, long seq) {
+    public static byte[] chunk(byte[] content, long seq) {
         int from = (int) (seq * CHUNK);
         return Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK));
     }
@@ -144,7 +144,7 @@ final class Datagrams {
         });
     }
 
-    static byte[] sha256(byte[] content) {
+    public static byte[] sha256(byte[] content) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {

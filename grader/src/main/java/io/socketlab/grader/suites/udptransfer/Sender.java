@@ -19,24 +19,24 @@ import java.util.function.Predicate;
  * sent again a few times since UDP may lose either; datagrams that answer something else are skipped but shown
  * when the wanted reply never comes.
  */
-final class Sender {
+public final class Sender {
 
     private static final int ATTEMPTS = 3;
 
     private final DatagramProbe probe;
     private final Timeouts timeouts;
 
-    Sender(DatagramProbe probe, Timeouts timeouts) {
+    public Sender(DatagramProbe probe, Timeouts timeouts) {
         this.probe = probe;
         this.timeouts = timeouts;
     }
 
-    DatagramProbe probe() {
+    public DatagramProbe probe() {
         return probe;
     }
 
     /** START until START-ACK for {@code tid}; an ERROR for it fails at once. */
-    void start(int tid, String name, long size) throws IOException {
+    public void start(int tid, String name, long size) throws IOException {
         start(tid, Datagrams.start(tid, size, name), Text.same("START tid=" + Integer.toUnsignedString(tid) + " "
                 + Bytes.quote(name)));
     }
@@ -71,7 +71,7 @@ final class Sender {
                 m -> m.type() == Datagrams.ACK && m.tid() == tid && m.seq() == seq);
     }
 
-    void chunks(int tid, byte[] content) throws IOException {
+    public void chunks(int tid, byte[] content) throws IOException {
         for (long seq = 0; seq < Datagrams.chunks(content.length); seq++) {
             chunk(tid, content, seq);
         }
@@ -136,7 +136,7 @@ final class Sender {
      * Sends {@code probeRequest}, which must be answered by {@code wanted}, and fails if anything else arrives
      * first: the replies to what was sent just before (datagrams the server must ignore) come before this answer.
      */
-    void expectNothingBefore(byte[] probeRequest, Text step, Text expected, Predicate<Message> wanted)
+    public void expectNothingBefore(byte[] probeRequest, Text step, Text expected, Predicate<Message> wanted)
             throws IOException {
         probe.send(probeRequest);
         Duration wait = timeouts.seconds(2);

@@ -1,5 +1,8 @@
 package io.socketlab.grader.suites.udptransfer;
 
+import static io.socketlab.grader.suites.udptransfer.ServerDir.dir;
+import static io.socketlab.grader.suites.udptransfer.ServerDir.expectStored;
+
 import io.socketlab.grader.conformance.Baseline;
 import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.RandomBytes;
@@ -43,33 +46,6 @@ class UdpTransferServerSuite {
         Path dir = Files.createDirectories(server.dataDir().resolve(name));
         server.restartWith(List.of("--dir", dir.toString()));
         return dir;
-    }
-
-    /** The --dir of the running server: tests that need an empty folder restart it on one of their own. */
-    private static Path dir(ServerUnderTest server) {
-        List<String> commandLine = server.program().commandLine();
-        int flag = commandLine.lastIndexOf("--dir");
-        return Path.of(commandLine.get(flag + 1));
-    }
-
-    /** Fails unless {@code dir/name} holds exactly {@code content} (waiting briefly for it to appear). */
-    private static void expectStored(Path dir, String name, byte[] content) throws Exception {
-        Path file = dir.resolve(name);
-        Text step = step("the stored " + name, "el " + name + " guardado");
-        try {
-            Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                    .atMost(Duration.ofSeconds(2)).until(() -> Files.isRegularFile(file) && Files.size(file) == content.length);
-        } catch (ConditionTimeoutException e) {
-            Text actual = Files.isRegularFile(file) ? Text.format("%d bytes", "%d bytes", Files.size(file))
-                    : Text.of("no such file", "no existe");
-            throw ConformanceFailure.integrity(step, Text.format("a file %s of %d bytes in --dir after DONE 0",
-                    "un fichero %s de %d bytes en --dir tras DONE 0", name, content.length), actual);
-        }
-        byte[] stored = Files.readAllBytes(file);
-        if (!Arrays.equals(stored, content)) {
-            throw ConformanceFailure.integrity(step, Text.format("%s with the %d bytes sent", "%s con los %d bytes enviados",
-                    name, content.length), Bytes.describeDifference(content, stored));
-        }
     }
 
     private static List<String> listing(Path dir) throws Exception {
@@ -358,27 +334,6 @@ class UdpTransferServerSuite {
         sender.chunks(tid, content);
         sender.expectDone(tid, Datagrams.sha256(content), 0);
         expectStored(dir(server), "after-garbage.bin", content);
-    }
-
-    @Requirement(clause = "UT-9", points = 1)
-    void ignoresTruncated(ServerUnderTest server, Random random) throws Exception {
-        Sender sender = sender(server);
-        int tid = random.nextInt();
-        byte[] content = RandomBytes.of(random, 2048 + 100);
-        sender.start(tid, "truncated.bin", content.length);
-        sender.chunks(tid, content);
-        byte[] start = Datagrams.start(tid + 1, 4000, "other.bin");
-        byte[] data = Datagrams.data(tid, 2, Datagrams.chunk(content, 2));
-        byte[] end = Datagrams.end(tid, Datagrams.sha256(content));
-        for (byte[] whole : List.of(start, data, end)) {
-            for (int length = 1; length < (whole == data ? 10 : whole.length); length++) {
-                sender.probe().send(Arrays.copyOf(whole, length));
-            }
-        }
-        sender.expectNothingBefore(end, step("the replies after every prefix of a START, a DATA and an END",
-                        "las respuestas tras cada prefijo de un START, un DATA y un END"),
-                Text.same("DONE status=0"), m -> m.type() == Datagrams.DONE && m.tid() == tid && m.status() == 0);
-        expectStored(dir(server), "truncated.bin", content);
     }
 
     /**
