@@ -3,6 +3,8 @@ package io.socketlab.grader.coverage;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.process.BuiltinTarget;
 import io.socketlab.grader.process.ProgramLauncher;
+import io.socketlab.grader.process.Readiness;
+import io.socketlab.grader.process.RunningProgram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.jacoco.agent.AgentJar;
@@ -27,8 +31,13 @@ import org.jacoco.core.runtime.RemoteControlWriter;
  * its data when the JVM ends normally (a client's {@code System.exit} or return from {@code main}). A server ends
  * with SIGTERM, and the contract's servers answer it with {@code Runtime.halt(0)} in a shutdown hook, so the JVM
  * may stop before the agent's own shutdown hook has written anything. Therefore, just before the grader stops a live
- * program, it asks every connected agent for a dump and waits for the answers: what a server's shutdown does no
- * longer matters, and nothing in the graded code has to know about coverage.
+ * program, it asks that program's agent for a dump and waits for the answer: what a server's shutdown does no longer
+ * matters, and nothing in the graded code has to know about coverage.
+ *
+ * <p>Only that program's agent: programs run at once, and an agent asked for a dump while its JVM is exiting (a client
+ * that has just printed its usage error, say) breaks its own exit dump, loses its data and prints a stack trace on the
+ * program's stderr, where a test reads it as the program's words. The agent is known by its end of the connection: the
+ * socket, in the program's processes, whose local port is the connection's remote port.
  */
 public final class CoverageRecorder implements AutoCloseable {
 
@@ -77,11 +86,17 @@ public final class CoverageRecorder implements AutoCloseable {
         return target.withJvmFlags(List.of(agentFlag())).withBeforeStop(this::collect);
     }
 
-    /** Asks every connected agent for its data and waits, bounded, until each has answered or hung up. */
-    public void collect() {
+    /**
+     * Asks the agent of {@code program} for its data and waits, bounded, until it has answered or hung up. Where the
+     * socket tables cannot be read, every connected agent is asked.
+     */
+    public void collect(RunningProgram program) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Optional<Set<Long>> sockets = program.socketInodes();
         for (AgentConnection connection : connections) {
-            connection.dump(deadline);
+            if (sockets.isEmpty() || connection.isHeldByOneOf(sockets.get())) {
+                connection.dump(deadline);
+            }
         }
     }
 
@@ -187,6 +202,12 @@ public final class CoverageRecorder implements AutoCloseable {
             } finally {
                 close();
             }
+        }
+
+        /** Whether the agent's end of this connection is one of {@code sockets}; true when that cannot be told. */
+        boolean isHeldByOneOf(Set<Long> sockets) {
+            return Readiness.tcpSocketsOn(socket.getPort()).map(ends -> ends.stream().anyMatch(sockets::contains))
+                    .orElse(true);
         }
 
         synchronized void dump(long deadline) {
