@@ -38,6 +38,11 @@ import org.jacoco.core.runtime.RemoteControlWriter;
  * that has just printed its usage error, say) breaks its own exit dump, loses its data and prints a stack trace on the
  * program's stderr, where a test reads it as the program's words. The agent is known by its end of the connection: the
  * socket, in the program's processes, whose local port is the connection's remote port.
+ *
+ * <p>What a program runs after that dump is not recorded: a server's SIGTERM hook halts the JVM at once, so whether the
+ * agent's own exit dump gets out first is a race, and the lines after a server's accept loop would count in one run
+ * and not the next. Ignoring it makes the figures the same from run to run; a client that exits on its own is never
+ * asked for a dump, and its exit dump is whole.
  */
 public final class CoverageRecorder implements AutoCloseable {
 
@@ -87,15 +92,17 @@ public final class CoverageRecorder implements AutoCloseable {
     }
 
     /**
-     * Asks the agent of {@code program} for its data and waits, bounded, until it has answered or hung up. Where the
-     * socket tables cannot be read, every connected agent is asked.
+     * Asks the agent of {@code program} for its data and waits, bounded, until it has answered or hung up; what it
+     * sends later is ignored. Where the socket tables cannot be read, every connected agent is asked, and nothing is
+     * ignored.
      */
     public void collect(RunningProgram program) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Optional<Set<Long>> sockets = program.socketInodes();
         for (AgentConnection connection : connections) {
-            if (sockets.isEmpty() || connection.isHeldByOneOf(sockets.get())) {
-                connection.dump(deadline);
+            Optional<Boolean> owned = sockets.flatMap(connection::isHeldByOneOf);
+            if (owned.isEmpty() || owned.get()) {
+                connection.dump(deadline, owned.isPresent());
             }
         }
     }
@@ -169,6 +176,8 @@ public final class CoverageRecorder implements AutoCloseable {
         private final RemoteControlReader reader;
         private int answers;
         private boolean closed;
+        /** Set once the dump taken before a stop has arrived: whatever the program sends later is ignored. */
+        private volatile boolean sealed;
 
         AgentConnection(Socket socket) throws IOException {
             this.socket = socket;
@@ -176,7 +185,9 @@ public final class CoverageRecorder implements AutoCloseable {
             this.reader = new RemoteControlReader(socket.getInputStream());
             reader.setExecutionDataVisitor(data -> {
                 synchronized (executionData) {
-                    executionData.visitClassExecution(data);
+                    if (!sealed) {
+                        executionData.visitClassExecution(data);
+                    }
                 }
             });
             reader.setSessionInfoVisitor(info -> {
@@ -204,13 +215,13 @@ public final class CoverageRecorder implements AutoCloseable {
             }
         }
 
-        /** Whether the agent's end of this connection is one of {@code sockets}; true when that cannot be told. */
-        boolean isHeldByOneOf(Set<Long> sockets) {
-            return Readiness.tcpSocketsOn(socket.getPort()).map(ends -> ends.stream().anyMatch(sockets::contains))
-                    .orElse(true);
+        /** Whether the agent's end of this connection is one of {@code sockets}; empty when that cannot be told. */
+        Optional<Boolean> isHeldByOneOf(Set<Long> sockets) {
+            return Readiness.tcpSocketsOn(socket.getPort()).map(ends -> ends.stream().anyMatch(sockets::contains));
         }
 
-        synchronized void dump(long deadline) {
+        /** Asks for a dump and waits for it; {@code seal}: ignore whatever the agent sends after it. */
+        synchronized void dump(long deadline, boolean seal) {
             if (closed) {
                 return;
             }
@@ -221,6 +232,7 @@ public final class CoverageRecorder implements AutoCloseable {
                 return; // the program is already going
             }
             awaitUntil(() -> answers != before || closed, deadline);
+            sealed = seal;
         }
 
         synchronized void awaitClosed(long deadline) {
