@@ -103,7 +103,7 @@ class PlatformExportsIT {
         JsonNode python = gradescope(zip, dir.resolve("python"), HOME.resolve("examples/python"), "sockets");
 
         assertThat(template.get("score").asInt()).isZero();
-        assertThat(template.get("max_score").asInt()).isEqualTo(351);
+        assertThat(template.get("max_score").asInt()).isEqualTo(352);
         assertThat(reference.get("score").asInt()).isEqualTo(reference.get("max_score").asInt()).isEqualTo(Suites.maxScore(List.of("sockets", "echo")));
         assertThat(python.get("score").asInt()).isEqualTo(python.get("max_score").asInt())
                 .isEqualTo(Suites.maxScore(List.of("sockets")));
