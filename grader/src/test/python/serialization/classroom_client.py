@@ -103,6 +103,8 @@ def main():
             fail(2, "the answer to list carries no array of reports")
         for report in reply["reports"]:
             show(report)
+    elif not isinstance(reply.get("id"), int) or isinstance(reply.get("id"), bool):
+        fail(2, "the answer to the report carries no id")
     else:
         print("OK", reply.get("id"), flush=True)
 
