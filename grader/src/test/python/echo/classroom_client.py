@@ -33,13 +33,23 @@ def parse(argv):
     return options["--host"], int(options["--port"]), udp, int(options["--timeout-ms"]) / 1000
 
 
+# ECHO-8: an echo is owed while bytes sent have not come back, and the close after the half-close.
+tally = {"sent": 0, "received": 0, "input_done": False, "owed_since": None}
+
+
 def send_stdin(sock):
     """stdin to the socket as it comes, then a half-close: the server learns the input is over."""
     while True:
         data = os.read(0, 65536)
         if not data:
             break
+        if tally["received"] >= tally["sent"]:
+            tally["owed_since"] = time.monotonic()
+        tally["sent"] += len(data)
         sock.sendall(data)
+    if tally["owed_since"] is None:
+        tally["owed_since"] = time.monotonic()
+    tally["input_done"] = True
     sock.shutdown(socket.SHUT_WR)
 
 
@@ -48,9 +58,23 @@ def print_echo(sock):
     while True:
         data = sock.recv(65536)
         if not data:
+            if not tally["input_done"]:
+                fail(2, "the server closed the connection before the end of the input")
             return
+        tally["received"] += len(data)
+        done = tally["received"] >= tally["sent"] and not tally["input_done"]
+        tally["owed_since"] = None if done else time.monotonic()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+
+
+def watch_echoes():
+    """10 s without anything while an echo is owed end the client; a quiet user never does."""
+    while True:
+        since = tally["owed_since"]
+        if since is not None and time.monotonic() - since >= 10:
+            fail(2, "no echo from the server within 10 s")
+        time.sleep(0.1)
 
 
 def exchange(sock):
@@ -63,6 +87,7 @@ def tcp(host, port):
         sock = socket.create_connection((host, port))
     except OSError as e:
         fail(2, "cannot connect to %s:%d: %s" % (host, port, e))
+    threading.Thread(target=watch_echoes, daemon=True).start()
     try:
         exchange(sock)
     except OSError as e:

@@ -127,7 +127,7 @@ def list_files(conn):
 
 def main():
     argv = sys.argv[1:]
-    if "--port" not in argv:
+    if "--port" not in argv or argv.index("--port") + 1 >= len(argv):
         fail(2, "usage: client.py --host H --port N (put FILE [NAME] | get NAME OUT | list)")
     host = argv[argv.index("--host") + 1] if "--host" in argv else "127.0.0.1"
     port = int(argv[argv.index("--port") + 1])
@@ -143,8 +143,8 @@ def main():
         name = words[2] if len(words) == 3 else os.path.basename(words[1])
         action = lambda conn: put(conn, words[1], name)
     elif words[:1] == ["get"] and len(words) == 3:
-        out_dir = os.path.dirname(os.path.abspath(words[2]))
-        if not os.path.isdir(out_dir) or os.path.isdir(words[2]):
+        out = os.path.abspath(words[2])
+        if not os.path.isdir(os.path.dirname(out)) or os.path.isdir(out):
             fail(2, "usage error: cannot write " + words[2])
         action = lambda conn: get(conn, words[1], words[2])
     elif words == ["list"]:

@@ -9,12 +9,14 @@ import os
 import socket
 import sys
 import threading
+import time
 
 TIMEOUT = 10
 
 lock = threading.Lock()  # guards typed, owed and every write to the socket
 typed = []  # stdin lines not sent yet
 owed = [0]  # questions received and not answered yet
+reply_owed_since = [None]  # when an ANSWER went out with no server line since (QUIZ-13)
 
 
 def fail(code, message):
@@ -76,6 +78,17 @@ def pair(sock):
     while owed[0] and typed:
         owed[0] -= 1
         send_line(sock, "ANSWER " + typed.pop(0))
+        if reply_owed_since[0] is None:
+            reply_owed_since[0] = time.monotonic()
+
+
+def watch_replies():
+    """QUIZ-13: an ANSWER with no server line for 10 s ends the client; waiting for a round never does."""
+    while True:
+        since = reply_owed_since[0]
+        if since is not None and time.monotonic() - since >= TIMEOUT:
+            fail(2, "no reply to ANSWER within %d s" % TIMEOUT)
+        time.sleep(0.1)
 
 
 def read_answers(sock):
@@ -106,6 +119,7 @@ def play(sock, pending):
         line = read_line(sock, pending)
         if line is None:
             break
+        reply_owed_since[0] = None
         text = line.decode("utf-8", "replace")
         show(text)
         if first:
@@ -129,6 +143,7 @@ def main():
     with lock:
         send_line(sock, "JOIN " + team)
     threading.Thread(target=read_answers, args=(sock,), daemon=True).start()
+    threading.Thread(target=watch_replies, daemon=True).start()
     try:
         play(sock, bytearray())
     except socket.timeout:

@@ -89,7 +89,9 @@ def show(report):
 
 def main():
     argv = sys.argv[1:]
-    if "--port" not in argv:
+    unknown = [a for i, a in enumerate(argv) if a.startswith("--") and a not in ("--host", "--port", "--list")
+               and (i == 0 or argv[i - 1] not in ("--host", "--port"))]
+    if "--port" not in argv or argv.index("--port") + 1 >= len(argv) or unknown:
         fail(2, "usage: client.py --host H --port N [--list]")
     host = argv[argv.index("--host") + 1] if "--host" in argv else "127.0.0.1"
     port = int(argv[argv.index("--port") + 1])
@@ -97,10 +99,12 @@ def main():
     if reply["status"] == "error":
         refused(reply)
     if "--list" in argv:
-        for report in reply.get("reports", []):
+        if not isinstance(reply.get("reports"), list):
+            fail(2, "the answer to list carries no array of reports")
+        for report in reply["reports"]:
             show(report)
     elif not isinstance(reply.get("id"), int) or isinstance(reply.get("id"), bool):
-        fail(2, "the answer has no id")
+        fail(2, "the answer to the report carries no id")
     else:
         print("OK", reply["id"], flush=True)
 

@@ -28,6 +28,8 @@ def parse(argv):
             messages.append(arg)
     if port is None:
         fail(2, "usage: client.py --host H --port N [MESSAGE...]")
+    if any("\n" in m or "\r" in m for m in messages):
+        fail(2, "usage error: a MESSAGE cannot contain a line break")
     return host, port, messages
 
 

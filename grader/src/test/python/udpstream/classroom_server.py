@@ -6,6 +6,7 @@ script beside it replaces one of its functions with a classroom habit.
 Usage: classroom_server.py --port N --out DIR [--show] [--host H]
 """
 import os
+import signal
 import socket
 import struct
 import sys
@@ -111,9 +112,17 @@ def write_idle(out):
 
 def main():
     host, port, out = parse_args(sys.argv[1:])
+    if not os.path.isdir(out):
+        print("cannot write frames to %s: not a folder" % out, file=sys.stderr)
+        sys.exit(2)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 21)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        print("cannot bind port %d: %s" % (port, e), file=sys.stderr)
+        sys.exit(2)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     sock.settimeout(0.1)
     while True:
         data = receive(sock)

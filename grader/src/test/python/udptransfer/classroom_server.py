@@ -7,12 +7,15 @@ Usage: classroom_server.py --port N --dir DIR [--host H]
 """
 import hashlib
 import os
+import signal
 import socket
 import struct
 import sys
+import time
 
 CHUNK = 1024
 MAX_SIZE = 64 * 1024 * 1024
+IDLE = 30.0                     # a transfer this long without a datagram is dropped, temporary file included
 ALLOWED = set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 transfers = {}                  # (address, tid) -> dict with name, size, chunks, received, temp, fd, status
@@ -63,7 +66,8 @@ def on_start(folder, key, tid, size, name):
         started += 1
         temp = os.path.join(folder, ".upload-%d-%d.part" % (os.getpid(), started))
         t = {"name": name.decode("ascii"), "size": size, "chunks": (size + CHUNK - 1) // CHUNK, "received": set(),
-             "temp": temp, "fd": os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644), "status": None}
+             "temp": temp, "fd": os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644), "status": None,
+             "last": time.monotonic()}
         transfers[key] = t
     elif t["name"] != name.decode("ascii") or t["size"] != size:
         return None                 # that tid is taken by another file
@@ -100,12 +104,24 @@ def on_end(folder, key, tid, digest):
     return struct.pack(">BIB", 0x13, tid, t["status"])
 
 
+def drop_idle():
+    """Transfers idle for 30 s are dropped, their temporary files deleted."""
+    now = time.monotonic()
+    for key in [k for k, t in transfers.items() if now - t["last"] >= IDLE]:
+        t = transfers.pop(key)
+        if t["status"] is None:
+            os.close(t["fd"])
+            os.remove(t["temp"])
+
+
 def answer(folder, data, address):
     datagram = read_datagram(data)
     if datagram is None:
         return None
     kind, tid, fields = datagram
     key = (address, tid)
+    if key in transfers:
+        transfers[key]["last"] = time.monotonic()
     if kind == 0x01:
         return on_start(folder, key, tid, *fields)
     if kind == 0x02:
@@ -120,13 +136,27 @@ def receive(sock):
 
 def main():
     host, port, folder = parse_args(sys.argv[1:])
+    if not os.path.isdir(folder):
+        print("cannot store files in %s: not a folder" % folder, file=sys.stderr)
+        sys.exit(2)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        print("cannot bind port %d: %s" % (port, e), file=sys.stderr)
+        sys.exit(2)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    sock.settimeout(1.0)        # wakes up to drop idle transfers
     while True:
-        data, address = receive(sock)
+        try:
+            data, address = receive(sock)
+        except socket.timeout:
+            drop_idle()
+            continue
         reply = answer(folder, data, address)
         if reply is not None:
             sock.sendto(reply, address)
+        drop_idle()
 
 
 if __name__ == "__main__":

@@ -309,6 +309,27 @@ public record ClientResult(int exitCode, byte[] stdout, String stderr, OptionalL
         return this;
     }
 
+    /**
+     * Fails unless the client exited at least {@code least} after {@code sinceNanos} ({@link System#nanoTime()}), the
+     * moment {@code silence} began: a client may give up on a server that owes it an answer, but not before the
+     * contract's time. Measured from when the grader saw the silence begin, so a busy machine can only make the wait
+     * look longer, never shorter.
+     */
+    public ClientResult expectGaveUpNoSoonerThan(Duration least, long sinceNanos, Text silence) {
+        if (exitedAtNanos.isPresent() && exitedAtNanos.getAsLong() - sinceNanos < least.toNanos()) {
+            double waited = Math.max(0, exitedAtNanos.getAsLong() - sinceNanos) / 1e9;
+            throw ConformanceFailure.wrongOutput(Text.of("when the client gave up", "cuándo se rindió el cliente"),
+                    Text.format("an exit no sooner than %s after %s", "una salida no antes de %s tras %s",
+                            ConformanceFailure.seconds(least), silence),
+                    Text.format("the client exited %.1f s after %s", "el cliente terminó %.1f s tras %s", waited, silence))
+                    .withHint(Text.of("wait the contract's 10 s for an answer that is owed before giving up, counted"
+                                    + " from the last thing sent or received; while nothing is owed, never time out",
+                            "espera los 10 s del contrato una respuesta debida antes de rendirte, contados desde lo"
+                                    + " último enviado o recibido; mientras no se deba nada, no agotes ningún plazo"));
+        }
+        return this;
+    }
+
     /** {@code ["first", "second"]}, cut after a dozen lines. */
     private static Text render(List<String> lines) {
         if (lines.isEmpty()) {

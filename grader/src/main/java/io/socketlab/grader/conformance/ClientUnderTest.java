@@ -31,6 +31,10 @@ import java.util.function.Predicate;
 public final class ClientUnderTest {
 
     public static final String HOST = "127.0.0.1";
+    /** In {@link #expectUsageError}'s arguments: the port of a fake server that listens and never speaks. */
+    public static final String PORT = "{port}";
+    /** How long that fake listens for bytes a client refusing its command line must not send. */
+    private static final Duration USAGE_QUIET = Duration.ofMillis(500);
 
     private final GradingContext context;
     private final String label;
@@ -117,6 +121,31 @@ public final class ClientUnderTest {
         run(refusedPort(), arguments, new byte[0])
                 .expectExitCode(Text.of("the client's exit code", "el código de salida del cliente"), 2)
                 .expectErrorLine(Text.of("stderr after a refused connection", "stderr tras una conexión rechazada"));
+    }
+
+    /**
+     * The common rule for a command line the contract calls a usage error: the client, started with exactly
+     * {@code arguments} (each {@link #PORT} replaced by the port of a fake server that listens and never speaks),
+     * exits 2 with one line on stderr and sends nothing. Connecting first is allowed, so a client that checks its
+     * arguments late is not mistaken for one that was refused.
+     */
+    public ClientResult expectUsageError(List<String> arguments) throws Exception {
+        FakeTcpServer listening = fakeServer(connection -> connection.expectSilence(USAGE_QUIET));
+        List<String> actual = arguments.stream()
+                .map(argument -> argument.equals(PORT) ? Integer.toString(listening.port()) : argument).toList();
+        Text shown = Text.same(String.join(" ", actual));
+        ClientResult result = startRawToExit(actual)
+                .expectExitCode(Text.format("exit code of the client started with %s", "código de salida del cliente"
+                        + " arrancado con %s", shown), 2)
+                .expectOneErrorLine(Text.format("stderr of the client started with %s", "stderr del cliente arrancado"
+                        + " con %s", shown));
+        return listening.connections() > 0 ? result.expectServedBy(listening) : result;
+    }
+
+    private ClientResult startRawToExit(List<String> arguments) {
+        Run run = startRaw(arguments);
+        run.writeStdinAndClose(new byte[0]);
+        return run.awaitExit();
     }
 
     /** Runs the client to completion: stdin is {@code stdin} then EOF. */

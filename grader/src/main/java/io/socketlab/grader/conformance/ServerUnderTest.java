@@ -12,7 +12,9 @@ import io.socketlab.grader.process.ProgramLauncher;
 import io.socketlab.grader.process.Readiness;
 import io.socketlab.grader.process.RunningProgram;
 import io.socketlab.grader.process.ServerStarter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -196,16 +198,32 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * Like {@link #runExpectingExit}, but another socket already listens on the server's {@code --port} (on every
-     * interface), so the server cannot listen there.
+     * Like {@link #runExpectingExit}, but another socket already holds the server's {@code --port} (on every
+     * interface), so the server cannot listen there: a TCP listener, or a bound UDP socket for a server that is
+     * ready when its UDP port is bound.
      */
     public synchronized ClientResult runOnBusyPortExpectingExit(List<String> arguments, Duration within)
             throws IOException {
-        try (ServerSocket busy = new ServerSocket()) {
-            busy.bind(new InetSocketAddress(context.ports().allocate(false)));
-            scope.transcript().note("grader", Text.format("listening on port %d so that the server cannot listen there",
-                    "escuchando en el puerto %d para que el servidor no pueda escuchar en él", busy.getLocalPort()));
-            return runToExit(busy.getLocalPort(), arguments, within);
+        boolean udp = readiness == Readiness.UDP;
+        int port = context.ports().allocate(udp);
+        try (Closeable busy = udp ? new DatagramSocket(new InetSocketAddress(port)) : listenOn(port)) {
+            scope.transcript().note("grader", udp
+                    ? Text.format("bound UDP port %d so that the server cannot bind it",
+                            "enlazado el puerto UDP %d para que el servidor no pueda enlazarlo", port)
+                    : Text.format("listening on port %d so that the server cannot listen there",
+                            "escuchando en el puerto %d para que el servidor no pueda escuchar en él", port));
+            return runToExit(port, arguments, within);
+        }
+    }
+
+    private static ServerSocket listenOn(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(new InetSocketAddress(port));
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
     }
 

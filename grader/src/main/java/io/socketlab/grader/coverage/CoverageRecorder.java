@@ -3,6 +3,8 @@ package io.socketlab.grader.coverage;
 import io.socketlab.grader.model.HarnessException;
 import io.socketlab.grader.process.BuiltinTarget;
 import io.socketlab.grader.process.ProgramLauncher;
+import io.socketlab.grader.process.Readiness;
+import io.socketlab.grader.process.RunningProgram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.jacoco.agent.AgentJar;
@@ -27,8 +31,18 @@ import org.jacoco.core.runtime.RemoteControlWriter;
  * its data when the JVM ends normally (a client's {@code System.exit} or return from {@code main}). A server ends
  * with SIGTERM, and the contract's servers answer it with {@code Runtime.halt(0)} in a shutdown hook, so the JVM
  * may stop before the agent's own shutdown hook has written anything. Therefore, just before the grader stops a live
- * program, it asks every connected agent for a dump and waits for the answers: what a server's shutdown does no
- * longer matters, and nothing in the graded code has to know about coverage.
+ * program, it asks that program's agent for a dump and waits for the answer: what a server's shutdown does no longer
+ * matters, and nothing in the graded code has to know about coverage.
+ *
+ * <p>Only that program's agent: programs run at once, and an agent asked for a dump while its JVM is exiting (a client
+ * that has just printed its usage error, say) breaks its own exit dump, loses its data and prints a stack trace on the
+ * program's stderr, where a test reads it as the program's words. The agent is known by its end of the connection: the
+ * socket, in the program's processes, whose local port is the connection's remote port.
+ *
+ * <p>What a program runs after that dump is not recorded: a server's SIGTERM hook halts the JVM at once, so whether the
+ * agent's own exit dump gets out first is a race, and the lines after a server's accept loop would count in one run
+ * and not the next. Ignoring it makes the figures the same from run to run; a client that exits on its own is never
+ * asked for a dump, and its exit dump is whole.
  */
 public final class CoverageRecorder implements AutoCloseable {
 
@@ -77,11 +91,19 @@ public final class CoverageRecorder implements AutoCloseable {
         return target.withJvmFlags(List.of(agentFlag())).withBeforeStop(this::collect);
     }
 
-    /** Asks every connected agent for its data and waits, bounded, until each has answered or hung up. */
-    public void collect() {
+    /**
+     * Asks the agent of {@code program} for its data and waits, bounded, until it has answered or hung up; what it
+     * sends later is ignored. Where the socket tables cannot be read, every connected agent is asked, and nothing is
+     * ignored.
+     */
+    public void collect(RunningProgram program) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Optional<Set<Long>> sockets = program.socketInodes();
         for (AgentConnection connection : connections) {
-            connection.dump(deadline);
+            Optional<Boolean> owned = sockets.flatMap(connection::isHeldByOneOf);
+            if (owned.isEmpty() || owned.get()) {
+                connection.dump(deadline, owned.isPresent());
+            }
         }
     }
 
@@ -154,6 +176,8 @@ public final class CoverageRecorder implements AutoCloseable {
         private final RemoteControlReader reader;
         private int answers;
         private boolean closed;
+        /** Set once the dump taken before a stop has arrived: whatever the program sends later is ignored. */
+        private volatile boolean sealed;
 
         AgentConnection(Socket socket) throws IOException {
             this.socket = socket;
@@ -161,7 +185,9 @@ public final class CoverageRecorder implements AutoCloseable {
             this.reader = new RemoteControlReader(socket.getInputStream());
             reader.setExecutionDataVisitor(data -> {
                 synchronized (executionData) {
-                    executionData.visitClassExecution(data);
+                    if (!sealed) {
+                        executionData.visitClassExecution(data);
+                    }
                 }
             });
             reader.setSessionInfoVisitor(info -> {
@@ -189,7 +215,13 @@ public final class CoverageRecorder implements AutoCloseable {
             }
         }
 
-        synchronized void dump(long deadline) {
+        /** Whether the agent's end of this connection is one of {@code sockets}; empty when that cannot be told. */
+        Optional<Boolean> isHeldByOneOf(Set<Long> sockets) {
+            return Readiness.tcpSocketsOn(socket.getPort()).map(ends -> ends.stream().anyMatch(sockets::contains));
+        }
+
+        /** Asks for a dump and waits for it; {@code seal}: ignore whatever the agent sends after it. */
+        synchronized void dump(long deadline, boolean seal) {
             if (closed) {
                 return;
             }
@@ -200,6 +232,7 @@ public final class CoverageRecorder implements AutoCloseable {
                 return; // the program is already going
             }
             awaitUntil(() -> answers != before || closed, deadline);
+            sealed = seal;
         }
 
         synchronized void awaitClosed(long deadline) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,7 @@ public final class BuiltinTarget implements Target {
     private final Properties mainClasses;
     private final List<String> extraJvmFlags;
     private final Path moduleDir;
-    private final Runnable beforeStop;
+    private final Consumer<RunningProgram> beforeStop;
 
     /** A classpath whose classes a class-data archive holds (see {@link ClassDataArchive}). */
     private record Archived(String classpath, Path archive) {
@@ -43,7 +44,7 @@ public final class BuiltinTarget implements Target {
     }
 
     private BuiltinTarget(String name, String classpath, Archived archived, Properties mainClasses,
-                          List<String> extraJvmFlags, Path moduleDir, Runnable beforeStop) {
+                          List<String> extraJvmFlags, Path moduleDir, Consumer<RunningProgram> beforeStop) {
         this.name = name;
         this.classpath = classpath;
         this.archived = archived;
@@ -126,8 +127,8 @@ public final class BuiltinTarget implements Target {
         return new BuiltinTarget(name, classpath, archived, mainClasses, all, moduleDir, beforeStop);
     }
 
-    /** The same target with {@code action} run just before the grader stops any of its live programs. */
-    public BuiltinTarget withBeforeStop(Runnable action) {
+    /** The same target with {@code action} run, given the program, just before the grader stops a live program. */
+    public BuiltinTarget withBeforeStop(Consumer<RunningProgram> action) {
         return new BuiltinTarget(name, classpath, archived, mainClasses, extraJvmFlags, moduleDir, action);
     }
 

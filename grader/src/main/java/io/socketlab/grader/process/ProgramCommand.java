@@ -3,6 +3,7 @@ package io.socketlab.grader.process;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How to start one program of a target, before the contract's arguments are appended.
@@ -10,17 +11,18 @@ import java.util.List;
  * @param command    the command and its fixed arguments
  * @param workingDir where it runs; {@code null} for the program's private temporary folder
  * @param description what a report shows, e.g. {@code python3 echo/server.py}
- * @param beforeStop run just before the grader stops the program (SIGTERM or kill) while it still runs: collects
- *                   what must be taken from a live process, such as its coverage
+ * @param beforeStop run, given the program, just before the grader stops it (SIGTERM or kill) while it still runs:
+ *                   collects what must be taken from a live process, such as its coverage
  * @param readable   in a sandbox, folders and files it reads besides its working folder, its classpath and the
  *                   system's (a build's dependency cache, say)
  * @param writable   in a sandbox, folders it writes besides its own private one and the data folders its arguments
  *                   name (a build's output folder, say)
  */
-public record ProgramCommand(List<String> command, Path workingDir, String description, Runnable beforeStop,
+public record ProgramCommand(List<String> command, Path workingDir, String description,
+                             Consumer<RunningProgram> beforeStop,
                              List<Path> readable, List<Path> writable) {
 
-    private static final Runnable NOTHING = () -> { };
+    private static final Consumer<RunningProgram> NOTHING = program -> { };
 
     public ProgramCommand {
         command = List.copyOf(command);
@@ -29,7 +31,8 @@ public record ProgramCommand(List<String> command, Path workingDir, String descr
         writable = List.copyOf(writable);
     }
 
-    public ProgramCommand(List<String> command, Path workingDir, String description, Runnable beforeStop) {
+    public ProgramCommand(List<String> command, Path workingDir, String description,
+                          Consumer<RunningProgram> beforeStop) {
         this(command, workingDir, description, beforeStop, List.of(), List.of());
     }
 

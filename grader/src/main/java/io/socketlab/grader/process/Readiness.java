@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,17 @@ public enum Readiness {
         boolean udp = this == TCP || !Files.isReadable(PROC_NET.resolve("udp"))
                 || inodes(List.of("udp", "udp6"), port, null).stream().anyMatch(sockets::contains);
         return tcp && udp;
+    }
+
+    /**
+     * The inodes of the TCP sockets, in any state, whose local port is {@code port} (one end of a loopback connection,
+     * say); empty when the socket table cannot be read.
+     */
+    public static Optional<List<Long>> tcpSocketsOn(int port) {
+        if (!Files.isReadable(PROC_NET.resolve("tcp"))) {
+            return Optional.empty();
+        }
+        return Optional.of(inodes(List.of("tcp", "tcp6"), port, null));
     }
 
     static boolean tcpListening(int port) {

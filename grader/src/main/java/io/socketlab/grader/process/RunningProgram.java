@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One started program: its process, its captured output, its stdin, and its private folder; closing it stops the
@@ -28,7 +29,7 @@ public final class RunningProgram implements AutoCloseable {
     private final OutputCapture stderr;
     private final Path privateDir;
     private final Duration grace;
-    private final Runnable beforeStop;
+    private final Consumer<RunningProgram> beforeStop;
     /** The sandbox around the program: how to signal it, kill it, see its limits and free what it held. */
     private final Confinement confinement;
     private volatile boolean stopped;
@@ -36,13 +37,13 @@ public final class RunningProgram implements AutoCloseable {
     private volatile Optional<LimitBreach> breach = Optional.empty();
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
-                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop) {
+                   OutputCapture stderr, Path privateDir, Duration grace, Consumer<RunningProgram> beforeStop) {
         this(label, commandLine, process, stdout, stderr, privateDir, grace, beforeStop,
                 Confinement.plain(commandLine, Map.of()));
     }
 
     RunningProgram(String label, List<String> commandLine, Process process, OutputCapture stdout,
-                   OutputCapture stderr, Path privateDir, Duration grace, Runnable beforeStop,
+                   OutputCapture stderr, Path privateDir, Duration grace, Consumer<RunningProgram> beforeStop,
                    Confinement confinement) {
         this.label = label;
         this.commandLine = commandLine;
@@ -251,7 +252,7 @@ public final class RunningProgram implements AutoCloseable {
     /** The command's last words with a live program; a program that already exited has nothing more to give. */
     private void runBeforeStop() {
         if (!stopped && process.isAlive()) {
-            beforeStop.run();
+            beforeStop.accept(this);
         }
     }
 

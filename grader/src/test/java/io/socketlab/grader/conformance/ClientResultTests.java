@@ -111,4 +111,22 @@ class ClientResultTests {
             new ClientResult(0, new byte[0], "", OptionalLong.of(exitedLate)).expectExitedAfterTheCloseOf(fake);
         }
     }
+
+    @Test
+    void aClientThatGivesUpBeforeTheContractsTimeIsCaught() {
+        long silenceBegan = System.nanoTime();
+        Text silence = Text.of("its ANSWER", "su ANSWER");
+        ClientResult early = new ClientResult(2, new byte[0], "gave up\n",
+                OptionalLong.of(silenceBegan + Duration.ofMillis(3200).toNanos()));
+
+        ConformanceFailure failure = catchThrowableOfType(ConformanceFailure.class,
+                () -> early.expectGaveUpNoSoonerThan(Duration.ofSeconds(9), silenceBegan, silence));
+
+        assertThat(facts(failure).expected().en()).isEqualTo("an exit no sooner than 9.0 s after its ANSWER");
+        assertThat(facts(failure).expected().es()).isEqualTo("una salida no antes de 9.0 s tras su ANSWER");
+        assertThat(facts(failure).actual().en()).isEqualTo("the client exited 3.2 s after its ANSWER");
+        assertThat(facts(failure).actual().es()).isEqualTo("el cliente terminó 3.2 s tras su ANSWER");
+        new ClientResult(2, new byte[0], "gave up\n", OptionalLong.of(silenceBegan + Duration.ofSeconds(10).toNanos()))
+                .expectGaveUpNoSoonerThan(Duration.ofSeconds(9), silenceBegan, silence);
+    }
 }

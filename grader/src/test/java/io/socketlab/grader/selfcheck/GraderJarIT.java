@@ -89,10 +89,10 @@ class GraderJarIT {
         Run run = runJar(dir, "list");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("sockets (25 points").contains("echo (23 points")
-                .contains("serialization (29 points").contains("file-transfer (32 points")
-                .contains("chat (34 points").contains("quiz (32 points").contains("http (61 points")
-                .contains("udp-transfer (49 points").contains("udp-stream (42 points").contains("project (20 points")
+        assertThat(run.stdout()).contains("sockets (26 points").contains("echo (24 points")
+                .contains("serialization (31 points").contains("file-transfer (33 points")
+                .contains("chat (35 points").contains("quiz (33 points").contains("http (63 points")
+                .contains("udp-transfer (52 points").contains("udp-stream (44 points").contains("project (20 points")
                 .contains("SOCK-11").contains("ECHO-10").contains("SER-11").contains("FT-13").contains("CHAT-13").contains("QUIZ-13").contains("HTTP-24").contains("UT-17").contains("US-13")
                 .contains("PROJ-8").contains("[baseline]");
     }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plumbing shared by the deliberately broken variants (argument parsing, line I/O, exits),
@@ -204,6 +205,55 @@ public final class VariantSupport {
         System.err.println(message);
         System.err.flush();
         Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * A client's patience with a server that owes it an answer (QUIZ-13, CHAT-13, ECHO-8): once an answer is owed,
+     * 10 s without it end the program with exit code 2 and one stderr line; while nothing is owed, nothing times out.
+     */
+    public static final class Patience {
+        private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+        private final String message;
+        private volatile long owedSince;
+        private volatile boolean owed;
+
+        public Patience(String message) {
+            this.message = message;
+            Thread watch = new Thread(this::watch, "patience");
+            watch.setDaemon(true);
+            watch.start();
+        }
+
+        /** An answer is owed from now on (or, after one arrived, still owed: the 10 s start again). */
+        public void owedFromNow() {
+            owedSince = System.nanoTime();
+            owed = true;
+        }
+
+        /** An answer becomes owed now, unless one already was. */
+        public void owedUnlessAlready() {
+            if (!owed) {
+                owedFromNow();
+            }
+        }
+
+        /** Nothing is owed any more. */
+        public void answered() {
+            owed = false;
+        }
+
+        private void watch() {
+            while (true) {
+                if (owed && System.nanoTime() - owedSince >= LIMIT_NANOS) {
+                    die(2, message);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     public static void closeQuietly(Closeable c) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -19,6 +20,9 @@ final class EchoTcpClient {
 
     private final InetSocketAddress server;
     private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    /** When the answer now owed became owed (System.nanoTime()): a byte sent with nothing owed, or the half-close. */
+    private volatile long owedSinceNanos;
     private volatile boolean inputEnded;
     private volatile IOException uploadFailure;
 
@@ -41,7 +45,7 @@ final class EchoTcpClient {
             // Once the server has closed, the program ends even if stdin has not.
             upload.setDaemon(true);
             upload.start();
-            download(socket.getInputStream());
+            download(socket);
         } catch (IOException e) {
             throw Failure.incomplete("connection lost: " + e.getMessage());
         }
@@ -53,9 +57,11 @@ final class EchoTcpClient {
         try {
             OutputStream out = socket.getOutputStream();
             for (int n = System.in.read(buffer); n != -1; n = System.in.read(buffer)) {
+                owedFromNow();
                 bytesSent.addAndGet(n); // counted first: from now on, an echo is owed
                 out.write(buffer, 0, n);
             }
+            owedFromNow(); // the close is owed from now on, unless an echo already was
             inputEnded = true;
             LOG.fine(() -> "end of stdin after " + bytesSent + " bytes: half-close");
             socket.shutdownOutput();
@@ -64,10 +70,22 @@ final class EchoTcpClient {
         }
     }
 
-    /** Copies the socket to stdout until the server closes. */
-    private void download(InputStream in) throws IOException, Failure {
+    /** Marks the moment an answer becomes owed, when none was. */
+    private void owedFromNow() {
+        if (!inputEnded && bytesReceived.get() >= bytesSent.get()) {
+            owedSinceNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * Copies the socket to stdout until the server closes. The contract's 10 s count while an answer is owed, from
+     * the later of the last arrival and the moment it became owed: a socket timeout that started while nothing was
+     * owed is only a moment to look again.
+     */
+    private void download(Socket socket) throws IOException, Failure {
+        InputStream in = socket.getInputStream();
         byte[] buffer = new byte[BUFFER_BYTES];
-        long received = 0;
+        long lastArrivalNanos = System.nanoTime();
         while (true) {
             int n;
             try {
@@ -76,16 +94,24 @@ final class EchoTcpClient {
                 if (uploadFailure != null) {
                     throw Failure.incomplete("cannot send: " + uploadFailure.getMessage());
                 }
-                if (received < bytesSent.get() || inputEnded) {
+                if (bytesReceived.get() >= bytesSent.get() && !inputEnded) {
+                    socket.setSoTimeout(ANSWER_TIMEOUT_MS);
+                    continue; // nothing is owed while stdin is quiet
+                }
+                long since = owedSinceNanos - lastArrivalNanos > 0 ? owedSinceNanos : lastArrivalNanos;
+                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+                if (silentMs >= ANSWER_TIMEOUT_MS) {
                     throw Failure.incomplete("no echo within " + ANSWER_TIMEOUT_MS / 1000 + " s");
                 }
-                continue; // nothing is owed while stdin is quiet
+                socket.setSoTimeout((int) (ANSWER_TIMEOUT_MS - silentMs));
+                continue;
             }
             if (n == -1) {
                 LOG.fine("the server closed the connection");
                 break;
             }
-            received += n;
+            lastArrivalNanos = System.nanoTime();
+            bytesReceived.addAndGet(n);
             System.out.write(buffer, 0, n);
             System.out.flush();
         }

@@ -34,7 +34,7 @@ class HttpClientSuite {
     private static final String HELLO = "Hello, world!\n";
 
     /** The request head the client sent, line by line with line endings as sent, up to the empty line. */
-    private static List<byte[]> readRequestHead(TcpProbe connection) throws Exception {
+    static List<byte[]> readRequestHead(TcpProbe connection) throws Exception {
         List<byte[]> lines = new ArrayList<>();
         while (true) {
             byte[] line = connection.readRawLine(REQUEST, connection.replyTimeout());
@@ -50,7 +50,7 @@ class HttpClientSuite {
     }
 
     /** A fake server that reads the request head (kept in {@code request}), sends each piece, then closes. */
-    private static FakeTcpServer answering(ClientUnderTest client, AtomicReference<List<byte[]>> request, byte[]... pieces)
+    static FakeTcpServer answering(ClientUnderTest client, AtomicReference<List<byte[]>> request, byte[]... pieces)
             throws Exception {
         return client.fakeServer(connection -> {
             request.set(readRequestHead(connection));
@@ -71,12 +71,12 @@ class HttpClientSuite {
         });
     }
 
-    private static String url(FakeTcpServer fake, String path) {
+    static String url(FakeTcpServer fake, String path) {
         return "http://" + ClientUnderTest.HOST + ":" + fake.port() + path;
     }
 
     /** Runs the client with exactly {@code arguments} (no --host/--port: the URL says where) until it exits. */
-    private static ClientResult run(ClientUnderTest client, List<String> arguments) {
+    static ClientResult run(ClientUnderTest client, List<String> arguments) {
         ClientUnderTest.Run run = client.startRaw(arguments);
         run.writeStdinAndClose(new byte[0]);
         return run.awaitExit(step("waiting for the client to exit", "esperando a que el cliente termine"),

@@ -145,6 +145,8 @@ abstract class ChatClientBase {
     final void quit() throws IOException {
         quitSent = true;
         send("QUIT");
+        // CHAT-13: the close is owed within 10 s of QUIT.
+        new VariantSupport.Patience("the server did not close the connection within 10 s of QUIT").owedFromNow();
     }
 
     /** Prints server lines until the server closes, then exits. */

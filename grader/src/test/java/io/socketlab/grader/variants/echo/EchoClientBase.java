@@ -16,9 +16,15 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Correct echo client (TCP and --udp); each broken variant overrides exactly one hook below. */
 abstract class EchoClientBase {
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private volatile boolean inputEnded;
+    private VariantSupport.Patience patience;
 
     final void run(String[] argv) throws IOException {
         Args args = VariantSupport.parse(argv, Set.of("--host", "--port", "--timeout-ms"), Set.of("--udp"));
@@ -45,6 +51,8 @@ abstract class EchoClientBase {
         } catch (IOException e) {
             VariantSupport.die(2, "cannot connect to " + host + ":" + port + ": " + e.getMessage());
         }
+        // ECHO-8: an echo is owed while bytes sent have not come back, and the close after the half-close.
+        patience = new VariantSupport.Patience("no echo from the server within 10 s");
         Thread upload = new Thread(() -> copyStdin(socket), "stdin-to-socket");
         upload.setDaemon(true);
         upload.start();
@@ -53,8 +61,16 @@ abstract class EchoClientBase {
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (received.addAndGet(n) >= sent.get() && !inputEnded) {
+                    patience.answered();
+                } else {
+                    patience.owedFromNow(); // something arrived: the 10 s start again
+                }
                 System.out.write(buf, 0, n);
                 System.out.flush();
+            }
+            if (!inputEnded) {
+                VariantSupport.die(2, "the server closed the connection before the end of the input");
             }
         } catch (IOException e) {
             if (!socket.isClosed()) { // closed by ourselves: a normal end
@@ -71,9 +87,15 @@ abstract class EchoClientBase {
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = System.in.read(buf)) >= 0) {
+                if (received.get() >= sent.get()) {
+                    patience.owedFromNow();
+                }
+                sent.addAndGet(n);
                 out.write(buf, 0, n);
                 out.flush();
             }
+            patience.owedUnlessAlready(); // the close is owed from now on
+            inputEnded = true;
             atStdinEof(socket);
         } catch (IOException e) {
             // the reading side sees the reset or the close and decides the exit code

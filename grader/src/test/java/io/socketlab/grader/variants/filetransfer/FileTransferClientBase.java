@@ -47,6 +47,12 @@ abstract class FileTransferClientBase {
         if (!fits) {
             VariantSupport.die(2, "usage error: " + USAGE);
         }
+        if (command.equals("get")) {
+            Path target = Path.of(words.get(2)).toAbsolutePath();
+            if (!Files.isDirectory(target.getParent()) || Files.isDirectory(target)) {
+                VariantSupport.die(2, "usage error: cannot write " + target);
+            }
+        }
         if (command.equals("put") && !Files.isRegularFile(Path.of(words.get(1)))) {
             VariantSupport.die(2, "usage error: no such file " + words.get(1));
         }

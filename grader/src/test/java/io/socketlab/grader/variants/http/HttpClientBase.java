@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,12 @@ abstract class HttpClientBase {
         if (args.positional().size() != 1) {
             VariantSupport.die(2, "usage: client [--head] [--include] URL");
         }
-        URI url = URI.create(args.positional().get(0));
+        URI url = null;
+        try {
+            url = new URI(args.positional().get(0));
+        } catch (URISyntaxException e) {
+            VariantSupport.die(2, "usage error: not a URL: " + e.getMessage());
+        }
         if (!"http".equals(url.getScheme()) || url.getHost() == null) {
             VariantSupport.die(2, "usage error: only http:// URLs");
         }
@@ -219,7 +225,9 @@ abstract class HttpClientBase {
                 break;
             }
             copy(in, out, n);
-            line(in);
+            if (!"".equals(line(in))) {
+                throw new Broken("a chunk does not end with CRLF");
+            }
         }
         for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
             // Trailer fields are not printed.

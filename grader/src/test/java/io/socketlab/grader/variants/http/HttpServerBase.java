@@ -434,6 +434,8 @@ abstract class HttpServerBase {
                 return;
             }
             file = confined(file.resolve("index.html"));
+        } else if (rawPath.endsWith("/")) {
+            throw new Refusal(404); // a regular file named as a folder
         }
         if (!Files.isRegularFile(file)) {
             throw new Refusal(404);

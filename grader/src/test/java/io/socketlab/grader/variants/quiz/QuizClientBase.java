@@ -27,6 +27,8 @@ abstract class QuizClientBase {
     OutputStream out;
     /** One permit per QUESTION received and not yet answered. */
     final Semaphore questions = new Semaphore(0);
+    /** QUIZ-13: a reply to an ANSWER, and the close after GAMEOVER, are owed within 10 s. */
+    final VariantSupport.Patience patience = new VariantSupport.Patience("no answer from the server within 10 s");
 
     final void run(String[] argv) {
         Args args = VariantSupport.parse(argv, Set.of("--host", "--port", "--team"), Set.of());
@@ -64,10 +66,15 @@ abstract class QuizClientBase {
             socket.setSoTimeout(0); // waiting for players or answers may take long
             String line;
             while ((line = printNext()) != null) {
+                if (gameOver) {
+                    continue; // only the close is owed now, whatever else arrives
+                }
+                patience.answered(); // any line answers an ANSWER
                 if (line.startsWith("QUESTION ")) {
                     questions.release();
                 } else if (line.startsWith("GAMEOVER")) {
                     gameOver = true;
+                    patience.owedFromNow();
                 }
             }
         } catch (SocketTimeoutException e) {
@@ -122,6 +129,9 @@ abstract class QuizClientBase {
     final void send(String line) throws IOException {
         synchronized (out) {
             VariantSupport.writeLine(out, line);
+        }
+        if (line.startsWith("ANSWER ")) {
+            patience.owedUnlessAlready();
         }
     }
 }

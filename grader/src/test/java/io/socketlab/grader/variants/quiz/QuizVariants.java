@@ -39,7 +39,8 @@ public final class QuizVariants {
             Variant.python("quiz", "client", "quiz/strips_answers_client.py", "QUIZ-12"),
             Variant.python("quiz", "client", "quiz/crlf_client.py", "QUIZ-12"),
             Variant.python("quiz", "client", "quiz/exits_at_gameover_client.py", "QUIZ-13"),
-            Variant.python("quiz", "client", "quiz/exits_on_any_err_client.py", "QUIZ-13"));
+            Variant.python("quiz", "client", "quiz/exits_on_any_err_client.py", "QUIZ-13"),
+            Variant.python("quiz", "client", "quiz/endless_patience_client.py", "QUIZ-13"));
 
     public static final List<Variant> CORRECT = List.of(
             new Variant("quiz", "server", CorrectQuizServer.class, null),

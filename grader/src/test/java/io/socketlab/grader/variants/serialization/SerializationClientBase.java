@@ -67,6 +67,9 @@ abstract class SerializationClientBase {
                 printRefusal(reply);
             }
             if (args.has("--list")) {
+                if (!reply.path("reports").isArray()) {
+                    VariantSupport.die(2, "the server's ok to list carries no array of reports");
+                }
                 for (JsonNode stored : reply.path("reports")) {
                     VariantSupport.printLine(JSON.writeValueAsBytes(stored));
                 }

@@ -31,6 +31,9 @@ abstract class SocketsClientBase {
 
     final void run(String[] argv) {
         Args args = VariantSupport.parse(argv, Set.of("--host", "--port"), Set.of());
+        if (args.positional().stream().anyMatch(m -> m.contains("\n") || m.contains("\r"))) {
+            VariantSupport.die(2, "usage error: a MESSAGE cannot contain a line break");
+        }
         String host = args.get("--host", "127.0.0.1");
         int port = args.port();
         socket = new Socket();
@@ -79,7 +82,8 @@ abstract class SocketsClientBase {
     }
 
     static MessageSource fromArguments(List<String> arguments) {
-        Iterator<String> it = arguments.iterator();
+        // A MESSAGE that is exactly BYE ends the conversation: the final BYE, nothing after it.
+        Iterator<String> it = arguments.stream().takeWhile(m -> !m.equals("BYE")).iterator();
         return () -> it.hasNext() ? it.next().getBytes(StandardCharsets.UTF_8) : null;
     }
 

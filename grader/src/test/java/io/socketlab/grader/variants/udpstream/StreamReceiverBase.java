@@ -49,11 +49,20 @@ abstract class StreamReceiverBase {
         if (folder == null) {
             VariantSupport.die(2, "usage error: --out DIR is required");
         }
-        out = Files.createDirectories(Path.of(folder).toAbsolutePath());
-        VariantSupport.exitZeroOnSigterm();
+        try {
+            out = Files.createDirectories(Path.of(folder).toAbsolutePath());
+        } catch (IOException e) {
+            VariantSupport.die(2, "cannot write frames to " + folder + ": " + e);
+        }
         String host = args.get("--host", null);
-        try (DatagramSocket socket = new DatagramSocket(host == null ? new InetSocketAddress(port)
-                : new InetSocketAddress(host, port))) {
+        DatagramSocket bound = null;
+        try {
+            bound = new DatagramSocket(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            VariantSupport.die(2, "cannot bind port " + port + ": " + e.getMessage());
+        }
+        VariantSupport.exitZeroOnSigterm();
+        try (DatagramSocket socket = bound) {
             socket.setReceiveBufferSize(1 << 21);
             socket.setSoTimeout(100);
             byte[] buffer = new byte[65_535];

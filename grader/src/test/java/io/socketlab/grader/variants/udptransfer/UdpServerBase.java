@@ -7,6 +7,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +38,8 @@ public class UdpServerBase {
         final RandomAccessFile file;
         long appended;
         Integer status;
+        /** When a datagram last came for it: idle for 30 s, it is dropped with its temporary file. */
+        long lastNanos = System.nanoTime();
 
         Transfer(String name, long size, long chunks, Path temp) throws IOException {
             this.name = name;
@@ -55,17 +59,45 @@ public class UdpServerBase {
     void run(String[] argv) throws IOException {
         VariantSupport.Args args = VariantSupport.parse(argv, Set.of("--port", "--dir", "--host"), Set.of());
         dir = Path.of(args.get("--dir", "."));
+        if (!Files.isDirectory(dir)) {
+            VariantSupport.die(2, "cannot store files in " + dir + ": not a folder");
+        }
+        try {
+            socket = new DatagramSocket(new InetSocketAddress(args.port()));
+        } catch (IOException e) {
+            VariantSupport.die(2, "cannot bind port " + args.port() + ": " + e.getMessage());
+        }
         VariantSupport.exitZeroOnSigterm();
-        socket = new DatagramSocket(new InetSocketAddress(args.port()));
+        socket.setSoTimeout(1000); // wakes up to drop idle transfers
         byte[] buffer = new byte[65_535];
         while (true) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            socket.receive(packet);
-            byte[] d = Arrays.copyOf(packet.getData(), packet.getLength());
-            if (!wellFormed(d)) {
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                dropIdle();
                 continue;
             }
-            handle(ByteBuffer.wrap(d), d.length, packet.getSocketAddress());
+            byte[] d = Arrays.copyOf(packet.getData(), packet.getLength());
+            if (wellFormed(d)) {
+                handle(ByteBuffer.wrap(d), d.length, packet.getSocketAddress());
+            }
+            dropIdle();
+        }
+    }
+
+    /** Drops the transfers idle for 30 s; an unfinished one's temporary file goes with it. */
+    private void dropIdle() throws IOException {
+        long now = System.nanoTime();
+        for (Iterator<Transfer> it = transfers.values().iterator(); it.hasNext(); ) {
+            Transfer t = it.next();
+            if (now - t.lastNanos >= 30_000_000_000L) {
+                it.remove();
+                if (t.status == null) {
+                    t.file.close();
+                    Files.deleteIfExists(t.temp);
+                }
+            }
         }
     }
 
@@ -92,6 +124,9 @@ public class UdpServerBase {
         int tid = b.getInt();
         Key key = key(client, tid);
         Transfer t = transfers.get(key);
+        if (t != null) {
+            t.lastNanos = System.nanoTime();
+        }
         switch (type) {
             case 1 -> {
                 long size = b.getLong();
