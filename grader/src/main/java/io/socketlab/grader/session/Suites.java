@@ -10,6 +10,7 @@ import io.socketlab.grader.conformance.ExerciseSuite;
 import io.socketlab.grader.conformance.Requirement;
 import io.socketlab.grader.conformance.RequirementTexts;
 import io.socketlab.grader.model.Level;
+import io.socketlab.grader.model.Visibility;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Comparator;
@@ -66,6 +67,15 @@ public final class Suites {
     public static int maxScore(Collection<String> exercises) {
         return catalog().stream().filter(e -> exercises.contains(e.exercise()) && !e.level().equals(Level.INFO.name()))
                 .mapToInt(Entry::points).sum();
+    }
+
+    /**
+     * The most a student-side grader (the public jar, without the hidden suites) can give on {@code exercises}: every
+     * point but the hidden tests'.
+     */
+    public static int publicMaxScore(Collection<String> exercises) {
+        return maxScore(exercises) - catalog().stream().filter(e -> exercises.contains(e.exercise())
+                && e.visibility().equals(Visibility.HIDDEN.name())).mapToInt(Entry::points).sum();
     }
 
     /** The exercises that have at least one test, in course order. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socketlab.grader.classreport.Submission;
 import io.socketlab.grader.classreport.Submission.Status;
 import io.socketlab.grader.cli.GraderCommand;
+import io.socketlab.grader.session.Suites;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the command; then regraded again, which grades nothing twice.
  */
 class RegradeTests {
+
+    /** The points of sockets and echo, the exercises these regrades grade: from the suites, never typed. */
+    private static final int SOCKETS = Suites.maxScore(List.of("sockets"));
+    private static final int BOTH = Suites.maxScore(List.of("sockets", "echo"));
 
     private static final String DEADLINE = "2026-10-15T23:59:59-05:00";
     private static final String BEFORE = "2026-10-14T10:00:00-05:00";
@@ -91,15 +96,15 @@ class RegradeTests {
         Map<String, Submission> records = records(out);
         assertThat(records.keySet()).containsExactlyInAnyOrder("full", "untouched", "half", "broken", "late", "python",
                 "daemon", "ghost");
-        assertGraded(records.get("full"), 48, 48);
+        assertGraded(records.get("full"), BOTH, BOTH);
         assertThat(records.get("full").commit()).isEqualTo(StudentRepositories.head(full));
-        assertGraded(records.get("untouched"), 0, 48);
-        assertGraded(records.get("half"), 25, 48);
-        assertGraded(records.get("python"), 48, 48);
+        assertGraded(records.get("untouched"), 0, BOTH);
+        assertGraded(records.get("half"), SOCKETS, BOTH);
+        assertGraded(records.get("python"), BOTH, BOTH);
         assertThat(records.get("python").layout()).isEqualTo("manifest");
 
         Submission lateOne = records.get("late");
-        assertGraded(lateOne, 0, 48);
+        assertGraded(lateOne, 0, BOTH);
         assertThat(lateOne.commit()).isEqualTo(onTime);
         assertThat(lateOne.lateCommits()).singleElement()
                 .satisfies(c -> assertThat(c.subject()).isEqualTo("finished after the deadline"));
@@ -107,7 +112,7 @@ class RegradeTests {
         Submission brokenOne = records.get("broken");
         assertThat(brokenOne.status()).isEqualTo(Status.BUILD_FAILED);
         assertThat(brokenOne.score()).isZero();
-        assertThat(brokenOne.maxScore()).isEqualTo(48);
+        assertThat(brokenOne.maxScore()).isEqualTo(BOTH);
         assertThat(brokenOne.detail()).startsWith("the build failed: student-template/src/main/java/Broken.java:[");
         assertThat(out.resolve("students/broken/build.log")).content().contains("Broken.java");
 
@@ -122,9 +127,9 @@ class RegradeTests {
 
         // The class report: the gradebook has every student with their commit and status, the page is whole.
         String gradebook = Files.readString(out.resolve("class.csv"));
-        assertThat(gradebook).contains("broken,0,48,0.0,,,build failed," + brokenOne.commit());
-        assertThat(gradebook).contains("late,0,48,0.0,0,0,graded," + onTime + ",2026-10-14T10:00-05:00,,1,false,");
-        assertThat(gradebook).contains("ghost,0,48,0.0,,,no repository,,,,0,false,");
+        assertThat(gradebook).contains("broken,0," + BOTH + ",0.0,,,build failed," + brokenOne.commit());
+        assertThat(gradebook).contains("late,0," + BOTH + ",0.0,0,0,graded," + onTime + ",2026-10-14T10:00-05:00,,1,false,");
+        assertThat(gradebook).contains("ghost,0," + BOTH + ",0.0,,,no repository,,,,0,false,");
         assertThat(Files.readString(out.resolve("clauses.csv"))).contains("sockets,SOCK-1,");
         String page = Files.readString(out.resolve("class.html"));
         assertThat(page).contains("<td class=\"key\">late</td>", "1 late commit", "data:image/png;base64,").endsWith("</html>\n");
@@ -176,7 +181,7 @@ class RegradeTests {
 
         assertThat(graded.exitCode()).as(graded.out() + graded.err()).isZero();
         Submission record = records(out).get("forger");
-        assertGraded(record, 25, 25);
+        assertGraded(record, SOCKETS, SOCKETS);
         assertThat(record.commit()).isEqualTo(onTime);
         assertThat(record.pushedAt()).isEqualTo("2026-10-14T16:00:00Z");
         assertThat(record.lateCommits()).extracting(Submission.LateCommit::commit).containsExactly(forged);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MalformedRequestsTests {
 
     private static String title(String method) throws NoSuchMethodException {
-        return RequirementTexts.title(HttpServerSuite.class.getDeclaredMethod(method, ServerUnderTest.class)).en();
+        return RequirementTexts.title(HttpServerRequestsSuite.class.getDeclaredMethod(method, ServerUnderTest.class)).en();
     }
 
     @Test
