@@ -1,6 +1,7 @@
 package io.socketlab.grader.export;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class GradescopeExport {
         files.put("socketlab/grader/target/socketlab-grader.jar", bytes(fullJar));
         copyTree(reference.resolve("classes"), "socketlab/reference/target/classes/", files, relative -> true);
         List<String> lib = new ArrayList<>();
-        for (String jar : read(reference.resolve("runtime-classpath.txt")).strip().split(java.io.File.pathSeparator)) {
+        for (String jar : read(reference.resolve("runtime-classpath.txt")).strip().split(File.pathSeparator)) {
             if (jar.isBlank()) {
                 continue;
             }
@@ -112,7 +113,7 @@ public final class GradescopeExport {
             walk.filter(Files::isRegularFile).forEach(file -> {
                 Path relative = dir.relativize(file);
                 if (keep.test(relative)) {
-                    files.put(prefix + relative.toString().replace(java.io.File.separatorChar, '/'), bytes(file));
+                    files.put(prefix + relative.toString().replace(File.separatorChar, '/'), bytes(file));
                 }
             });
         } catch (IOException e) {

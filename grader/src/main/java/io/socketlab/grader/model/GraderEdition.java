@@ -1,5 +1,6 @@
 package io.socketlab.grader.model;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public enum GraderEdition {
             if (location == null || !location.getPath().endsWith(".jar")) {
                 return FULL;
             }
-            try (JarFile jar = new JarFile(new java.io.File(location.toURI()))) {
+            try (JarFile jar = new JarFile(new File(location.toURI()))) {
                 Manifest manifest = jar.getManifest();
                 String value = manifest == null ? null : manifest.getMainAttributes().getValue(MANIFEST_ENTRY);
                 return value == null ? FULL : valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -31,13 +32,13 @@ public final class PeakMemory {
      *
      * @return empty where the system keeps no such table (not Linux)
      */
-    public static java.util.Optional<PeakMemory> watch(ProcessHandle root) {
+    public static Optional<PeakMemory> watch(ProcessHandle root) {
         for (ProcessHandle process : tree(root)) {
             resetMark(process.pid());
         }
         OptionalLong baseline = sumOfMarks(root);
-        return baseline.isPresent() ? java.util.Optional.of(new PeakMemory(root, baseline.getAsLong()))
-                : java.util.Optional.empty();
+        return baseline.isPresent() ? Optional.of(new PeakMemory(root, baseline.getAsLong()))
+                : Optional.empty();
     }
 
     /** The peak's rise since the watch began, in KiB (0 when it did not rise); empty once the program is gone. */

@@ -239,9 +239,9 @@ public final class RunningProgram implements AutoCloseable {
      * Starts watching the peak resident memory of the program's tree (see {@link PeakMemory}); empty where it cannot
      * be watched: no {@code /proc}, or a program in a container, whose processes are not this one's descendants.
      */
-    public java.util.Optional<PeakMemory> watchPeakMemory() {
+    public Optional<PeakMemory> watchPeakMemory() {
         // A container measures its own memory (its processes are not this one's descendants): no peak to watch here.
-        return confinement.measuresMemory() ? java.util.Optional.empty() : PeakMemory.watch(process.toHandle());
+        return confinement.measuresMemory() ? Optional.empty() : PeakMemory.watch(process.toHandle());
     }
 
     /** The program's output, head and tail, timestamped, for a report. */
