@@ -70,7 +70,7 @@ public final class ProcessTree {
      * Whether the process runs: alive, and not a zombie. A sandbox's init can die unreaped by its parent and wait,
      * a zombie, for the machine's init to reap it, which some inits do seconds later; it holds nothing meanwhile.
      */
-    static boolean isRunning(ProcessHandle process) {
+    public static boolean isRunning(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }

@@ -9,6 +9,7 @@ import io.socketlab.grader.model.Program;
 import io.socketlab.grader.model.TestOutcome;
 import io.socketlab.grader.model.Timeouts;
 import io.socketlab.grader.model.Verdict;
+import io.socketlab.grader.process.ProcessTree;
 import io.socketlab.grader.process.ProgramCommand;
 import io.socketlab.grader.process.Target;
 import io.socketlab.grader.process.Targets;
@@ -99,15 +100,18 @@ final class SelfCheck {
         };
     }
 
-    /** Waits (bounded) until no process started from this JVM is alive; fails naming the survivors. */
+    /**
+     * Waits (bounded) until no process started from this JVM runs; fails naming the survivors. A zombie waiting to be
+     * reaped holds nothing and is not counted.
+     */
     static void awaitNoSurvivingProcesses() {
         try {
             Awaitility.await("every process the grader started to be gone")
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+                    .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessTree::isRunning));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("processes outlived their grading session: " + ProcessHandle.current().descendants()
-                    .filter(ProcessHandle::isAlive)
+                    .filter(ProcessTree::isRunning)
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                     .collect(Collectors.joining("; ")), e);
         }
