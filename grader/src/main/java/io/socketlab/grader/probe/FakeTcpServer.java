@@ -166,7 +166,7 @@ public final class FakeTcpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        TcpProbe.closeQuietly(serverSocket);
+        ProbeSupport.closeQuietly(serverSocket);
         acceptor.interrupt();
     }
 }

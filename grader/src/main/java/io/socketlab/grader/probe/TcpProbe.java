@@ -76,7 +76,7 @@ public final class TcpProbe implements AutoCloseable {
             transcript.note(channel, Text.format("connected to %s:%d", "conectado a %s:%d", host, port));
             return new TcpProbe(socket, transcript, channel, timeouts, Peer.SERVER);
         } catch (IOException e) {
-            closeQuietly(socket);
+            ProbeSupport.closeQuietly(socket);
             transcript.note(channel, Text.format("connect to %s:%d failed: %s", "la conexión a %s:%d falló: %s",
                     host, port, e.getMessage()));
             throw new ConformanceFailure(FailureKind.CLOSED_UNEXPECTEDLY, Facts.connecting(), Facts.aConnectionOn(port),
@@ -137,7 +137,7 @@ public final class TcpProbe implements AutoCloseable {
         boolean first = true;
         for (int[] piece : slices.cut(bytes.length)) {
             if (!first) {
-                pause(slices.pause());
+                ProbeSupport.pause(slices.pause());
             }
             out.write(bytes, piece[0], piece[1]);
             out.flush();
@@ -195,7 +195,7 @@ public final class TcpProbe implements AutoCloseable {
         } catch (IOException e) {
             // Closing below is what matters.
         }
-        closeQuietly(socket);
+        ProbeSupport.closeQuietly(socket);
         transcript.note(channel, Text.of("closed abruptly (TCP reset)", "cerrado de golpe (reset de TCP)"));
     }
 
@@ -458,7 +458,7 @@ public final class TcpProbe implements AutoCloseable {
         }
         if (inbound.ended()) {
             transcript.note(channel, closedByPeer());
-            pause(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            ProbeSupport.pause(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return this;
     }
@@ -493,7 +493,7 @@ public final class TcpProbe implements AutoCloseable {
         long received = 0;
         while (received < expected.size()) {
             if (inbound.buffered() == 0) {
-                pause(pace.pause());
+                ProbeSupport.pause(pace.pause());
             }
             if (!inbound.await(deadline, pace.chunk())) {
                 Text soFar = Facts.ofTotal(received, expected.size());
@@ -543,7 +543,7 @@ public final class TcpProbe implements AutoCloseable {
             for (int[] piece : slicing.cut(chunk.length)) {
                 out.write(chunk, piece[0], piece[1]);
                 out.flush();
-                pause(slicing.pause());
+                ProbeSupport.pause(slicing.pause());
             }
             echoed += chunk.length;
         }
@@ -590,29 +590,8 @@ public final class TcpProbe implements AutoCloseable {
         return Text.of("closed by the peer", "cerrada por el otro lado");
     }
 
-    /** A deliberate pause between pieces or reads (not a wait for a condition). */
-    static void pause(Duration pause) throws IOException {
-        if (pause.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted during a deliberate pause", e);
-        }
-    }
-
     @Override
     public void close() {
-        closeQuietly(socket);
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Nothing useful to do: the peer has what it needs.
-        }
+        ProbeSupport.closeQuietly(socket);
     }
 }
